@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#include "cli.hpp"
+
+#include <supanalyze/error.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <iostream>
+
+namespace supanalyze::cli {
+
+namespace {
+
+constexpr const char* k_description =
+    "supanalyze: qualitative content analysis of Thai focus-group transcripts.\n"
+    "Normalizes Thai text (including PDF damage), tokenizes it with ICU word breaking, codes it\n"
+    "with a YAML codebook of themes and prints per-question theme frequencies and cross-province\n"
+    "matrices. Without a corpus argument, commands use the bundled corpus (ssw3-2564); without\n"
+    "-c, the default codebook (msdhs-2564).";
+
+} // namespace
+
+int run(const std::vector<std::string>& args, Context& ctx) {
+  CLI::App app{k_description, "supanalyze"};
+  app.set_version_flag("--version", std::string("supanalyze ") + SUPANALYZE_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+  setup_normalize(app, ctx);
+  setup_tokenize(app, ctx);
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    ctx.out << app.help();
+    return 0;
+  } catch (const CLI::CallForAllHelp& e) {
+    ctx.out << app.help("", CLI::AppFormatMode::All);
+    return 0;
+  } catch (const CLI::CallForVersion& e) {
+    ctx.out << e.what() << '\n';
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    // A subcommand's own --help lands here too (as CallForHelp thrown from the subcommand).
+    if (e.get_exit_code() == 0) {
+      ctx.out << e.what();
+      return 0;
+    }
+    ctx.err << "supanalyze: error: " << e.what() << '\n';
+    ctx.err << "Run 'supanalyze " << (app.get_subcommands().empty() ? "" : app.get_subcommands().front()->get_name() + " ")
+            << "--help' for usage.\n";
+    return k_exit_input;
+  } catch (const Error& e) {
+    ctx.out.flush();
+    ctx.err << "supanalyze: error: " << e.what() << '\n';
+    return e.exit_code();
+  } catch (const std::exception& e) {
+    ctx.out.flush();
+    ctx.err << "supanalyze: error: " << e.what() << '\n';
+    return k_exit_input;
+  }
+  ctx.out.flush();
+  return ctx.exit_code;
+}
+
+} // namespace supanalyze::cli

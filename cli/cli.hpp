@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace supanalyze::cli {
+
+// The streams a command reads and writes, and the exit code it asks for. Tests run commands
+// in-process with string streams.
+struct Context {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+  int exit_code = 0;
+};
+
+// Parses `args` (without the program name) and runs the subcommand; returns the exit code.
+// Every error is caught here and printed as "supanalyze: error: ...".
+int run(const std::vector<std::string>& args, Context& ctx);
+
+// One per subcommand file.
+void setup_normalize(CLI::App& app, Context& ctx);
+void setup_tokenize(CLI::App& app, Context& ctx);
+
+} // namespace supanalyze::cli

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace supanalyze::text {
+
+// A set of words (domain terms) looked up by prefix in a byte trie. ASCII letters are stored
+// and compared case-folded, so "TPmap" finds "tpmap". Words are expected normalized.
+class Dictionary {
+public:
+  Dictionary() = default;
+
+  // Adds `word` (ignored when empty or already present).
+  void add(std::string_view word);
+  // Adds one word per line of `text`; blank lines and lines starting with '#' are skipped.
+  void add_lines(std::string_view text);
+
+  bool contains(std::string_view word) const;
+  std::size_t size() const { return m_words.size(); }
+  bool empty() const { return m_words.empty(); }
+  // The words in insertion order, as given.
+  const std::vector<std::string>& words() const { return m_words; }
+
+  // Calls `on_match(length)` for every word that is a prefix of `text`, shortest first.
+  template <typename F> void for_each_prefix(std::string_view text, F&& on_match) const {
+    std::int32_t node = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      node = child(node, fold(static_cast<unsigned char>(text[i])));
+      if (node < 0) return;
+      if (m_nodes[static_cast<std::size_t>(node)].terminal) on_match(i + 1);
+    }
+  }
+
+  // The default domain word list embedded in the binary (terms that must stay whole).
+  static const Dictionary& domain_default();
+  static std::string_view domain_default_text();
+
+private:
+  struct Node {
+    std::vector<std::pair<unsigned char, std::int32_t>> children; // sorted by byte
+    bool terminal = false;
+  };
+  static unsigned char fold(unsigned char b) { return (b >= 'A' && b <= 'Z') ? b + 32 : b; }
+  std::int32_t child(std::int32_t node, unsigned char b) const;
+
+  std::vector<Node> m_nodes{Node{}};
+  std::vector<std::string> m_words;
+};
+
+} // namespace supanalyze::text

@@ -1,0 +1,517 @@
+// SPDX-License-Identifier: MIT
+#include <supanalyze/text/normalizer.hpp>
+#include <supanalyze/text/thai.hpp>
+#include <supanalyze/text/utf8.hpp>
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <unordered_map>
+#include <vector>
+
+namespace supanalyze::text {
+
+using Line = std::u32string;
+namespace th = thai;
+
+namespace {
+
+bool is_space(char32_t c) { return c == U' ' || c == U'\t'; }
+bool is_stripped(char32_t c) {
+  return c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0x00AD;
+}
+
+// --- step 1 ---------------------------------------------------------------------------------
+void remove_spaces_before_marks(Line& s) {
+  Line out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (is_space(s[i])) {
+      std::size_t j = i;
+      while (j < s.size() && is_space(s[j])) ++j;
+      const bool thai_before = !out.empty() && th::is_thai(out.back());
+      if (j < s.size() && th::is_combining(s[j]) && thai_before) {
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push_back(s[i]);
+  }
+  s.swap(out);
+}
+
+// --- step 2 ---------------------------------------------------------------------------------
+void compose_sara_am(Line& s) {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] == th::k_nikhahit && s[i + 1] == th::k_sara_aa) {
+      s[i] = th::k_sara_am;
+      s.erase(i + 1, 1);
+    }
+  }
+}
+
+// --- steps 3 and 4: mark stacks ---------------------------------------------------------------
+bool is_vowel_mark(char32_t c) { return th::is_upper_vowel(c) || th::is_lower_vowel(c) || c == th::k_nikhahit; }
+bool is_tone_like(char32_t c) { return th::is_tone(c) || c == th::k_thanthakhat; }
+
+// A stack is valid with at most one vowel, at most one tone or thanthakhat, and no tone on
+// mai taikhu.
+bool stack_valid(const char32_t* first, const char32_t* last) {
+  int vowels = 0, tones = 0;
+  bool taikhu = false;
+  for (auto p = first; p != last; ++p) {
+    if (is_vowel_mark(*p)) ++vowels;
+    else if (is_tone_like(*p)) ++tones;
+    if (*p == th::k_maitaikhu) taikhu = true;
+  }
+  return vowels <= 1 && tones <= 1 && !(taikhu && tones > 0);
+}
+
+std::size_t stack_end(const Line& s, std::size_t base) {
+  std::size_t j = base + 1;
+  while (j < s.size() && th::is_combining(s[j])) ++j;
+  return j;
+}
+
+// Index of the consonant a misplaced mark at `base`'s stack belongs to: the base before it,
+// across one leading vowel or ')' if there is one; npos when there is none.
+std::size_t consonant_on_left(const Line& s, std::size_t base) {
+  std::size_t k = base;
+  auto previous_base = [&](std::size_t from) -> std::size_t {
+    while (from > 0) {
+      --from;
+      if (!th::is_combining(s[from])) return from;
+    }
+    return Line::npos;
+  };
+  k = previous_base(k);
+  if (k != Line::npos && (th::is_leading_vowel(s[k]) || s[k] == U')')) k = previous_base(k);
+  if (k == Line::npos || !th::is_consonant(s[k])) return Line::npos;
+  return k;
+}
+
+// Moves the mark at `from` onto the consonant at `to` (to < from) when that leaves the
+// consonant's stack valid. Returns whether it moved.
+bool move_mark_left(Line& s, std::size_t from, std::size_t to) {
+  const std::size_t end = stack_end(s, to);
+  Line candidate(s.begin() + static_cast<std::ptrdiff_t>(to) + 1, s.begin() + static_cast<std::ptrdiff_t>(end));
+  candidate.push_back(s[from]);
+  if (!stack_valid(candidate.data(), candidate.data() + candidate.size())) return false;
+  const char32_t mark = s[from];
+  s.erase(from, 1);
+  s.insert(end, 1, mark);
+  return true;
+}
+
+// Index of the first vowel when the stack [first, last) has two, else of the first tone.
+std::size_t first_excess_mark(const Line& s, std::size_t first, std::size_t last) {
+  int vowels = 0;
+  for (std::size_t k = first; k < last; ++k) vowels += is_vowel_mark(s[k]) ? 1 : 0;
+  for (std::size_t k = first; k < last; ++k)
+    if (vowels > 1 ? is_vowel_mark(s[k]) : is_tone_like(s[k])) return k;
+  return first;
+}
+
+void repair_stacks(Line& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (th::is_combining(s[i]) || i + 1 >= s.size() || !th::is_combining(s[i + 1])) continue;
+    const bool takes_marks = th::is_consonant(s[i]);
+    std::size_t end = stack_end(s, i);
+    if (takes_marks && stack_valid(s.data() + i + 1, s.data() + end)) continue;
+    const std::size_t target = consonant_on_left(s, i);
+    if (target == Line::npos) continue;
+    if (takes_marks) {
+      // Over-full: the first mark of the class that has one too many belongs to the left.
+      const std::size_t excess = first_excess_mark(s, i + 1, end);
+      if (move_mark_left(s, excess, target)) ++i; // the consonant's stack grew before us
+      continue;
+    }
+    // A base that takes no marks gives each of them away.
+    while (i + 1 < end && move_mark_left(s, i + 1, target)) {
+      ++i;
+      end = stack_end(s, i);
+    }
+  }
+}
+
+int mark_rank(char32_t c) {
+  if (is_vowel_mark(c)) return 0;
+  if (is_tone_like(c)) return 1;
+  return 2;
+}
+
+void order_stacks(Line& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (th::is_combining(s[i])) continue;
+    const std::size_t end = stack_end(s, i);
+    if (end - i > 2)
+      std::stable_sort(s.begin() + static_cast<std::ptrdiff_t>(i) + 1, s.begin() + static_cast<std::ptrdiff_t>(end),
+                       [](char32_t a, char32_t b) { return mark_rank(a) < mark_rank(b); });
+    i = end - 1;
+  }
+}
+
+// เพือ่ -> เพื่อ: the อ of sara uee takes no tone; the consonant before it does.
+void move_tone_off_uee(Line& s) {
+  for (std::size_t i = 2; i + 1 < s.size(); ++i) {
+    if (s[i] != th::k_o_ang || !is_tone_like(s[i + 1]) || s[i - 1] != th::k_sara_uee) continue;
+    const std::size_t consonant = i - 2;
+    if (!th::is_consonant(s[consonant])) continue;
+    move_mark_left(s, i + 1, consonant);
+  }
+}
+
+bool needs_icu_nfc(const Line& s) {
+  return std::any_of(s.begin(), s.end(), [](char32_t c) { return c >= 0x300 && !th::is_thai(c); });
+}
+
+void nfc_other_scripts(Line& s) {
+  if (!needs_icu_nfc(s)) return;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return;
+  const auto in = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(s.data()),
+                                                static_cast<int32_t>(s.size()));
+  if (nfc->isNormalized(in, status)) return;
+  const icu::UnicodeString out = nfc->normalize(in, status);
+  if (U_FAILURE(status)) return;
+  Line result(static_cast<std::size_t>(out.countChar32()), U'\0');
+  out.toUTF32(reinterpret_cast<UChar32*>(result.data()), static_cast<int32_t>(result.size()), status);
+  if (U_SUCCESS(status)) s.swap(result);
+}
+
+// --- step 5: letter-spaced runs ---------------------------------------------------------------
+enum class PieceKind { other, thai, digit, punct };
+
+struct Piece {
+  std::size_t begin, end;
+  std::size_t gap_before; // spaces between this piece and the previous one
+  PieceKind kind;
+};
+
+PieceKind single_kind(const Line& s, std::size_t b, std::size_t e) {
+  if (e - b == 1) {
+    const char32_t c = s[b];
+    if (c >= U'0' && c <= U'9') return PieceKind::digit;
+    if (c == U'.' || c == U'-' || c == U':' || c == U'/') return PieceKind::punct;
+  }
+  const char32_t base = s[b];
+  if (!th::is_base(base) || base == 0x0E46 || base == 0x0E2F || th::is_thai_digit(base)) return PieceKind::other;
+  for (std::size_t i = b + 1; i < e; ++i)
+    if (!th::is_combining(s[i])) return PieceKind::other;
+  return PieceKind::thai;
+}
+
+std::vector<Piece> split_pieces(const Line& s) {
+  std::vector<Piece> pieces;
+  std::size_t i = 0, gap = 0;
+  while (i < s.size()) {
+    if (is_space(s[i])) {
+      ++gap;
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < s.size() && !is_space(s[j])) ++j;
+    pieces.push_back({i, j, gap, single_kind(s, i, j)});
+    gap = 0;
+    i = j;
+  }
+  return pieces;
+}
+
+// Whether `next` may continue a run whose last piece is `prev` (and `before_prev` before it).
+bool continues_run(PieceKind before_prev, PieceKind prev, PieceKind next) {
+  if (next == PieceKind::other) return false;
+  if (next == PieceKind::punct) return true;
+  const PieceKind last_content = prev == PieceKind::punct ? before_prev : prev;
+  return last_content == next; // never glue Thai letters to digits
+}
+
+void join_letter_spaced_runs(Line& s) {
+  const auto pieces = split_pieces(s);
+  // runs[k] = [first, last] piece indices
+  std::vector<std::pair<std::size_t, std::size_t>> runs;
+  bool letter_spaced_line = false;
+  for (std::size_t k = 0; k < pieces.size();) {
+    if (pieces[k].kind == PieceKind::other || pieces[k].kind == PieceKind::punct) {
+      ++k;
+      continue;
+    }
+    std::size_t last = k;
+    int thai = pieces[k].kind == PieceKind::thai ? 1 : 0;
+    while (last + 1 < pieces.size() && pieces[last + 1].gap_before == 1 &&
+           continues_run(last > k ? pieces[last - 1].kind : PieceKind::other, pieces[last].kind,
+                         pieces[last + 1].kind)) {
+      ++last;
+      thai += pieces[last].kind == PieceKind::thai ? 1 : 0;
+    }
+    if (last > k) runs.emplace_back(k, last);
+    if (thai >= 3) letter_spaced_line = true;
+    k = last + 1;
+  }
+  if (!letter_spaced_line) return;
+  Line out;
+  out.reserve(s.size());
+  std::size_t run = 0;
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    while (run < runs.size() && runs[run].second < k) ++run;
+    const bool inside = run < runs.size() && runs[run].first < k && k <= runs[run].second;
+    if (!out.empty() || k > 0)
+      if (!inside) out.append(pieces[k].gap_before, U' ');
+    out.append(s, pieces[k].begin, pieces[k].end - pieces[k].begin);
+  }
+  s.swap(out);
+}
+
+// --- step 6 ---------------------------------------------------------------------------------
+void remove_spaces_around_vowels(Line& s) {
+  Line out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (is_space(s[i]) && !out.empty()) {
+      std::size_t j = i;
+      while (j < s.size() && is_space(s[j])) ++j;
+      const char32_t before = out.back();
+      const char32_t after = j < s.size() ? s[j] : U'\0';
+      const bool after_leading_vowel = th::is_leading_vowel(before) && th::is_consonant(after);
+      const bool before_following_vowel = th::is_thai(before) && th::is_following_vowel(after);
+      if (after_leading_vowel || before_following_vowel) {
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push_back(s[i]);
+  }
+  s.swap(out);
+}
+
+// --- step 8 ---------------------------------------------------------------------------------
+void collapse_spaces(Line& s) {
+  Line out;
+  out.reserve(s.size());
+  for (char32_t c : s) {
+    if (is_space(c)) {
+      if (!out.empty() && out.back() != U' ') out.push_back(U' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  while (!out.empty() && out.back() == U' ') out.pop_back();
+  s.swap(out);
+}
+
+bool starts_cluster(const Line& s, std::size_t i) {
+  if (i >= s.size()) return true;
+  if (th::is_combining(s[i]) || th::is_following_vowel(s[i])) return false;
+  return i == 0 || !th::is_leading_vowel(s[i - 1]);
+}
+
+std::size_t count_consonants(const Line& s, std::size_t b, std::size_t e) {
+  return static_cast<std::size_t>(std::count_if(s.begin() + static_cast<std::ptrdiff_t>(b),
+                                                s.begin() + static_cast<std::ptrdiff_t>(e), th::is_consonant));
+}
+
+} // namespace
+
+// --- step 7: dictionary repairs -----------------------------------------------------------------
+struct Normalizer::Impl {
+  NormalizeOptions options;
+  Dictionary variants;                                 // damaged spellings of known words
+  std::unordered_map<std::string, std::string> repair; // damaged spelling -> word
+
+  explicit Impl(NormalizeOptions o) : options(o) {
+    if (options.dictionary) build_variants(*options.dictionary);
+  }
+
+  void add_variant(const Line& variant, const std::string& word) {
+    std::string v = to_utf8(variant);
+    if (v == word || options.dictionary->contains(v) || repair.count(v)) return;
+    repair.emplace(v, word);
+    variants.add(v);
+  }
+
+  // Known words with one mark shifted onto the next base, and with one space inserted between
+  // two of their clusters. Only words of 4+ consonants: shorter ones' variants can be real words.
+  void build_variants(const Dictionary& dict) {
+    for (const std::string& word : dict.words()) {
+      const Line w = to_u32(word);
+      if (count_consonants(w, 0, w.size()) < 4) continue;
+      for (std::size_t i = 1; i < w.size(); ++i) {
+        if (th::is_combining(w[i])) {
+          std::size_t next = i + 1;
+          while (next < w.size() && th::is_combining(w[next])) ++next;
+          if (next >= w.size() || !th::is_consonant(w[next])) continue;
+          Line v = w;
+          const char32_t mark = v[i];
+          v.erase(i, 1);
+          v.insert(next, 1, mark); // right after the next base (which moved one to the left)
+          order_stacks(v);
+          add_variant(v, word);
+        } else if (starts_cluster(w, i) && w[i] != U' ' && w[i - 1] != U' ') {
+          Line v = w;
+          v.insert(i, 1, U' ');
+          add_variant(v, word);
+        }
+      }
+    }
+  }
+
+  void repair_known_words(Line& s) const {
+    if (variants.empty()) return;
+    const std::string bytes = to_utf8(s);
+    std::string out;
+    bool changed = false;
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+      std::size_t best = 0;
+      const bool can_start = starts_at_cluster(bytes, i);
+      if (can_start)
+        variants.for_each_prefix(std::string_view(bytes).substr(i), [&](std::size_t len) {
+          if (ends_at_cluster(bytes, i + len)) best = len;
+        });
+      if (best > 0) {
+        out += repair.at(bytes.substr(i, best));
+        i += best;
+        changed = true;
+      } else {
+        std::size_t next = i;
+        decode_at(bytes, next);
+        out.append(bytes, i, next - i);
+        i = next;
+      }
+    }
+    if (changed) s = to_u32(out);
+  }
+
+  static char32_t cp_at(const std::string& b, std::size_t i) {
+    std::size_t p = i;
+    return decode_at(b, p);
+  }
+  static char32_t cp_before(const std::string& b, std::size_t i) {
+    std::size_t p = i;
+    do { --p; } while (p > 0 && (static_cast<unsigned char>(b[p]) & 0xC0) == 0x80);
+    return cp_at(b, p);
+  }
+  static bool starts_at_cluster(const std::string& b, std::size_t i) {
+    const char32_t c = cp_at(b, i);
+    if (th::is_combining(c) || th::is_following_vowel(c)) return false;
+    return i == 0 || !th::is_leading_vowel(cp_before(b, i));
+  }
+  static bool ends_at_cluster(const std::string& b, std::size_t i) {
+    if (i >= b.size()) return true;
+    const char32_t c = cp_at(b, i);
+    if (th::is_combining(c) || th::is_following_vowel(c)) return false;
+    return !th::is_leading_vowel(cp_before(b, i));
+  }
+
+  void repair_line_once(Line& s) const {
+    remove_spaces_before_marks(s);
+    compose_sara_am(s);
+    repair_stacks(s);
+    order_stacks(s);
+    move_tone_off_uee(s);
+    nfc_other_scripts(s);
+    join_letter_spaced_runs(s);
+    remove_spaces_around_vowels(s);
+    repair_known_words(s);
+    collapse_spaces(s);
+  }
+
+  void repair_line(Line& s) const {
+    for (int round = 0; round < 6; ++round) {
+      const Line before = s;
+      repair_line_once(s);
+      if (s == before) return;
+    }
+  }
+
+  bool thai_ends(const Line& a, const Line& b) const {
+    return !a.empty() && !b.empty() && th::is_thai(a.back()) && th::is_thai(b.front());
+  }
+
+  // Whether the PDF broke a word between lines `a` and `b` (see the class comment).
+  bool broken_between(const Line& a, const Line& b) const {
+    if (!thai_ends(a, b)) return false;
+    if (th::is_combining(b.front()) || th::is_following_vowel(b.front()) || th::is_leading_vowel(a.back()))
+      return true;
+    if (!options.dictionary) return false;
+    const std::size_t tail = std::min<std::size_t>(a.size(), 40), head = std::min<std::size_t>(b.size(), 40);
+    const Line joined = a.substr(a.size() - tail) + b.substr(0, head);
+    const std::string bytes = to_utf8(joined);
+    const std::size_t junction = to_utf8(a.substr(a.size() - tail)).size();
+    for (std::size_t i = 0; i < junction; ++i) {
+      if ((static_cast<unsigned char>(bytes[i]) & 0xC0) == 0x80 || !starts_at_cluster(bytes, i)) continue;
+      bool spans = false;
+      options.dictionary->for_each_prefix(std::string_view(bytes).substr(i), [&](std::size_t len) {
+        if (i + len > junction && ends_at_cluster(bytes, i + len)) spans = true;
+      });
+      if (spans) return true;
+    }
+    return false;
+  }
+};
+
+Normalizer::Normalizer(NormalizeOptions options) : m_impl(std::make_unique<Impl>(options)) {}
+Normalizer::~Normalizer() = default;
+Normalizer::Normalizer(Normalizer&&) noexcept = default;
+Normalizer& Normalizer::operator=(Normalizer&&) noexcept = default;
+
+std::string Normalizer::normalize(std::string_view text) const {
+  // Text-level pass: decode, drop invisible characters, unify line ends, map digits.
+  std::vector<Line> lines(1);
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c = decode_at(text, i);
+    if (is_stripped(c)) continue;
+    if (c == U'\r') {
+      if (i < text.size() && text[i] == '\n') ++i;
+      c = U'\n';
+    }
+    if (c == U'\n') {
+      lines.emplace_back();
+      continue;
+    }
+    if (th::is_thai_digit(c) && !m_impl->options.keep_thai_digits) c = U'0' + (c - 0x0E50);
+    lines.back().push_back(c);
+  }
+  const bool ends_with_newline = lines.size() > 1 && lines.back().empty();
+  if (ends_with_newline) lines.pop_back();
+
+  for (Line& line : lines) m_impl->repair_line(line);
+
+  if (m_impl->options.join_lines) {
+    std::vector<Line> joined;
+    for (Line& line : lines) {
+      if (!joined.empty() && m_impl->broken_between(joined.back(), line)) {
+        joined.back() += line;
+        m_impl->repair_line(joined.back());
+      } else {
+        joined.push_back(std::move(line));
+      }
+    }
+    lines.swap(joined);
+  }
+
+  std::string out;
+  out.reserve(text.size());
+  bool previous_blank = true; // drops leading blank lines too
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const bool blank = lines[k].empty();
+    if (blank && previous_blank) continue;
+    for (char32_t c : lines[k]) append_utf8(out, c);
+    out += '\n';
+    previous_blank = blank;
+  }
+  while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+  if (!ends_with_newline && !out.empty() && out.back() == '\n') out.pop_back();
+  if (out == "\n") out.clear();
+  return out;
+}
+
+std::string normalize(std::string_view text) {
+  static const Normalizer normalizer;
+  return normalizer.normalize(text);
+}
+
+} // namespace supanalyze::text

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace supanalyze::text {
+
+// Where the first invalid UTF-8 sequence starts: 1-based line and byte column, and the
+// 0-based byte offset into the input.
+struct Utf8Problem {
+  std::size_t line = 0;
+  std::size_t column = 0;
+  std::size_t offset = 0;
+  std::string reason;
+};
+
+// Checks `bytes` for well-formed UTF-8 (no overlong forms, surrogates or code points above
+// U+10FFFF); returns the first problem, or nothing when the text is valid.
+std::optional<Utf8Problem> find_invalid_utf8(std::string_view bytes);
+
+// Throws InputError naming `file`, line and byte column when `bytes` is not valid UTF-8.
+void require_valid_utf8(std::string_view bytes, const std::string& file);
+
+// Decodes one code point at `pos` of valid UTF-8 and advances `pos`.
+char32_t decode_at(std::string_view bytes, std::size_t& pos);
+
+// Appends the UTF-8 encoding of `cp` to `out`.
+void append_utf8(std::string& out, char32_t cp);
+
+// Decodes valid UTF-8 into code points.
+std::u32string to_u32(std::string_view bytes);
+std::string to_utf8(std::u32string_view cps);
+
+// Terminal display width: combining marks and zero-width characters count 0, East Asian wide
+// characters 2, everything else 1.
+std::size_t display_width(std::string_view utf8);
+int code_point_width(char32_t cp);
+
+} // namespace supanalyze::text

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the build and test dependencies of supanalyze from Debian 12 packages.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config git
+  libicu-dev libyaml-cpp-dev libfmt-dev libcli11-dev
+  nlohmann-json3-dev libcsv-dev
+  libgtest-dev googletest libbenchmark-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && { echo "install-deps: all packages present"; exit 0; }
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+// Each repair step of the normalizer, with the damaged text and its repair taken from the
+// 2564 report (seed line numbers in comments; step ids as in docs/normalizer.md).
+#include <supanalyze/text/normalizer.hpp>
+#include <supanalyze/text/thai.hpp>
+#include <supanalyze/text/utf8.hpp>
+
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+
+using supanalyze::text::normalize;
+using supanalyze::text::NormalizeOptions;
+using supanalyze::text::Normalizer;
+
+namespace {
+
+struct Case {
+  const char* name;
+  const char* damaged;
+  const char* repaired;
+};
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
+class NormalizerRepairs : public ::testing::TestWithParam<Case> {};
+
+TEST_P(NormalizerRepairs, RepairsSeedDamage) {
+  const Case& c = GetParam();
+  EXPECT_EQ(normalize(c.damaged), c.repaired);
+  EXPECT_EQ(normalize(c.repaired), c.repaired) << "the repair must be a fixed point";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Seed, NormalizerRepairs,
+    ::testing::Values(
+        // 1: a space before a combining mark
+        Case{"mark_space_44", "ผู ้ปฏิบัติงาน เพื ่อปรับปรุง", "ผู้ปฏิบัติงาน เพื่อปรับปรุง"},
+        Case{"mark_space_950", "ศูนย์ค ุ ้มครองคนไร ้ท ี ่พึ่ง", "ศูนย์คุ้มครองคนไร้ที่พึ่ง"},
+        Case{"mark_space_issue", "ข ้อม ูล", "ข้อมูล"},
+        Case{"mark_space_heading", "ประเด ็นท ี ่  5 : ข ้อเสนอแ นะ", "ประเด็นที่ 5 : ข้อเสนอแนะ"},
+        Case{"mark_space_212", "ดังนี ้", "ดังนี้"},
+        // 8: over-full stacks and marks on a base that takes none
+        Case{"overfull_416", "ชวีิต", "ชีวิต"},
+        Case{"mark_on_leading_vowel_2731", "ไมเ่พียงพอ", "ไม่เพียงพอ"},
+        Case{"overfull_3801", "วธิีการ", "วิธีการ"},
+        Case{"overfull_two_tones", "เจ้าหน้าท\u0E35\u0E1C\u0E48\u0E39\u0E49ปฏิบัติงาน", "เจ้าหน้าที่ผู้ปฏิบัติงาน"},
+        // 5: tone typed before an upper vowel
+        Case{"tone_before_vowel_138", "อะไรท่ีบ่งบอก", "อะไรที่บ่งบอก"},
+        Case{"tone_before_vowel_349", "คำส่ัง", "คำสั่ง"},
+        // 6, 7: tone after sara aa, after the อ of sara uee
+        Case{"tone_after_aa_780", "ดา้นนโยบาย", "ด้านนโยบาย"},
+        Case{"tone_after_aa_1435", "ระหวา่ง", "ระหว่าง"},
+        Case{"tone_after_uee_492", "เพือ่", "เพื่อ"},
+        Case{"tone_after_uee_1007", "เคลือ่นที่", "เคลื่อนที่"},
+        // 4: NFC order of tone and sara u
+        Case{"nfc_9", "กล\u0E48\u0E38ม", "กลุ่ม"},
+        // decomposed sara am
+        Case{"sara_am", "น\u0E49\u0E4D\u0E32", "น้ำ"},
+        // 2: letter-spaced runs, with real spaces where the gap is 2+
+        Case{"letter_spaced_1112", "ก า ร จั ด ตั้ ง ศู น ย์", "การจัดตั้งศูนย์"},
+        Case{"letter_spaced_1163", "ผ ล ป ร ะ จ ำ วั น  2  ร อ บ  ไ ด้ แ ก่", "ผลประจำวัน 2 รอบ ได้แก่"},
+        Case{"letter_spaced_issue", "ก า ร บ ู ร ณ า ก า ร", "การบูรณาการ"},
+        Case{"letter_spaced_issue2", "จ า ก ฐ า น ข ้ อ ม ู ล", "จากฐานข้อมูล"},
+        // 12b: letter-spaced numbers and abbreviations inside letter-spaced lines
+        Case{"letter_spaced_number_1164", "เ ว ล า 0 8 . 3 0 - 0 4 . 3 0", "เวลา 08.30-04.30"},
+        Case{"letter_spaced_abbreviation_2018", "ก ร ะ ท ร ว ง  อ พ ม .", "กระทรวง อพม."},
+        // 3, 2b: spaces after a leading vowel, before ะ า ำ
+        Case{"leading_vowel_4432", "สามารถนำไ ป", "สามารถนำไป"},
+        Case{"leading_vowel_4312", "เ ขียนไม่สอดคล้อง", "เขียนไม่สอดคล้อง"},
+        Case{"following_vowel_4036", "ค่อนข้ าง", "ค่อนข้าง"},
+        Case{"following_vowel_3024", "คณ ะ", "คณะ"},
+        // 12a: Thai digits
+        Case{"thai_digits_65", "พฤษภาคม ๒๕๖๔", "พฤษภาคม 2564"},
+        // 9: a shifted mark, repaired only into a known word
+        Case{"shifted_mark_2455", "ศจพ.จังหวดั", "ศจพ.จังหวัด"},
+        Case{"shifted_mark_integration", "บรรลุการบรูณาการ", "บรรลุการบูรณาการ"},
+        // 10: a space that splits a fragment off a known word
+        Case{"split_word_1145", "แก้ ไขปัญหา", "แก้ไขปัญหา"},
+        Case{"split_word_1120", "6. ให้ความช่วย เหลือ โดยให้", "6. ให้ความช่วยเหลือ โดยให้"},
+        // 12c: layout
+        Case{"whitespace", "  ครอบคลุม    ครบถ้วน   ", "ครอบคลุม ครบถ้วน"},
+        Case{"invisible_and_crlf", "\xEF\xBB\xBF" "ข้อ\xE2\x80\x8Bมูล\r\nบรรทัด\r\n", "ข้อมูล\nบรรทัด\n"}),
+    [](const ::testing::TestParamInfo<Case>& info) { return info.param.name; });
+
+TEST(Normalizer, LeavesSourceSpellingAlone) {
+  // seed-damage.md: the author's own spellings are not PDF damage.
+  for (const char* word : {"คลอบคลุม", "ครอบคุลม", "ไม่สารถ", "การคดกรอง", "การายงาน"})
+    EXPECT_EQ(normalize(word), word);
+}
+
+TEST(Normalizer, DoesNotJoinGenuineSpacing) {
+  EXPECT_EQ(normalize("ต่าง ๆ"), "ต่าง ๆ");
+  EXPECT_EQ(normalize("ประเด็นที่ 1 : ความครอบคลุม"), "ประเด็นที่ 1 : ความครอบคลุม");
+  EXPECT_EQ(normalize("ความรู้ ความเข้าใจ"), "ความรู้ ความเข้าใจ");
+  EXPECT_EQ(normalize("งบประมาณ พ.ศ.2564"), "งบประมาณ พ.ศ.2564");
+}
+
+TEST(Normalizer, KeepsThaiDigitsOnRequest) {
+  const Normalizer keep(NormalizeOptions{.keep_thai_digits = true});
+  EXPECT_EQ(keep.normalize("ปี ๒๕๖๔"), "ปี ๒๕๖๔");
+}
+
+TEST(Normalizer, WithoutDictionaryLeavesShiftedMarks) {
+  const Normalizer plain(NormalizeOptions{.dictionary = nullptr});
+  EXPECT_EQ(plain.normalize("บรูณาการ"), "บรูณาการ");
+}
+
+TEST(Normalizer, JoinLinesModeJoinsWordsBrokenByThePdf) {
+  const Normalizer joiner(NormalizeOptions{.join_lines = true});
+  // seed 808 and 1584: a break inside a known word; a mark starting the next line.
+  EXPECT_EQ(joiner.normalize("ทุกหน่วยงานบูรณา\nการร่วมกัน\n"), "ทุกหน่วยงานบูรณาการร่วมกัน\n");
+  EXPECT_EQ(joiner.normalize("ขับเคลื่อนงานด้านสังคมในระดับพื้นที\n่ต่อไป\n"), "ขับเคลื่อนงานด้านสังคมในระดับพื้นที่ต่อไป\n");
+  // Between words the break stays.
+  EXPECT_EQ(joiner.normalize("ครอบคลุม ครบถ้วน\nเพิ่มการจัด\n"), "ครอบคลุม ครบถ้วน\nเพิ่มการจัด\n");
+  const Normalizer keeper;
+  EXPECT_EQ(keeper.normalize("บูรณา\nการ\n"), "บูรณา\nการ\n");
+}
+
+std::u32string consonants(const std::string& utf8) {
+  std::u32string out;
+  for (char32_t c : supanalyze::text::to_u32(utf8))
+    if (supanalyze::text::thai::is_consonant(c)) out.push_back(c);
+  return out;
+}
+
+TEST(NormalizerOnWholeSeed, KeepsEveryConsonantInOrder) {
+  const std::string seed = supanalyze::testing::read_test_data("seed-2564.txt");
+  const std::string once = normalize(seed);
+  EXPECT_EQ(consonants(seed), consonants(once));
+}
+
+TEST(NormalizerOnWholeSeed, IsIdempotent) {
+  const std::string once = normalize(supanalyze::testing::read_test_data("seed-2564.txt"));
+  EXPECT_EQ(normalize(once), once);
+  const Normalizer joiner(NormalizeOptions{.join_lines = true});
+  const std::string joined = joiner.normalize(once);
+  EXPECT_EQ(joiner.normalize(joined), joined);
+}
+
+TEST(NormalizerOnWholeSeed, LeavesNoContextFreeDamage) {
+  const std::string once = normalize(supanalyze::testing::read_test_data("seed-2564.txt"));
+  // A space before a mark, after a leading vowel, before ะ า ำ; Thai digits; double spaces.
+  const std::u32string text = supanalyze::text::to_u32(once);
+  std::size_t problems = 0;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    const char32_t a = text[i], b = text[i + 1];
+    namespace th = supanalyze::text::thai;
+    if (a == U' ' && th::is_combining(b)) ++problems;
+    if (th::is_leading_vowel(a) && b == U' ') ++problems;
+    if (a == U' ' && th::is_following_vowel(b) && i > 0 && th::is_thai(text[i - 1])) ++problems;
+    if (th::is_thai_digit(a)) ++problems;
+    if (a == U' ' && b == U' ') ++problems;
+  }
+  EXPECT_EQ(problems, 0u);
+}
+
+} // namespace
