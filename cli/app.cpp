@@ -28,6 +28,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
   app.fallthrough(false);
   setup_normalize(app, ctx);
   setup_tokenize(app, ctx);
+  setup_corpus(app, ctx);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {

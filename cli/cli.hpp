@@ -27,5 +27,6 @@ int run(const std::vector<std::string>& args, Context& ctx);
 // One per subcommand file.
 void setup_normalize(CLI::App& app, Context& ctx);
 void setup_tokenize(CLI::App& app, Context& ctx);
+void setup_corpus(CLI::App& app, Context& ctx);
 
 } // namespace supanalyze::cli

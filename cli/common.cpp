@@ -25,3 +25,37 @@ std::vector<InputText> read_inputs(const std::vector<std::string>& files, Contex
 }
 
 } // namespace supanalyze::cli
+
+#include <supanalyze/corpus/reader.hpp>
+
+#include <CLI/CLI.hpp>
+
+namespace supanalyze::cli {
+
+corpus::Corpus load_corpus(const std::string& path, const std::string& meta) {
+  return corpus::read_corpus(path.empty() ? corpus::bundled_corpus_path() : std::filesystem::path(path), meta);
+}
+
+void add_corpus_arguments(CLI::App* cmd, std::string& corpus, std::string& meta) {
+  cmd->add_option("corpus", corpus, "Corpus folder or .tsv/.csv table (default: the bundled ssw3-2564)");
+  cmd->add_option("--meta", meta, "corpus.yaml to use with a .tsv/.csv corpus (default: the one beside it)");
+}
+
+void write_tables(const std::vector<output::Table>& tables, output::Format format, std::ostream& out) {
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    switch (format) {
+    case output::Format::table:
+      if (i > 0) out << '\n';
+      output::write_terminal(tables[i], out);
+      break;
+    case output::Format::md:
+      if (i > 0) out << '\n';
+      output::write_markdown(tables[i], out);
+      break;
+    default:
+      output::write_delimited(tables[i], format, out, i == 0);
+    }
+  }
+}
+
+} // namespace supanalyze::cli

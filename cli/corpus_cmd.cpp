@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: MIT
+#include "common.hpp"
+
+#include <supanalyze/corpus/reader.hpp>
+#include <supanalyze/corpus/writer.hpp>
+#include <supanalyze/error.hpp>
+#include <supanalyze/io.hpp>
+#include <supanalyze/text/tokenizer.hpp>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+namespace supanalyze::cli {
+
+namespace {
+
+struct CorpusOptions {
+  std::string corpus;
+  std::string meta;
+  std::string format;
+  std::string output;
+};
+
+std::filesystem::path corpus_path(const CorpusOptions& opts) {
+  return opts.corpus.empty() ? corpus::bundled_corpus_path() : std::filesystem::path(opts.corpus);
+}
+
+std::string shape(const corpus::Corpus& c) {
+  return std::to_string(c.instruments.size()) + " instruments, " + std::to_string(c.question_count()) +
+         " questions, " + std::to_string(c.provinces.size()) + " provinces, " + std::to_string(c.answers.size()) +
+         " answers, " + std::to_string(c.segment_count()) + " segments";
+}
+
+void run_check(const CorpusOptions& opts, Context& ctx) {
+  Diagnostics diagnostics;
+  const auto c = corpus::read_corpus(corpus_path(opts), diagnostics, opts.meta);
+  for (const auto& d : diagnostics.items()) ctx.out << d.to_string() << '\n';
+  ctx.out << (c.id.empty() ? corpus_path(opts).string() : c.id) << ": " << shape(c) << "; "
+          << diagnostics.error_count() << " errors, " << diagnostics.warning_count() << " warnings\n";
+  if (diagnostics.has_errors()) ctx.exit_code = k_exit_input;
+}
+
+struct Counts {
+  std::size_t answers = 0, segments = 0, tokens = 0;
+};
+
+std::vector<std::string> count_cells(const std::string& name, const std::string& label, const Counts& n) {
+  return {name, label, std::to_string(n.answers), std::to_string(n.segments), std::to_string(n.tokens)};
+}
+
+void run_stats(const CorpusOptions& opts, Context& ctx) {
+  const auto format = output::parse_format(opts.format.empty() ? "table" : opts.format);
+  const auto c = load_corpus(opts.corpus, opts.meta);
+  const text::Tokenizer tokenizer;
+  std::vector<text::Token> tokens;
+  std::vector<std::vector<Counts>> per_question(c.instruments.size());
+  for (std::size_t i = 0; i < c.instruments.size(); ++i) per_question[i].resize(c.instruments[i].questions.size());
+  std::vector<Counts> per_province(c.provinces.size());
+  Counts total;
+  for (const auto& a : c.answers) {
+    Counts n{1, a.segments.size(), 0};
+    for (const auto& s : a.segments) {
+      tokens.clear();
+      tokenizer.tokenize(s.text, tokens);
+      n.tokens += tokens.size();
+    }
+    for (Counts* target : {&per_question[a.instrument][a.question], &per_province[a.province], &total}) {
+      target->answers += n.answers;
+      target->segments += n.segments;
+      target->tokens += n.tokens;
+    }
+  }
+  const std::vector<output::Column> columns{{"unit", "unit"},
+                                            {"label", "label"},
+                                            {"answers", "answers", output::Align::right},
+                                            {"segments", "segments", output::Align::right},
+                                            {"tokens", "tokens", output::Align::right}};
+  output::Table questions{c.id + ": per instrument and question", columns, {}, {}};
+  for (std::size_t i = 0; i < c.instruments.size(); ++i)
+    for (std::size_t q = 0; q < c.instruments[i].questions.size(); ++q)
+      questions.rows.push_back(count_cells(c.instruments[i].id + "/" + c.instruments[i].questions[q].id,
+                                           c.instruments[i].th, per_question[i][q]));
+  questions.rows.push_back(count_cells("total", "", total));
+  output::Table provinces{c.id + ": per province", columns, {}, {}};
+  for (std::size_t p = 0; p < c.provinces.size(); ++p)
+    provinces.rows.push_back(count_cells(c.provinces[p].id, c.provinces[p].th, per_province[p]));
+  provinces.rows.push_back(count_cells("total", "", total));
+
+  OutputSink sink(opts.output, ctx.out);
+  if (format == output::Format::json) {
+    nlohmann::ordered_json doc{{"schema", "supanalyze.corpus-stats/1"}, {"corpus", c.id}, {"year", c.year_be}};
+    auto table_json = [](const output::Table& t) {
+      auto rows = nlohmann::ordered_json::array();
+      for (const auto& r : t.rows)
+        rows.push_back({{"unit", r[0]}, {"label", r[1]}, {"answers", std::stoul(r[2])}, {"segments", std::stoul(r[3])},
+                        {"tokens", std::stoul(r[4])}});
+      return rows;
+    };
+    doc["questions"] = table_json(questions);
+    doc["provinces"] = table_json(provinces);
+    sink.stream() << doc.dump(2, ' ', false) << '\n';
+  } else {
+    write_tables({questions, provinces}, format, sink.stream());
+  }
+  sink.commit();
+}
+
+void run_export(const CorpusOptions& opts, Context& ctx) {
+  const std::string format = opts.format.empty() ? "tsv" : opts.format;
+  if (format != "tsv" && format != "csv") throw Error("--format must be tsv or csv, not '" + format + "'");
+  const auto c = load_corpus(opts.corpus, opts.meta);
+  OutputSink sink(opts.output, ctx.out);
+  corpus::write_table(c, format == "csv" ? corpus::TableFormat::csv : corpus::TableFormat::tsv, sink.stream());
+  sink.commit();
+}
+
+void run_import(const CorpusOptions& opts, Context& ctx) {
+  if (opts.output.empty()) throw Error("corpus import needs -o DIR, the folder to write the corpus to");
+  const std::filesystem::path table = opts.corpus;
+  const std::filesystem::path meta = opts.meta.empty() ? table.parent_path() / "corpus.yaml" : std::filesystem::path(opts.meta);
+  const auto c = corpus::read_corpus(table, meta);
+  corpus::write_folder(c, meta, opts.output);
+  ctx.err << "wrote " << opts.output << ": " << shape(c) << '\n';
+}
+
+CLI::App* add(CLI::App* parent, const char* name, const char* description, const char* footer,
+              std::shared_ptr<CorpusOptions> opts, Context& ctx, void (*run)(const CorpusOptions&, Context&)) {
+  auto* cmd = parent->add_subcommand(name, description);
+  cmd->footer(footer);
+  cmd->callback([opts, &ctx, run] { run(*opts, ctx); });
+  return cmd;
+}
+
+} // namespace
+
+void setup_corpus(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("corpus", "Check, describe, export and import corpora");
+  cmd->require_subcommand(1);
+  cmd->footer("\nA corpus is a folder (corpus.yaml + <instrument>/<province>.md) or its long table form\n"
+              "(TSV/CSV). See docs/corpus-format.md.");
+
+  auto check = std::make_shared<CorpusOptions>();
+  auto* c = add(cmd, "check", "Validate a corpus: every problem with file:line:column", R"(
+Errors (exit 2): unknown province/instrument/question ids, duplicate answers, empty files,
+text before a question heading, invalid UTF-8, a BOM, CRLF line ends, bad corpus.yaml.
+Warnings (exit 0): missing or empty answers, files that are not transcripts.
+
+Examples:
+  supanalyze corpus check
+  supanalyze corpus check my-corpus/)",
+                check, ctx, run_check);
+  add_corpus_arguments(c, check->corpus, check->meta);
+
+  auto stats = std::make_shared<CorpusOptions>();
+  auto* s = add(cmd, "stats", "Answers, segments and tokens per instrument/question and province", R"(
+Examples:
+  supanalyze corpus stats
+  supanalyze corpus stats --format md)",
+                stats, ctx, run_stats);
+  add_corpus_arguments(s, stats->corpus, stats->meta);
+  s->add_option("-f,--format", stats->format, "table, csv, tsv, json or md (default table)");
+  s->add_option("-o,--output", stats->output, "Write to FILE (atomically) instead of standard output");
+
+  auto exp = std::make_shared<CorpusOptions>();
+  auto* e = add(cmd, "export", "Write the corpus as one long table (one row per segment)", R"(
+Columns: corpus year instrument question province segment text label.
+Examples:
+  supanalyze corpus export --format tsv -o ssw3-2564.tsv
+  supanalyze corpus export my-corpus/ --format csv)",
+                exp, ctx, run_export);
+  add_corpus_arguments(e, exp->corpus, exp->meta);
+  e->add_option("-f,--format", exp->format, "tsv or csv (default tsv)");
+  e->add_option("-o,--output", exp->output, "Write to FILE (atomically) instead of standard output");
+
+  auto imp = std::make_shared<CorpusOptions>();
+  auto* i = add(cmd, "import", "Turn a long table (TSV/CSV) into a corpus folder", R"(
+The table's metadata come from --meta (default: corpus.yaml beside the table), which is copied
+into the folder unchanged.
+Examples:
+  supanalyze corpus import answers.tsv --meta corpus.yaml -o corpora/my-round)",
+                imp, ctx, run_import);
+  i->add_option("table", imp->corpus, "The .tsv or .csv table")->required();
+  i->add_option("--meta", imp->meta, "corpus.yaml with the ids and texts (default: beside the table)");
+  i->add_option("-o,--output", imp->output, "Folder to write the corpus to")->required();
+}
+
+} // namespace supanalyze::cli

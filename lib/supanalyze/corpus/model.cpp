@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#include <supanalyze/corpus/model.hpp>
+
+#include <algorithm>
+#include <tuple>
+
+namespace supanalyze::corpus {
+
+namespace {
+template <typename T> std::optional<std::size_t> index_of(const std::vector<T>& items, std::string_view id) {
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].id == id) return i;
+  return std::nullopt;
+}
+} // namespace
+
+std::optional<std::size_t> Corpus::province_index(std::string_view id) const { return index_of(provinces, id); }
+std::optional<std::size_t> Corpus::instrument_index(std::string_view id) const { return index_of(instruments, id); }
+std::optional<std::size_t> Corpus::question_index(std::size_t instrument, std::string_view id) const {
+  return index_of(instruments.at(instrument).questions, id);
+}
+
+std::string Corpus::segment_id(const Answer& a, std::size_t n) const {
+  return question_key(a) + "/" + provinces[a.province].id + "/" + std::to_string(n);
+}
+
+std::string Corpus::question_key(const Answer& a) const {
+  return instruments[a.instrument].id + "/" + instruments[a.instrument].questions[a.question].id;
+}
+
+std::size_t Corpus::question_count() const {
+  std::size_t n = 0;
+  for (const auto& i : instruments) n += i.questions.size();
+  return n;
+}
+
+std::size_t Corpus::segment_count() const {
+  std::size_t n = 0;
+  for (const auto& a : answers) n += a.segments.size();
+  return n;
+}
+
+void Corpus::sort_answers() {
+  std::stable_sort(answers.begin(), answers.end(), [](const Answer& x, const Answer& y) {
+    return std::tie(x.instrument, x.question, x.province) < std::tie(y.instrument, y.question, y.province);
+  });
+}
+
+} // namespace supanalyze::corpus

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <supanalyze/error.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace supanalyze::corpus {
+
+struct Province {
+  std::string id;
+  std::string th;
+};
+
+struct Question {
+  std::string id;
+  std::string th;
+};
+
+struct Instrument {
+  std::string id;
+  std::string th;
+  std::string en;
+  std::vector<Question> questions;
+};
+
+// The unit of coding: one list item or paragraph. `text` is normalized.
+struct Segment {
+  std::string label; // the `###` row label it sits under, or empty
+  std::string text;
+  SourceLocation where;
+};
+
+// One province's answer to one question (a cell of the report's appendix tables). Indices
+// refer to the corpus's vectors.
+struct Answer {
+  std::size_t instrument = 0;
+  std::size_t question = 0;
+  std::size_t province = 0;
+  std::vector<Segment> segments;
+  SourceLocation where;
+};
+
+// One study round: metadata from corpus.yaml and the answers, ordered by instrument, question
+// and province as corpus.yaml orders them.
+struct Corpus {
+  std::string id;
+  std::string title;
+  int year_be = 0;
+  int year_ce = 0;
+  std::vector<Province> provinces;
+  std::vector<Instrument> instruments;
+  std::vector<Answer> answers;
+
+  std::optional<std::size_t> province_index(std::string_view id) const;
+  std::optional<std::size_t> instrument_index(std::string_view id) const;
+  std::optional<std::size_t> question_index(std::size_t instrument, std::string_view id) const;
+
+  // "centre1300/q4/ratchaburi/3": stable, readable segment ids (`n` counts from 1).
+  std::string segment_id(const Answer& answer, std::size_t n) const;
+  // "centre1300/q4"
+  std::string question_key(const Answer& answer) const;
+
+  std::size_t question_count() const;
+  std::size_t segment_count() const;
+  // Puts answers in canonical order.
+  void sort_answers();
+};
+
+} // namespace supanalyze::corpus

@@ -1,0 +1,467 @@
+// SPDX-License-Identifier: MIT
+#include <supanalyze/corpus/reader.hpp>
+#include <supanalyze/detail/yaml.hpp>
+#include <supanalyze/io.hpp>
+#include <supanalyze/text/normalizer.hpp>
+#include <supanalyze/text/utf8.hpp>
+
+#include <csv.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <regex>
+
+namespace supanalyze::corpus {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::regex k_id_pattern("[a-z0-9][a-z0-9_-]*");
+
+std::string list_ids(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+  return out;
+}
+
+template <typename T> std::vector<std::string> ids_of(const std::vector<T>& items) {
+  std::vector<std::string> out;
+  for (const auto& item : items) out.push_back(item.id);
+  return out;
+}
+
+// "unknown province 'x' (did you mean 'y'?; known: a, b)"
+std::string unknown(const std::string& what, const std::string& id, const std::vector<std::string>& known) {
+  const std::string hint = closest_match(id, known);
+  return "unknown " + what + " '" + id + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+         "; known: " + list_ids(known);
+}
+
+void read_id(detail::YamlReader& yaml, const YAML::Node& node, const std::string& path, std::string& out) {
+  if (auto id = yaml.string(node, path, "id", true)) {
+    if (!std::regex_match(*id, k_id_pattern))
+      yaml.error(node["id"], path + ".id", "'" + *id + "' is not a valid id (lower-case ASCII letters, digits, _ and -)");
+    out = *id;
+  }
+}
+
+template <typename T>
+void check_unique(detail::YamlReader& yaml, const YAML::Node& list, const std::string& path, const std::vector<T>& items) {
+  for (std::size_t i = 0; i < items.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (!items[i].id.empty() && items[i].id == items[j].id)
+        yaml.error(list[i], path + "[" + std::to_string(i) + "].id", "duplicate id '" + items[i].id + "'");
+}
+
+void read_questions(detail::YamlReader& yaml, const YAML::Node& node, const std::string& path, Instrument& instrument) {
+  const YAML::Node list = node["questions"];
+  if (!list) {
+    yaml.error(node, path + ".questions", "missing required key");
+    return;
+  }
+  if (!yaml.expect_sequence(list, path + ".questions")) return;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string qpath = path + ".questions[" + std::to_string(i) + "]";
+    if (!yaml.expect_map(list[i], qpath)) continue;
+    yaml.check_keys(list[i], qpath, {"id", "th", "en"});
+    Question q;
+    read_id(yaml, list[i], qpath, q.id);
+    q.th = text::normalize(yaml.string(list[i], qpath, "th", true).value_or(""));
+    instrument.questions.push_back(std::move(q));
+  }
+  check_unique(yaml, list, path + ".questions", instrument.questions);
+}
+
+Corpus parse_metadata(const std::string& bytes, const std::string& file, Diagnostics& diagnostics) {
+  text::require_valid_utf8(bytes, file);
+  const YAML::Node root = detail::parse_yaml(bytes, file);
+  detail::YamlReader yaml(file, diagnostics);
+  Corpus corpus;
+  if (!yaml.expect_map(root, "")) return corpus;
+  yaml.check_keys(root, "", {"id", "title", "year", "provinces", "instruments", "source", "description"});
+  read_id(yaml, root, "", corpus.id);
+  corpus.title = yaml.string(root, "", "title", false).value_or("");
+  if (const YAML::Node year = root["year"]; !year) {
+    yaml.error(root, "year", "missing required key");
+  } else if (yaml.expect_map(year, "year")) {
+    yaml.check_keys(year, "year", {"be", "ce"});
+    corpus.year_be = static_cast<int>(yaml.integer(year, "year", "be", true).value_or(0));
+    corpus.year_ce = static_cast<int>(yaml.integer(year, "year", "ce", false).value_or(corpus.year_be - 543));
+  }
+  if (const YAML::Node list = root["provinces"]; !list) {
+    yaml.error(root, "provinces", "missing required key");
+  } else if (yaml.expect_sequence(list, "provinces")) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string path = "provinces[" + std::to_string(i) + "]";
+      if (!yaml.expect_map(list[i], path)) continue;
+      yaml.check_keys(list[i], path, {"id", "th", "en"});
+      Province p;
+      read_id(yaml, list[i], path, p.id);
+      p.th = text::normalize(yaml.string(list[i], path, "th", true).value_or(""));
+      corpus.provinces.push_back(std::move(p));
+    }
+    check_unique(yaml, list, "provinces", corpus.provinces);
+  }
+  if (const YAML::Node list = root["instruments"]; !list) {
+    yaml.error(root, "instruments", "missing required key");
+  } else if (yaml.expect_sequence(list, "instruments")) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string path = "instruments[" + std::to_string(i) + "]";
+      if (!yaml.expect_map(list[i], path)) continue;
+      yaml.check_keys(list[i], path, {"id", "th", "en", "questions"});
+      Instrument instrument;
+      read_id(yaml, list[i], path, instrument.id);
+      instrument.th = text::normalize(yaml.string(list[i], path, "th", true).value_or(""));
+      instrument.en = yaml.string(list[i], path, "en", false).value_or("");
+      read_questions(yaml, list[i], path, instrument);
+      corpus.instruments.push_back(std::move(instrument));
+    }
+    check_unique(yaml, list, "instruments", corpus.instruments);
+  }
+  return corpus;
+}
+
+// --- transcripts -------------------------------------------------------------------------------
+
+bool is_blank(std::string_view line) {
+  return std::all_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// Byte-level problems the format forbids: reported, and reading stops for the file.
+bool check_encoding(const std::string& bytes, const std::string& file, Diagnostics& diagnostics,
+                    bool allow_crlf = false) {
+  if (auto problem = text::find_invalid_utf8(bytes)) {
+    diagnostics.error({file, problem->line, problem->column}, problem->reason + "; transcripts must be UTF-8");
+    return false;
+  }
+  bool ok = true;
+  if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) {
+    diagnostics.error({file, 1, 1}, "byte order mark (BOM) at the start of the file; save it as UTF-8 without BOM");
+    ok = false;
+  }
+  std::size_t line = 1, line_start = 0;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\r' && !allow_crlf) {
+      diagnostics.error({file, line, i - line_start + 1}, "carriage return (CRLF line end); save the file with LF line ends");
+      return false; // one report per file is enough
+    }
+    if (bytes[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return ok;
+}
+
+void read_transcript(Corpus& corpus, std::size_t instrument, std::size_t province, const fs::path& path,
+                     Diagnostics& diagnostics) {
+  const std::string file = path.string();
+  const std::string bytes = read_file(path);
+  if (!check_encoding(bytes, file, diagnostics)) return;
+  const Instrument& inst = corpus.instruments[instrument];
+  std::map<std::size_t, std::size_t> answered; // question -> line of its heading
+  Answer* current = nullptr;
+  std::string label;
+  bool any_content = false;
+  std::size_t line_no = 0;
+  for (std::size_t pos = 0; pos <= bytes.size();) {
+    std::size_t end = bytes.find('\n', pos);
+    if (end == std::string::npos) end = bytes.size();
+    const std::string_view line(bytes.data() + pos, end - pos);
+    ++line_no;
+    pos = end + 1;
+    if (is_blank(line)) continue;
+    any_content = true;
+    const std::string_view body = trim(line);
+    const std::size_t column = static_cast<std::size_t>(body.data() - line.data()) + 1;
+    if (body.rfind("### ", 0) == 0 || body == "###") {
+      if (!current) diagnostics.error({file, line_no, column}, "a '###' label before the first question heading ('## q1')");
+      label = text::normalize(trim(body.substr(3)));
+      continue;
+    }
+    if (body.rfind("## ", 0) == 0 || body == "##") {
+      const std::string qid(trim(body.substr(2)));
+      const auto q = corpus.question_index(instrument, qid);
+      current = nullptr;
+      label.clear();
+      if (!q) {
+        diagnostics.error({file, line_no, column + 3},
+                          "question heading '" + qid + "' does not exist in instrument '" + inst.id + "': " +
+                              unknown("question", qid, ids_of(inst.questions)));
+        continue;
+      }
+      if (auto seen = answered.find(*q); seen != answered.end()) {
+        diagnostics.error({file, line_no, column}, "duplicate answer to " + qid + " (first at line " +
+                                                       std::to_string(seen->second) + ")");
+        continue;
+      }
+      answered[*q] = line_no;
+      corpus.answers.push_back({instrument, *q, province, {}, {file, line_no, column}});
+      current = &corpus.answers.back();
+      continue;
+    }
+    if (body.rfind("# ", 0) == 0 || body == "#") continue; // title
+    if (!current) {
+      if (answered.empty())
+        diagnostics.error({file, line_no, column}, "text before the first question heading ('## q1')");
+      continue; // under a broken heading: already reported
+    }
+    current->segments.push_back({label, text::normalize(body), {file, line_no, column}});
+  }
+  if (!any_content) {
+    diagnostics.error({file, 0, 0}, "empty file: a transcript needs at least one '## <question>' heading");
+    return;
+  }
+  for (const auto& a : corpus.answers)
+    if (a.instrument == instrument && a.province == province && a.segments.empty())
+      diagnostics.warning(a.where, "empty answer to " + inst.questions[a.question].id);
+}
+
+void read_transcripts(Corpus& corpus, const fs::path& root, Diagnostics& diagnostics) {
+  std::vector<fs::path> entries;
+  for (const auto& e : fs::directory_iterator(root)) entries.push_back(e.path());
+  std::sort(entries.begin(), entries.end());
+  const auto instrument_ids = ids_of(corpus.instruments);
+  const auto province_ids = ids_of(corpus.provinces);
+  for (const auto& dir : entries) {
+    const std::string name = dir.filename().string();
+    if (!fs::is_directory(dir) || name.front() == '.') continue;
+    const auto instrument = corpus.instrument_index(name);
+    if (!instrument) {
+      diagnostics.error({dir.string(), 0, 0}, unknown("instrument folder", name, instrument_ids));
+      continue;
+    }
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+      if (file.filename().string().front() == '.') continue;
+      if (file.extension() != ".md") {
+        diagnostics.warning({file.string(), 0, 0}, "not a transcript (expected <province>.md); ignored");
+        continue;
+      }
+      const auto province = corpus.province_index(file.stem().string());
+      if (!province) {
+        diagnostics.error({file.string(), 0, 0}, unknown("province", file.stem().string(), province_ids));
+        continue;
+      }
+      read_transcript(corpus, *instrument, *province, file, diagnostics);
+    }
+  }
+}
+
+void warn_missing_answers(const Corpus& corpus, const fs::path& root, Diagnostics& diagnostics) {
+  std::vector<std::vector<std::vector<bool>>> seen(corpus.instruments.size());
+  for (std::size_t i = 0; i < corpus.instruments.size(); ++i)
+    seen[i].assign(corpus.instruments[i].questions.size(), std::vector<bool>(corpus.provinces.size(), false));
+  for (const auto& a : corpus.answers) seen[a.instrument][a.question][a.province] = true;
+  for (std::size_t i = 0; i < corpus.instruments.size(); ++i)
+    for (std::size_t p = 0; p < corpus.provinces.size(); ++p) {
+      std::vector<std::string> missing;
+      for (std::size_t q = 0; q < corpus.instruments[i].questions.size(); ++q)
+        if (!seen[i][q][p]) missing.push_back(corpus.instruments[i].questions[q].id);
+      if (missing.empty()) continue;
+      const fs::path file = root / corpus.instruments[i].id / (corpus.provinces[p].id + ".md");
+      diagnostics.warning({file.string(), 0, 0}, "no answer to " + list_ids(missing));
+    }
+}
+
+// --- long table form -------------------------------------------------------------------------
+
+struct Row {
+  std::vector<std::string> fields;
+  std::vector<std::size_t> columns; // byte column of each field (1-based), 0 when unknown
+  std::size_t line = 0;
+};
+
+std::vector<Row> split_tsv(const std::string& bytes) {
+  std::vector<Row> rows;
+  std::size_t line = 0;
+  for (std::size_t pos = 0; pos < bytes.size();) {
+    std::size_t end = bytes.find('\n', pos);
+    if (end == std::string::npos) end = bytes.size();
+    ++line;
+    Row row;
+    row.line = line;
+    std::size_t field_start = pos;
+    for (std::size_t i = pos; i <= end; ++i) {
+      if (i == end || bytes[i] == '\t') {
+        row.fields.emplace_back(bytes, field_start, i - field_start);
+        row.columns.push_back(field_start - pos + 1);
+        field_start = i + 1;
+      }
+    }
+    if (!(row.fields.size() == 1 && row.fields[0].empty())) rows.push_back(std::move(row));
+    pos = end + 1;
+  }
+  return rows;
+}
+
+struct CsvState {
+  std::vector<Row> rows;
+  Row current;
+  std::size_t line = 1;
+};
+
+std::vector<Row> split_csv(const std::string& bytes, const std::string& file) {
+  csv_parser parser;
+  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0)
+    throw Error("cannot initialise the CSV parser");
+  parser.options &= ~CSV_EMPTY_IS_NULL;
+  CsvState state;
+  auto on_field = [](void* data, std::size_t size, void* state_ptr) {
+    auto& s = *static_cast<CsvState*>(state_ptr);
+    if (s.current.fields.empty()) s.current.line = s.line;
+    s.current.fields.emplace_back(data ? static_cast<const char*>(data) : "", size);
+    s.current.columns.push_back(0);
+  };
+  auto on_row = [](int, void* state_ptr) {
+    auto& s = *static_cast<CsvState*>(state_ptr);
+    if (!(s.current.fields.size() == 1 && s.current.fields[0].empty())) s.rows.push_back(std::move(s.current));
+    s.current = Row{};
+  };
+  // Feed line by line so that each row knows the line it starts on.
+  for (std::size_t pos = 0; pos < bytes.size();) {
+    std::size_t end = bytes.find('\n', pos);
+    end = end == std::string::npos ? bytes.size() : end + 1;
+    if (csv_parse(&parser, bytes.data() + pos, end - pos, on_field, on_row, &state) != end - pos) {
+      const std::string reason = csv_strerror(csv_error(&parser));
+      csv_free(&parser);
+      throw InputError({file, state.line, 0}, "malformed CSV: " + reason);
+    }
+    ++state.line;
+    pos = end;
+  }
+  if (csv_fini(&parser, on_field, on_row, &state) != 0) {
+    const std::string reason = csv_strerror(csv_error(&parser));
+    csv_free(&parser);
+    throw InputError({file, state.line, 0}, "malformed CSV: " + reason);
+  }
+  csv_free(&parser);
+  return state.rows;
+}
+
+void read_table(Corpus& corpus, const fs::path& path, Diagnostics& diagnostics) {
+  const std::string file = path.string();
+  const std::string bytes = read_file(path);
+  const bool csv = path.extension() == ".csv";
+  if (!check_encoding(bytes, file, diagnostics, csv)) return; // RFC 4180 allows CRLF
+  const std::vector<Row> rows = csv ? split_csv(bytes, file) : split_tsv(bytes);
+  if (rows.empty()) {
+    diagnostics.error({file, 0, 0}, "empty file: expected a header line and one row per segment");
+    return;
+  }
+  const std::vector<std::string> required{"corpus", "year", "instrument", "question", "province", "segment", "text"};
+  std::map<std::string, std::size_t> column;
+  for (std::size_t i = 0; i < rows[0].fields.size(); ++i) column[rows[0].fields[i]] = i;
+  bool header_ok = true;
+  for (const auto& name : required)
+    if (!column.count(name)) {
+      diagnostics.error({file, rows[0].line, 1}, "the header has no '" + name + "' column (needs: " + list_ids(required) + ")");
+      header_ok = false;
+    }
+  if (!header_ok) return;
+  const bool has_label = column.count("label") > 0;
+  std::map<std::tuple<std::size_t, std::size_t, std::size_t>, std::size_t> answer_of; // -> index in answers
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const Row& row = rows[r];
+    auto field = [&](const std::string& name) -> const std::string& {
+      static const std::string empty;
+      const std::size_t i = column[name];
+      return i < row.fields.size() ? row.fields[i] : empty;
+    };
+    auto where = [&](const std::string& name) {
+      const std::size_t i = column[name];
+      return SourceLocation{file, row.line, i < row.columns.size() ? row.columns[i] : 0};
+    };
+    if (row.fields.size() != rows[0].fields.size()) {
+      diagnostics.error({file, row.line, 1}, "expected " + std::to_string(rows[0].fields.size()) + " fields, found " +
+                                                 std::to_string(row.fields.size()));
+      continue;
+    }
+    if (field("corpus") != corpus.id)
+      diagnostics.error(where("corpus"), "corpus '" + field("corpus") + "' does not match corpus.yaml's id '" + corpus.id + "'");
+    if (field("year") != std::to_string(corpus.year_be))
+      diagnostics.error(where("year"), "year '" + field("year") + "' does not match corpus.yaml's " + std::to_string(corpus.year_be));
+    const auto instrument = corpus.instrument_index(field("instrument"));
+    if (!instrument) {
+      diagnostics.error(where("instrument"), unknown("instrument", field("instrument"), ids_of(corpus.instruments)));
+      continue;
+    }
+    const auto question = corpus.question_index(*instrument, field("question"));
+    if (!question) {
+      diagnostics.error(where("question"), unknown("question", field("question"), ids_of(corpus.instruments[*instrument].questions)));
+      continue;
+    }
+    const auto province = corpus.province_index(field("province"));
+    if (!province) {
+      diagnostics.error(where("province"), unknown("province", field("province"), ids_of(corpus.provinces)));
+      continue;
+    }
+    const auto key = std::make_tuple(*instrument, *question, *province);
+    auto found = answer_of.find(key);
+    if (found == answer_of.end()) {
+      found = answer_of.emplace(key, corpus.answers.size()).first;
+      corpus.answers.push_back({*instrument, *question, *province, {}, {file, row.line, 1}});
+    }
+    Answer& answer = corpus.answers[found->second];
+    const std::string expected = std::to_string(answer.segments.size() + 1);
+    if (field("segment") != expected) {
+      diagnostics.error(where("segment"), "segment '" + field("segment") + "' of " + corpus.question_key(answer) + "/" +
+                                              field("province") + ": expected " + expected +
+                                              " (segments are numbered 1, 2, ... in order; a repeated number is a duplicate)");
+      continue;
+    }
+    answer.segments.push_back({has_label ? text::normalize(field("label")) : std::string(),
+                               text::normalize(field("text")), where("text")});
+  }
+}
+
+} // namespace
+
+Corpus read_metadata(const fs::path& corpus_yaml, Diagnostics& diagnostics) {
+  return parse_metadata(read_file(corpus_yaml), corpus_yaml.string(), diagnostics);
+}
+
+Corpus read_corpus(const fs::path& path, Diagnostics& diagnostics, const fs::path& meta) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw Error(path.string() + ": no such corpus (expected a folder with corpus.yaml, or a .tsv/.csv table)");
+  const bool folder = fs::is_directory(path, ec);
+  if (!folder && path.extension() != ".tsv" && path.extension() != ".csv")
+    throw Error(path.string() + ": not a corpus (expected a folder with corpus.yaml, or a .tsv/.csv table)");
+  const fs::path yaml = !meta.empty() ? meta : (folder ? path : path.parent_path()) / "corpus.yaml";
+  if (!fs::exists(yaml, ec))
+    throw Error(yaml.string() + ": missing" + (folder ? "" : " (a table needs corpus.yaml beside it, or --meta FILE)"));
+  Corpus corpus = read_metadata(yaml, diagnostics);
+  if (diagnostics.has_errors()) return corpus;
+  if (folder) {
+    read_transcripts(corpus, path, diagnostics);
+  } else {
+    read_table(corpus, path, diagnostics);
+  }
+  corpus.sort_answers();
+  warn_missing_answers(corpus, folder ? path : path.parent_path(), diagnostics);
+  return corpus;
+}
+
+Corpus read_corpus(const fs::path& path, const fs::path& meta) {
+  Diagnostics diagnostics;
+  Corpus corpus = read_corpus(path, diagnostics, meta);
+  diagnostics.throw_if_errors();
+  return corpus;
+}
+
+fs::path bundled_corpus_path() {
+  if (const char* env = std::getenv("SUPANALYZE_CORPUS"); env && *env) return env;
+  return fs::path(SUPANALYZE_SOURCE_DIR) / "corpora" / "ssw3-2564";
+}
+
+} // namespace supanalyze::corpus

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+#include <supanalyze/corpus/writer.hpp>
+#include <supanalyze/error.hpp>
+#include <supanalyze/io.hpp>
+
+#include <supanalyze/output/table.hpp>
+
+namespace supanalyze::corpus {
+
+namespace {
+
+void write_row(std::ostream& out, TableFormat format, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out << (format == TableFormat::tsv ? '\t' : ',');
+    if (format == TableFormat::csv) {
+      out << output::csv_field(fields[i]);
+    } else {
+      if (fields[i].find_first_of("\t\n") != std::string::npos)
+        throw Error("cannot write a tab or line break in a TSV field: '" + fields[i] + "'");
+      out << fields[i];
+    }
+  }
+  out << '\n';
+}
+
+} // namespace
+
+void write_table(const Corpus& corpus, TableFormat format, std::ostream& out) {
+  write_row(out, format, {"corpus", "year", "instrument", "question", "province", "segment", "text", "label"});
+  const std::string year = std::to_string(corpus.year_be);
+  for (const Answer& a : corpus.answers) {
+    const auto& instrument = corpus.instruments[a.instrument];
+    for (std::size_t n = 0; n < a.segments.size(); ++n)
+      write_row(out, format,
+                {corpus.id, year, instrument.id, instrument.questions[a.question].id, corpus.provinces[a.province].id,
+                 std::to_string(n + 1), a.segments[n].text, a.segments[n].label});
+  }
+}
+
+std::string transcript_text(const Corpus& corpus, std::size_t instrument, std::size_t province) {
+  const auto& inst = corpus.instruments[instrument];
+  std::string out = "# " + inst.th + " · " + corpus.provinces[province].th + "\n";
+  for (const Answer& a : corpus.answers) {
+    if (a.instrument != instrument || a.province != province) continue;
+    out += "\n## " + inst.questions[a.question].id + "\n";
+    std::string label;
+    for (const Segment& s : a.segments) {
+      if (s.label != label) {
+        out += s.label.empty() ? "\n###\n" : "\n### " + s.label + "\n";
+        label = s.label;
+      }
+      out += s.text + "\n";
+    }
+  }
+  return out;
+}
+
+void write_folder(const Corpus& corpus, const std::filesystem::path& metadata_file, const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw Error(dir.string() + ": cannot create: " + ec.message());
+  write_file_atomically(dir / "corpus.yaml", read_file(metadata_file));
+  for (std::size_t i = 0; i < corpus.instruments.size(); ++i) {
+    const fs::path sub = dir / corpus.instruments[i].id;
+    bool any = false;
+    for (std::size_t p = 0; p < corpus.provinces.size(); ++p) {
+      bool has_answer = false;
+      for (const Answer& a : corpus.answers) has_answer |= a.instrument == i && a.province == p;
+      if (!has_answer) continue;
+      if (!any) fs::create_directories(sub, ec);
+      any = true;
+      write_file_atomically(sub / (corpus.provinces[p].id + ".md"), transcript_text(corpus, i, p));
+    }
+  }
+}
+
+} // namespace supanalyze::corpus

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <supanalyze/corpus/model.hpp>
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+
+namespace supanalyze::corpus {
+
+enum class TableFormat { tsv, csv };
+
+// The long table form: header `corpus year instrument question province segment text label`,
+// one row per segment, in corpus order.
+void write_table(const Corpus& corpus, TableFormat format, std::ostream& out);
+
+// One transcript (`<instrument>/<province>.md`) in the canonical layout.
+std::string transcript_text(const Corpus& corpus, std::size_t instrument, std::size_t province);
+
+// Writes the folder form into `dir` (created if needed): `metadata_file` copied byte for byte
+// as corpus.yaml (so its comments survive), and every transcript, each file atomically.
+void write_folder(const Corpus& corpus, const std::filesystem::path& metadata_file, const std::filesystem::path& dir);
+
+} // namespace supanalyze::corpus
