@@ -332,8 +332,8 @@ struct Normalizer::Impl {
     variants.add(v);
   }
 
-  // Known words with one mark shifted onto the next base, and with one space inserted between
-  // two of their clusters. Only words of 4+ consonants: shorter ones' variants can be real words.
+  // Known words with one mark shifted onto the next base, and with one space splitting off a
+  // fragment. Only words of 4+ consonants: shorter ones' variants can be real words.
   void build_variants(const Dictionary& dict) {
     for (const std::string& word : dict.words()) {
       const Line w = to_u32(word);
@@ -350,6 +350,9 @@ struct Normalizer::Impl {
           order_stacks(v);
           add_variant(v, word);
         } else if (starts_cluster(w, i) && w[i] != U' ' && w[i - 1] != U' ') {
+          // Only where one side is a fragment of one or two consonants: two longer parts are
+          // usually two words with a real space between them (วัสดุ อุปกรณ์, ขวัญ กำลังใจ).
+          if (count_consonants(w, 0, i) > 2 && count_consonants(w, i, w.size()) > 2) continue;
           Line v = w;
           v.insert(i, 1, U' ');
           add_variant(v, word);

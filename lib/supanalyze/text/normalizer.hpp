@@ -39,7 +39,8 @@ struct NormalizeOptions {
 //       letter-spaced numbers and abbreviations too; 2+ spaces there are real spaces [2, 12b];
 //    6. spaces right after a leading vowel, and right before ะ า ำ, go [3, 2b];
 //    7. with a dictionary: a dictionary word (4+ consonants) with one mark shifted onto the
-//       next letter, or with one space between two of its clusters, becomes the word [9, 10];
+//       next letter, or with a space that splits off a fragment of one or two consonants,
+//       becomes the word [9, 10];
 //    8. spaces and tabs collapse to one space; lines are trimmed [12c].
 //   text:  runs of blank lines collapse to one; with `join_lines`, a line ending in Thai is
 //          joined to a next line starting in Thai when the break cannot fall between syllables
