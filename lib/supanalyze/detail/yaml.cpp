@@ -34,13 +34,18 @@ bool YamlReader::expect_sequence(const YAML::Node& node, const std::string& path
   return false;
 }
 
-void YamlReader::check_keys(const YAML::Node& node, const std::string& path, std::initializer_list<const char*> known) {
+void YamlReader::check_keys(const YAML::Node& node, const std::string& path, std::initializer_list<const char*> known,
+                            std::initializer_list<std::pair<const char*, const char*>> aliases) {
   if (!node.IsMap()) return;
   std::vector<std::string> names(known.begin(), known.end());
+  std::vector<std::string> candidates = names;
+  for (const auto& [alias, target] : aliases) candidates.emplace_back(alias);
   for (const auto& entry : node) {
     const std::string key = entry.first.as<std::string>();
     if (std::find(names.begin(), names.end(), key) != names.end()) continue;
-    const std::string hint = closest_match(key, names);
+    std::string hint = closest_match(key, candidates);
+    for (const auto& [alias, target] : aliases)
+      if (hint == alias) hint = target;
     const std::string key_path = path.empty() ? key : path + "." + key;
     m_diagnostics.error(where(entry.first),
                         key_path + ": unknown key" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));

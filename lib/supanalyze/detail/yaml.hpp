@@ -23,8 +23,10 @@ class YamlReader {
 public:
   YamlReader(std::string file, Diagnostics& diagnostics) : m_file(std::move(file)), m_diagnostics(diagnostics) {}
 
-  // Reports keys of the map `node` that are not in `known` (with the closest known key).
-  void check_keys(const YAML::Node& node, const std::string& path, std::initializer_list<const char*> known);
+  // Reports keys of the map `node` that are not in `known`, suggesting the closest known key
+  // (or the key that `aliases` maps a close word to: {"keywords", "terms"}).
+  void check_keys(const YAML::Node& node, const std::string& path, std::initializer_list<const char*> known,
+                  std::initializer_list<std::pair<const char*, const char*>> aliases = {});
   // A required or optional scalar string at node[key].
   std::optional<std::string> string(const YAML::Node& node, const std::string& path, const char* key, bool required);
   std::optional<long> integer(const YAML::Node& node, const std::string& path, const char* key, bool required);

@@ -24,6 +24,15 @@ std::string_view to_string(TokenKind kind) {
   return "punct";
 }
 
+std::size_t thai_letter_count(std::string_view word) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    const char32_t c = decode_at(word, i);
+    if (th::is_letter(c) && !th::is_combining(c)) ++n;
+  }
+  return n;
+}
+
 namespace detail {
 
 char32_t decode(std::string_view s, std::size_t& pos) { return decode_at(s, pos); }
@@ -85,15 +94,6 @@ bool word_can_end(std::string_view phrase, std::size_t i) {
   const char32_t before = cp_before(phrase, i);
   if (th::is_leading_vowel(before)) return false;
   return !(is_ascii_alnum(c) && is_ascii_alnum(before));
-}
-
-std::size_t thai_letter_count(std::string_view word) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < word.size();) {
-    const char32_t c = decode_at(word, i);
-    if (th::is_letter(c) && !th::is_combining(c)) ++n;
-  }
-  return n;
 }
 
 TokenKind classify(std::string_view text, std::size_t start) {

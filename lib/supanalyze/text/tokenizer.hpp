@@ -15,6 +15,10 @@ enum class TokenKind : std::uint8_t { thai, latin, number, punct };
 
 std::string_view to_string(TokenKind kind);
 
+// Thai letters (consonants and vowel letters, not marks) in `word`: terms of three or fewer
+// must also sit on ICU boundaries.
+std::size_t thai_letter_count(std::string_view word);
+
 // A token is a byte range [start, end) of the normalized text it was cut from.
 struct Token {
   std::uint32_t start = 0;

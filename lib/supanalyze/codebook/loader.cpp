@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: MIT
+#include <supanalyze/codebook/loader.hpp>
+#include <supanalyze/detail/yaml.hpp>
+#include <supanalyze/io.hpp>
+#include <supanalyze/text/normalizer.hpp>
+#include <supanalyze/text/utf8.hpp>
+
+#include <unicode/regex.h>
+
+#include <regex>
+
+namespace supanalyze::embedded {
+extern const std::string_view default_codebook;
+}
+
+namespace supanalyze::codebook {
+
+namespace {
+
+const std::regex k_theme_id("[a-z0-9_]+");
+const std::regex k_codebook_id("[a-z0-9_.-]+");
+
+class Loader {
+public:
+  Loader(const std::string& file, Diagnostics& diagnostics) : m_yaml(file, diagnostics), m_diagnostics(diagnostics) {}
+
+  Codebook load(const YAML::Node& root) {
+    Codebook cb;
+    if (!m_yaml.expect_map(root, "")) return cb;
+    m_yaml.check_keys(root, "", {"id", "version", "title", "description", "themes"});
+    if (auto id = m_yaml.string(root, "", "id", true)) {
+      if (!std::regex_match(*id, k_codebook_id)) m_yaml.error(root["id"], "id", "'" + *id + "' is not a valid codebook id");
+      cb.id = *id;
+    }
+    cb.version = m_yaml.string(root, "", "version", true).value_or("");
+    cb.title = m_yaml.string(root, "", "title", false).value_or("");
+    const YAML::Node themes = root["themes"];
+    if (!themes) {
+      m_yaml.error(root, "themes", "missing required key");
+      return cb;
+    }
+    if (!m_yaml.expect_sequence(themes, "themes")) return cb;
+    if (themes.size() == 0) m_yaml.error(themes, "themes", "a codebook needs at least one theme");
+    std::vector<std::pair<std::vector<std::string>, YAML::Node>> children;
+    for (std::size_t i = 0; i < themes.size(); ++i) {
+      const std::string path = "themes[" + std::to_string(i) + "]";
+      if (!m_yaml.expect_map(themes[i], path)) continue;
+      Theme theme = load_theme(themes[i], path);
+      children.emplace_back(m_yaml.strings(themes[i], path, "children"), themes[i]["children"]);
+      cb.themes.push_back(std::move(theme));
+    }
+    resolve_hierarchy(cb, children);
+    check_match_definitions(cb, children);
+    return cb;
+  }
+
+private:
+  std::string theme_path(const Theme& t, const std::string& fallback) const {
+    return t.id.empty() ? fallback : "themes." + t.id;
+  }
+
+  std::vector<Term> terms(const YAML::Node& node, const std::string& path, const char* key, bool normalize = true) {
+    std::vector<Term> out;
+    const YAML::Node list = node[key];
+    const auto values = m_yaml.strings(node, path, key);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const YAML::Node item = list.IsSequence() ? list[i] : list;
+      const std::string item_path = path + "." + key + "[" + std::to_string(i) + "]";
+      std::string value = normalize ? text::normalize(values[i]) : values[i];
+      if (normalize) {
+        while (!value.empty() && value.back() == '\n') value.pop_back();
+      }
+      if (value.empty() || value.find_first_not_of(" *") == std::string::npos) {
+        m_yaml.error(item, item_path, "empty term");
+        continue;
+      }
+      out.push_back({value, m_yaml.where(item)});
+    }
+    return out;
+  }
+
+  Theme load_theme(const YAML::Node& node, const std::string& path) {
+    Theme t;
+    t.where = m_yaml.where(node);
+    if (auto id = m_yaml.string(node, path, "id", true)) {
+      if (!std::regex_match(*id, k_theme_id))
+        m_yaml.error(node["id"], path + ".id", "'" + *id + "' is not a valid theme id (a-z, 0-9, _)");
+      t.id = *id;
+    }
+    const std::string p = theme_path(t, path);
+    m_yaml.check_keys(node, p,
+                      {"id", "label", "description", "colour", "parent", "children", "terms", "patterns", "rules",
+                       "exclude", "examples"},
+                      {{"keywords", "terms"}, {"words", "terms"}, {"regex", "patterns"}, {"regexes", "patterns"},
+                       {"color", "colour"}, {"excludes", "exclude"}, {"exclusions", "exclude"}, {"labels", "label"}});
+    if (const YAML::Node label = node["label"]; !label) {
+      m_yaml.error(node, p + ".label", "missing required key (label: {th: ..., en: ...})");
+    } else if (m_yaml.expect_map(label, p + ".label")) {
+      m_yaml.check_keys(label, p + ".label", {"th", "en"});
+      t.label_th = text::normalize(m_yaml.string(label, p + ".label", "th", true).value_or(""));
+      t.label_en = m_yaml.string(label, p + ".label", "en", true).value_or("");
+    }
+    t.description = m_yaml.string(node, p, "description", true).value_or("");
+    t.colour = m_yaml.string(node, p, "colour", false).value_or("");
+    if (!t.colour.empty() && !std::regex_match(t.colour, std::regex("#[0-9a-fA-F]{6}")))
+      m_yaml.error(node["colour"], p + ".colour", "expected a colour as #rrggbb, not '" + t.colour + "'");
+    t.parent_id = m_yaml.string(node, p, "parent", false).value_or("");
+    t.terms = terms(node, p, "terms");
+    t.patterns = terms(node, p, "patterns", false);
+    for (std::size_t i = 0; i < t.patterns.size(); ++i) check_pattern(node["patterns"], p, i, t.patterns[i]);
+    t.exclude = terms(node, p, "exclude");
+    load_rules(node, p, t);
+    if (const YAML::Node ex = node["examples"]; ex && m_yaml.expect_map(ex, p + ".examples")) {
+      m_yaml.check_keys(ex, p + ".examples", {"match", "no_match"});
+      t.examples_match = m_yaml.strings(ex, p + ".examples", "match");
+      t.examples_no_match = m_yaml.strings(ex, p + ".examples", "no_match");
+    }
+    return t;
+  }
+
+  void check_pattern(const YAML::Node& list, const std::string& path, std::size_t i, const Term& pattern) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse_error;
+    std::unique_ptr<icu::RegexPattern> compiled(
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern.text), 0, parse_error, status));
+    if (U_SUCCESS(status)) return;
+    const YAML::Node item = list.IsSequence() ? list[i] : list;
+    SourceLocation where = m_yaml.where(item);
+    m_diagnostics.error(where, path + ".patterns[" + std::to_string(i) + "]: invalid regular expression '" +
+                                   pattern.text + "': " + u_errorName(status) + " at offset " +
+                                   std::to_string(parse_error.offset));
+  }
+
+  void load_rules(const YAML::Node& node, const std::string& path, Theme& t) {
+    const YAML::Node rules = node["rules"];
+    if (!rules) return;
+    if (!m_yaml.expect_sequence(rules, path + ".rules")) return;
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      const std::string rp = path + ".rules[" + std::to_string(i) + "]";
+      const YAML::Node r = rules[i];
+      if (!m_yaml.expect_map(r, rp)) continue;
+      m_yaml.check_keys(r, rp, {"all_of", "any_of", "near", "within", "not"});
+      Rule rule;
+      rule.where = m_yaml.where(r);
+      int kinds = 0;
+      for (auto [key, kind] : {std::pair{"all_of", RuleKind::all_of}, std::pair{"any_of", RuleKind::any_of},
+                               std::pair{"near", RuleKind::near}}) {
+        if (!r[key]) continue;
+        ++kinds;
+        rule.kind = kind;
+        rule.terms = terms(r, rp, key);
+      }
+      if (kinds != 1) {
+        m_yaml.error(r, rp, "a rule needs exactly one of all_of, any_of, near");
+        continue;
+      }
+      rule.not_terms = terms(r, rp, "not");
+      if (rule.kind == RuleKind::near) {
+        const auto within = m_yaml.integer(r, rp, "within", true);
+        if (within && *within < 0) m_yaml.error(r["within"], rp + ".within", "must be 0 or more");
+        rule.within = static_cast<int>(within.value_or(0));
+        if (rule.terms.size() < 2) m_yaml.error(r, rp + ".near", "near needs at least two terms");
+      } else if (r["within"]) {
+        m_yaml.error(r["within"], rp + ".within", "within goes with near only");
+      }
+      if (rule.terms.empty()) {
+        m_yaml.error(r, rp, "a rule needs at least one term");
+        continue;
+      }
+      for (const auto& term : rule.terms)
+        if (term.is_glob()) m_diagnostics.error(term.where, rp + ": rules take literal terms, not globs ('" + term.text + "')");
+      t.rules.push_back(std::move(rule));
+    }
+  }
+
+  void resolve_hierarchy(Codebook& cb, const std::vector<std::pair<std::vector<std::string>, YAML::Node>>& children) {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < cb.themes.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j)
+        if (!cb.themes[i].id.empty() && cb.themes[i].id == cb.themes[j].id)
+          m_diagnostics.error(cb.themes[i].where, "themes." + cb.themes[i].id + ": duplicate theme id");
+      ids.push_back(cb.themes[i].id);
+    }
+    auto unknown = [&](const std::string& id) {
+      const std::string hint = closest_match(id, ids);
+      return "unknown theme '" + id + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)");
+    };
+    for (std::size_t i = 0; i < cb.themes.size(); ++i) {
+      Theme& t = cb.themes[i];
+      if (t.parent_id.empty()) continue;
+      if (auto p = cb.index_of(t.parent_id)) t.parent = p;
+      else m_diagnostics.error(t.where, "themes." + t.id + ".parent: " + unknown(t.parent_id));
+    }
+    for (std::size_t i = 0; i < cb.themes.size(); ++i) {
+      for (const auto& child_id : children[i].first) {
+        const auto c = cb.index_of(child_id);
+        if (!c) {
+          m_diagnostics.error(m_yaml.where(children[i].second), "themes." + cb.themes[i].id + ".children: " + unknown(child_id));
+          continue;
+        }
+        Theme& child = cb.themes[*c];
+        if (child.parent && *child.parent != i)
+          m_diagnostics.error(m_yaml.where(children[i].second), "themes." + cb.themes[i].id + ".children: '" + child_id +
+                                                                    "' already has parent '" + child.parent_id + "'");
+        child.parent = i;
+        child.parent_id = cb.themes[i].id;
+      }
+    }
+    for (std::size_t i = 0; i < cb.themes.size(); ++i) {
+      std::size_t steps = 0;
+      for (auto p = cb.themes[i].parent; p; p = cb.themes[*p].parent) {
+        if (++steps > cb.themes.size() || *p == i) {
+          m_diagnostics.error(cb.themes[i].where, "themes." + cb.themes[i].id + ".parent: parent cycle through '" +
+                                                      cb.themes[i].id + "'");
+          for (auto& t : cb.themes) t.parent.reset(); // keep later code from looping
+          return;
+        }
+      }
+    }
+  }
+
+  void check_match_definitions(const Codebook& cb, const std::vector<std::pair<std::vector<std::string>, YAML::Node>>& children) {
+    for (std::size_t i = 0; i < cb.themes.size(); ++i) {
+      const Theme& t = cb.themes[i];
+      const bool has_children = !children[i].first.empty() || !cb.children_of(i).empty();
+      if (!t.has_match_definition() && !has_children)
+        m_diagnostics.error(t.where, "themes." + t.id + ": no match definition (give terms, patterns or rules, or children)");
+    }
+  }
+
+  detail::YamlReader m_yaml;
+  Diagnostics& m_diagnostics;
+};
+
+} // namespace
+
+Codebook parse_codebook(const std::string& yaml_text, const std::string& file, Diagnostics& diagnostics) {
+  text::require_valid_utf8(yaml_text, file);
+  const YAML::Node root = detail::parse_yaml(yaml_text, file);
+  Codebook cb = Loader(file, diagnostics).load(root);
+  cb.source = file;
+  cb.text = yaml_text;
+  return cb;
+}
+
+Codebook load_codebook(const std::filesystem::path& path) {
+  if (path.empty()) return default_codebook();
+  Diagnostics diagnostics;
+  Codebook cb = parse_codebook(read_file(path), path.string(), diagnostics);
+  diagnostics.throw_if_errors();
+  return cb;
+}
+
+std::string_view default_codebook_text() { return embedded::default_codebook; }
+
+const Codebook& default_codebook() {
+  static const Codebook cb = [] {
+    Diagnostics diagnostics;
+    Codebook c = parse_codebook(std::string(embedded::default_codebook), "<default codebook msdhs-2564>", diagnostics);
+    diagnostics.throw_if_errors();
+    return c;
+  }();
+  return cb;
+}
+
+} // namespace supanalyze::codebook

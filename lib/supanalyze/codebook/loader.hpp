@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <supanalyze/codebook/model.hpp>
+#include <supanalyze/diagnostics.hpp>
+
+#include <filesystem>
+#include <string>
+
+namespace supanalyze::codebook {
+
+// Parses and validates a codebook (docs/codebook-format.md). Every problem goes to
+// `diagnostics` as "file:line:col: key.path: message": bad YAML, unknown keys (with the closest
+// known key), missing keys, duplicate ids, unknown parents, parent cycles, themes with no match
+// definition, empty terms, invalid regular expressions, malformed rules.
+Codebook parse_codebook(const std::string& yaml_text, const std::string& file, Diagnostics& diagnostics);
+
+// Reads `path` (empty: the embedded default) and throws InputError at the first error.
+Codebook load_codebook(const std::filesystem::path& path = {});
+
+// The default codebook embedded in the binary (codebooks/msdhs-2564.yaml).
+const Codebook& default_codebook();
+std::string_view default_codebook_text();
+
+} // namespace supanalyze::codebook

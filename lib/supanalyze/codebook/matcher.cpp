@@ -1,0 +1,465 @@
+// SPDX-License-Identifier: MIT
+#include <supanalyze/codebook/matcher.hpp>
+#include <supanalyze/error.hpp>
+#include <supanalyze/text/thai.hpp>
+#include <supanalyze/text/utf8.hpp>
+
+#include <unicode/regex.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace supanalyze::codebook {
+
+namespace {
+
+// Milliseconds-order budget of ICU's match engine for one find() (RegexMatcher::setTimeLimit).
+constexpr std::int32_t k_regex_step_limit = 2000;
+
+enum class UseKind : std::uint8_t { theme_term, rule_term, exclusion };
+
+// What a term found in the text means: a theme's term, a term of a rule (or of its `not`
+// list), or a theme's exclusion.
+struct Use {
+  UseKind kind;
+  bool negated = false;
+  std::uint32_t theme = 0;
+  std::uint32_t source = 0; // theme terms: label index
+  std::uint32_t rule = 0;   // rule terms: global rule index
+  std::uint32_t slot = 0;   // rule terms: position in the rule's term list
+};
+
+struct Nested {
+  std::uint32_t offset; // bytes from the token's start
+  std::uint32_t length;
+  std::int32_t node;    // trie node whose uses apply
+};
+
+struct Glob {
+  std::string pattern; // folded; '*' matches any run of characters
+  std::vector<Use> uses;
+};
+
+struct PatternInfo {
+  std::uint32_t theme;
+  std::uint32_t source;
+  std::unique_ptr<icu::RegexPattern> regex;
+};
+
+struct RuleInfo {
+  std::uint32_t theme;
+  std::uint32_t source;
+  RuleKind kind;
+  int within;
+  std::uint32_t slots;
+};
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+bool glob_match(std::string_view pattern, std::string_view text) {
+  std::size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      mark = t;
+    } else if (p < pattern.size() && pattern[p] == text[t]) {
+      ++p;
+      ++t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+bool contains_thai(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();)
+    if (text::thai::is_thai(text::decode_at(s, i))) return true;
+  return false;
+}
+
+} // namespace
+
+struct Matcher::Compiled {
+  Codebook codebook;
+  text::Tokenizer tokenizer;
+  std::vector<std::string> labels;
+  std::unordered_map<std::string, std::int32_t, StringHash, std::equal_to<>> key_ids;
+  std::vector<std::string> key_of_id;
+  std::unordered_map<std::uint64_t, std::int32_t> edges; // (node << 32 | key) -> node
+  std::vector<std::vector<Use>> node_uses{{}};           // node 0 is the root
+  std::unordered_map<std::int32_t, std::vector<Nested>> nested;
+  std::vector<Glob> globs;
+  std::vector<PatternInfo> patterns;
+  std::vector<RuleInfo> rules;
+
+  Compiled(const Codebook& cb, text::Dictionary dictionary)
+      : codebook(cb), tokenizer(std::move(dictionary)) {}
+
+  std::int32_t intern(std::string_view key) {
+    if (auto it = key_ids.find(key); it != key_ids.end()) return it->second;
+    const auto id = static_cast<std::int32_t>(key_ids.size());
+    key_ids.emplace(std::string(key), id);
+    key_of_id.emplace_back(key);
+    return id;
+  }
+
+  std::uint32_t label(const std::string& text) {
+    labels.push_back(text);
+    return static_cast<std::uint32_t>(labels.size() - 1);
+  }
+
+  // The key strings of `term` as the tokenizer cuts it.
+  std::vector<std::string> keys_of(std::string_view term) const {
+    std::vector<std::string> keys;
+    std::string scratch;
+    for (const auto& token : tokenizer.tokenize(term))
+      text::for_each_key(term, token, scratch, [&](auto, auto, std::string_view k) { keys.emplace_back(k); });
+    return keys;
+  }
+
+  // Adds `term` to the trie (or the glob list) with `use`.
+  void add(const Term& term, Use use) {
+    if (term.is_glob()) {
+      std::string folded;
+      for (std::size_t i = 0; i < term.text.size();) {
+        const char32_t c = text::decode_at(term.text, i);
+        if (c == U'*' || text::detail::key_class(c) != text::detail::KeyClass::none) text::detail::append_folded(folded, c);
+      }
+      auto it = std::find_if(globs.begin(), globs.end(), [&](const Glob& g) { return g.pattern == folded; });
+      if (it == globs.end()) it = globs.insert(globs.end(), Glob{folded, {}});
+      it->uses.push_back(use);
+      return;
+    }
+    const auto keys = keys_of(term.text);
+    if (keys.empty()) throw InputError(term.where, "term '" + term.text + "' has no letters or digits to match");
+    std::int32_t node = 0;
+    for (const auto& key : keys) {
+      const std::uint64_t edge = (static_cast<std::uint64_t>(node) << 32) | static_cast<std::uint32_t>(intern(key));
+      auto it = edges.find(edge);
+      if (it == edges.end()) {
+        it = edges.emplace(edge, static_cast<std::int32_t>(node_uses.size())).first;
+        node_uses.emplace_back();
+      }
+      node = it->second;
+    }
+    node_uses[static_cast<std::size_t>(node)].push_back(use);
+  }
+
+  void compile_theme(std::uint32_t t) {
+    const Theme& theme = codebook.themes[t];
+    for (const Term& term : theme.terms) add(term, {UseKind::theme_term, false, t, label(term.text), 0, 0});
+    for (const Term& term : theme.exclude) add(term, {UseKind::exclusion, false, t, 0, 0, 0});
+    for (const Rule& rule : theme.rules) {
+      const auto r = static_cast<std::uint32_t>(rules.size());
+      rules.push_back({t, label(rule.display()), rule.kind, rule.within, static_cast<std::uint32_t>(rule.terms.size())});
+      for (std::uint32_t s = 0; s < rule.terms.size(); ++s) add(rule.terms[s], {UseKind::rule_term, false, t, 0, r, s});
+      for (const Term& term : rule.not_terms) add(term, {UseKind::rule_term, true, t, 0, r, 0});
+    }
+    for (const Term& pattern : theme.patterns) {
+      UErrorCode status = U_ZERO_ERROR;
+      UParseError parse_error;
+      std::unique_ptr<icu::RegexPattern> regex(
+          icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern.text), 0, parse_error, status));
+      if (U_FAILURE(status))
+        throw InputError(pattern.where, "invalid regular expression '" + pattern.text + "': " + u_errorName(status));
+      patterns.push_back({t, label("/" + pattern.text + "/"), std::move(regex)});
+    }
+  }
+
+  // For every dictionary word that is one key, the single-key terms found inside it on
+  // cluster boundaries (short ones on ICU boundaries of the word too).
+  void compile_nested() {
+    std::vector<std::pair<std::string, std::int32_t>> single_key_terms;
+    for (const auto& [edge, node] : edges) {
+      const std::string& key = key_of_id[edge & 0xFFFFFFFFu];
+      if ((edge >> 32) == 0 && !node_uses[static_cast<std::size_t>(node)].empty() && contains_thai(key))
+        single_key_terms.emplace_back(key, node);
+    }
+    std::sort(single_key_terms.begin(), single_key_terms.end());
+    const text::Tokenizer icu_only{text::Dictionary{}};
+    for (const std::string& word : tokenizer.dictionary().words()) {
+      const auto keys = keys_of(word);
+      if (keys.size() != 1 || !contains_thai(keys[0])) continue;
+      const std::string& whole = keys[0];
+      std::vector<std::uint32_t> icu_breaks{0};
+      for (const auto& tok : icu_only.tokenize(whole)) icu_breaks.push_back(tok.end);
+      std::vector<Nested> found;
+      for (const auto& [term, node] : single_key_terms) {
+        if (term == whole) continue;
+        const bool is_short = text::thai_letter_count(term) <= 3;
+        for (std::size_t at = whole.find(term); at != std::string::npos; at = whole.find(term, at + 1)) {
+          if (!cluster_edge(whole, at) || !cluster_edge(whole, at + term.size())) continue;
+          if (is_short && !(std::count(icu_breaks.begin(), icu_breaks.end(), at) &&
+                            std::count(icu_breaks.begin(), icu_breaks.end(), at + term.size())))
+            continue;
+          found.push_back({static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(term.size()), node});
+        }
+      }
+      if (!found.empty()) nested[intern(whole)] = std::move(found);
+    }
+  }
+
+  static bool cluster_edge(const std::string& s, std::size_t at) {
+    if (at == 0 || at >= s.size()) return true;
+    std::size_t p = at;
+    const char32_t next = text::decode_at(s, p);
+    if (text::thai::is_combining(next) || text::thai::is_following_vowel(next)) return false;
+    std::size_t q = at;
+    do { --q; } while (q > 0 && (static_cast<unsigned char>(s[q]) & 0xC0) == 0x80);
+    return !text::thai::is_leading_vowel(text::decode_at(s, q));
+  }
+};
+
+namespace {
+
+text::Dictionary dictionary_for(const Codebook& cb, const text::Dictionary& base) {
+  text::Dictionary dict = base;
+  auto add = [&](const Term& t) {
+    if (!t.is_glob() && t.text.find(' ') == std::string::npos) dict.add(t.text);
+  };
+  for (const Theme& theme : cb.themes) {
+    for (const Term& t : theme.terms) add(t);
+    for (const Term& t : theme.exclude) add(t);
+    for (const Rule& r : theme.rules) {
+      for (const Term& t : r.terms) add(t);
+      for (const Term& t : r.not_terms) add(t);
+    }
+  }
+  return dict;
+}
+
+} // namespace
+
+Matcher::Matcher(const Codebook& codebook, const text::Dictionary& base)
+    : m_compiled(std::make_unique<Compiled>(codebook, dictionary_for(codebook, base))) {
+  for (std::uint32_t t = 0; t < codebook.themes.size(); ++t) m_compiled->compile_theme(t);
+  m_compiled->compile_nested();
+}
+
+Matcher::~Matcher() = default;
+const Codebook& Matcher::codebook() const { return m_compiled->codebook; }
+const text::Tokenizer& Matcher::tokenizer() const { return m_compiled->tokenizer; }
+const std::string& Matcher::source_label(std::uint32_t s) const { return m_compiled->labels.at(s); }
+std::size_t Matcher::source_count() const { return m_compiled->labels.size(); }
+
+// --- matching ----------------------------------------------------------------------------------
+
+namespace {
+
+struct KeyRef {
+  std::int32_t id; // -1: not a codebook key
+  std::uint32_t start, end;
+  std::uint32_t text_begin, text_end; // in State::key_text (for globs)
+};
+
+struct RuleHit {
+  std::uint32_t rule, slot;
+  bool negated;
+  std::uint32_t first_key, last_key;
+  std::uint32_t start, end;
+};
+
+struct Span {
+  std::uint32_t theme, start, end;
+};
+
+} // namespace
+
+struct MatchSession::State {
+  const Matcher::Compiled& c;
+  text::Tokenizer tokenizer;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> regexes;
+  UText* utext = nullptr;
+  std::vector<text::Token> tokens;
+  std::vector<KeyRef> keys;
+  std::string key_text, scratch;
+  std::vector<Coding> candidates;
+  std::vector<RuleHit> rule_hits;
+  std::vector<Span> exclusions;
+
+  explicit State(const Matcher::Compiled& compiled) : c(compiled), tokenizer(compiled.tokenizer) {
+    for (const auto& p : c.patterns) {
+      UErrorCode status = U_ZERO_ERROR;
+      regexes.emplace_back(p.regex->matcher(status));
+      if (U_FAILURE(status)) throw Error(std::string("cannot create a regex matcher: ") + u_errorName(status));
+      regexes.back()->setTimeLimit(k_regex_step_limit, status);
+    }
+  }
+  ~State() {
+    if (utext) utext_close(utext);
+  }
+
+  void apply(const Use& use, std::uint32_t first_key, std::uint32_t last_key, std::uint32_t start, std::uint32_t end) {
+    switch (use.kind) {
+    case UseKind::theme_term: candidates.push_back({use.theme, use.source, start, end}); break;
+    case UseKind::exclusion: exclusions.push_back({use.theme, start, end}); break;
+    case UseKind::rule_term: rule_hits.push_back({use.rule, use.slot, use.negated, first_key, last_key, start, end}); break;
+    }
+  }
+
+  void collect_keys(std::string_view text) {
+    tokens.clear();
+    keys.clear();
+    key_text.clear();
+    tokenizer.tokenize(text, tokens);
+    const bool need_text = !c.globs.empty();
+    for (const auto& token : tokens)
+      text::for_each_key(text, token, scratch, [&](std::uint32_t s, std::uint32_t e, std::string_view k) {
+        const auto it = c.key_ids.find(k);
+        const auto begin = static_cast<std::uint32_t>(key_text.size());
+        if (need_text) key_text += k;
+        keys.push_back({it == c.key_ids.end() ? -1 : it->second, s, e, begin, static_cast<std::uint32_t>(key_text.size())});
+      });
+  }
+
+  void walk_trie() {
+    for (std::uint32_t i = 0; i < keys.size(); ++i) {
+      if (keys[i].id < 0) continue;
+      if (auto n = c.nested.find(keys[i].id); n != c.nested.end())
+        for (const Nested& inner : n->second)
+          for (const Use& use : c.node_uses[static_cast<std::size_t>(inner.node)])
+            apply(use, i, i, keys[i].start + inner.offset, keys[i].start + inner.offset + inner.length);
+      std::int32_t node = 0;
+      for (std::uint32_t j = i; j < keys.size() && keys[j].id >= 0; ++j) {
+        const auto edge = c.edges.find((static_cast<std::uint64_t>(node) << 32) | static_cast<std::uint32_t>(keys[j].id));
+        if (edge == c.edges.end()) break;
+        node = edge->second;
+        for (const Use& use : c.node_uses[static_cast<std::size_t>(node)]) apply(use, i, j, keys[i].start, keys[j].end);
+      }
+    }
+  }
+
+  void match_globs() {
+    for (std::uint32_t i = 0; i < keys.size(); ++i) {
+      const std::string_view k(key_text.data() + keys[i].text_begin, keys[i].text_end - keys[i].text_begin);
+      for (const Glob& g : c.globs)
+        if (glob_match(g.pattern, k))
+          for (const Use& use : g.uses) apply(use, i, i, keys[i].start, keys[i].end);
+    }
+  }
+
+  void match_patterns(std::string_view text) {
+    if (regexes.empty()) return;
+    UErrorCode status = U_ZERO_ERROR;
+    utext = utext_openUTF8(utext, text.data(), static_cast<int64_t>(text.size()), &status);
+    for (std::size_t p = 0; p < regexes.size(); ++p) {
+      auto& m = *regexes[p];
+      status = U_ZERO_ERROR;
+      m.reset(utext);
+      while (m.find(status) && U_SUCCESS(status)) {
+        const auto s = static_cast<std::uint32_t>(m.start64(status));
+        const auto e = static_cast<std::uint32_t>(m.end64(status));
+        if (e > s) candidates.push_back({c.patterns[p].theme, c.patterns[p].source, s, e});
+      }
+      if (status == U_REGEX_TIME_OUT)
+        throw Error("pattern " + c.labels[c.patterns[p].source] + " of theme '" +
+                    c.codebook.themes[c.patterns[p].theme].id + "' exceeded its time limit on: " + std::string(text.substr(0, 200)));
+    }
+  }
+
+  void evaluate_rules() {
+    if (rule_hits.empty()) return;
+    std::sort(rule_hits.begin(), rule_hits.end(), [](const RuleHit& a, const RuleHit& b) {
+      return std::tie(a.rule, a.first_key, a.slot) < std::tie(b.rule, b.first_key, b.slot);
+    });
+    for (std::size_t from = 0; from < rule_hits.size();) {
+      std::size_t to = from;
+      while (to < rule_hits.size() && rule_hits[to].rule == rule_hits[from].rule) ++to;
+      evaluate_rule(rule_hits[from].rule, from, to);
+      from = to;
+    }
+  }
+
+  void evaluate_rule(std::uint32_t r, std::size_t from, std::size_t to) {
+    const RuleInfo& rule = c.rules[r];
+    std::vector<const RuleHit*> hits;
+    for (std::size_t k = from; k < to; ++k) {
+      if (rule_hits[k].negated) return; // a `not` term is present
+      hits.push_back(&rule_hits[k]);
+    }
+    auto emit = [&](std::uint32_t start, std::uint32_t end) { candidates.push_back({rule.theme, rule.source, start, end}); };
+    if (rule.kind == RuleKind::any_of) {
+      emit(hits.front()->start, hits.front()->end);
+      return;
+    }
+    if (rule.kind == RuleKind::all_of) {
+      std::vector<const RuleHit*> first(rule.slots, nullptr);
+      for (const RuleHit* h : hits)
+        if (!first[h->slot]) first[h->slot] = h;
+      if (std::find(first.begin(), first.end(), nullptr) != first.end()) return;
+      std::uint32_t start = UINT32_MAX, end = 0;
+      for (const RuleHit* h : first) start = std::min(start, h->start), end = std::max(end, h->end);
+      emit(start, end);
+      return;
+    }
+    // near: the first window holding every term, at most `within` keys between its ends.
+    for (std::size_t l = 0; l < hits.size(); ++l) {
+      std::vector<bool> seen(rule.slots, false);
+      std::size_t missing = rule.slots;
+      std::uint32_t end = 0;
+      for (std::size_t k = l; k < hits.size(); ++k) {
+        const long gap = static_cast<long>(hits[k]->first_key) - static_cast<long>(hits[l]->last_key) - 1;
+        if (k > l && gap > rule.within) break;
+        end = std::max(end, hits[k]->end);
+        if (!seen[hits[k]->slot]) seen[hits[k]->slot] = true, --missing;
+        if (missing == 0) {
+          emit(hits[l]->start, end);
+          return;
+        }
+      }
+    }
+  }
+
+  void select(std::vector<Coding>& out) {
+    if (!exclusions.empty())
+      candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                      [&](const Coding& cd) {
+                                        return std::any_of(exclusions.begin(), exclusions.end(), [&](const Span& x) {
+                                          return x.theme == cd.theme && x.start < cd.end && cd.start < x.end;
+                                        });
+                                      }),
+                       candidates.end());
+    std::sort(candidates.begin(), candidates.end(), [](const Coding& a, const Coding& b) {
+      return std::make_tuple(a.theme, a.start, b.end, a.source) < std::make_tuple(b.theme, b.start, a.end, b.source);
+    });
+    out.clear();
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+      const Coding& cd = candidates[k];
+      if (!out.empty() && out.back().theme == cd.theme && cd.start < out.back().end) continue;
+      out.push_back(cd);
+    }
+    std::sort(out.begin(), out.end(), [](const Coding& a, const Coding& b) {
+      return std::tie(a.start, a.theme, a.end, a.source) < std::tie(b.start, b.theme, b.end, b.source);
+    });
+  }
+};
+
+MatchSession::MatchSession(const Matcher& matcher) : m_state(std::make_unique<State>(matcher.compiled())) {}
+MatchSession::~MatchSession() = default;
+MatchSession::MatchSession(MatchSession&&) noexcept = default;
+
+void MatchSession::code(std::string_view text, std::vector<Coding>& out) {
+  State& s = *m_state;
+  s.candidates.clear();
+  s.rule_hits.clear();
+  s.exclusions.clear();
+  s.collect_keys(text);
+  s.walk_trie();
+  if (!s.c.globs.empty()) s.match_globs();
+  s.match_patterns(text);
+  s.evaluate_rules();
+  s.select(out);
+}
+
+const std::vector<text::Token>& MatchSession::tokens() const { return m_state->tokens; }
+
+} // namespace supanalyze::codebook

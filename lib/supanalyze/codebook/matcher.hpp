@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <supanalyze/codebook/model.hpp>
+#include <supanalyze/text/dictionary.hpp>
+#include <supanalyze/text/tokenizer.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace supanalyze::codebook {
+
+// One match of a theme in a segment: [start, end) are byte offsets into the segment's
+// normalized text; `source` names the term, pattern or rule (Matcher::source_label).
+struct Coding {
+  std::uint32_t theme = 0;
+  std::uint32_t source = 0;
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+};
+
+// A codebook compiled for matching.
+//
+// Why this shape: the cost of coding should not grow with the size of the codebook. Every
+// literal term (theme terms, rule terms, exclusions) joins the tokenizer's dictionary and is
+// compiled, as the sequence of match keys the same tokenizer gives it, into one trie over key
+// ids. A segment is tokenized once and each key position walks the trie: one hash lookup per
+// token whatever the number of terms. A term found inside a longer dictionary word (งบประมาณ
+// inside ของบประมาณ) is precomputed per word, so it costs nothing at match time. Globs, ICU
+// regular expressions (with a time limit) and rules are evaluated on top of the same pass.
+// Each theme then keeps its leftmost-longest non-overlapping codings, minus those that overlap
+// one of its exclusions.
+//
+// A Matcher is immutable and may be shared between threads; each thread codes through its own
+// MatchSession.
+class Matcher {
+public:
+  explicit Matcher(const Codebook& codebook, const text::Dictionary& base = text::Dictionary::domain_default());
+  ~Matcher();
+  Matcher(const Matcher&) = delete;
+  Matcher& operator=(const Matcher&) = delete;
+
+  const Codebook& codebook() const;
+  // The tokenizer coding uses: the base dictionary plus every codebook term.
+  const text::Tokenizer& tokenizer() const;
+  const std::string& source_label(std::uint32_t source) const;
+  std::size_t source_count() const;
+
+  struct Compiled;
+  const Compiled& compiled() const { return *m_compiled; }
+
+private:
+  std::unique_ptr<Compiled> m_compiled;
+};
+
+// Per-thread matching state: its own tokenizer copy, regex matchers and buffers.
+class MatchSession {
+public:
+  explicit MatchSession(const Matcher& matcher);
+  ~MatchSession();
+  MatchSession(MatchSession&&) noexcept;
+
+  // Codes normalized `text`; replaces `out` with its codings sorted by (start, theme, end).
+  // Throws Error when a pattern exceeds its time limit.
+  void code(std::string_view text, std::vector<Coding>& out);
+
+  // The tokens of the last coded text.
+  const std::vector<text::Token>& tokens() const;
+
+private:
+  struct State;
+  std::unique_ptr<State> m_state;
+};
+
+} // namespace supanalyze::codebook

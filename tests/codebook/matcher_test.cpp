@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+#include <supanalyze/codebook/loader.hpp>
+#include <supanalyze/codebook/matcher.hpp>
+#include <supanalyze/coding/coder.hpp>
+#include <supanalyze/text/normalizer.hpp>
+
+#include <gtest/gtest.h>
+
+using namespace supanalyze;
+
+namespace {
+
+codebook::Codebook parse(const std::string& yaml) {
+  Diagnostics d;
+  auto cb = codebook::parse_codebook(yaml, "test.yaml", d);
+  d.throw_if_errors();
+  return cb;
+}
+
+// "theme:matched text" for each coding of `text`.
+std::vector<std::string> codings(const codebook::Matcher& m, const std::string& raw) {
+  const std::string text = text::normalize(raw);
+  std::vector<std::string> out;
+  for (const auto& c : coding::code_text(m, text))
+    out.push_back(m.codebook().themes[c.theme].id + ":" + text.substr(c.start, c.end - c.start));
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+const char* const k_small = R"(
+id: small
+version: "1"
+themes:
+  - id: integration
+    label: {th: บูรณาการ, en: Integration}
+    description: integration
+    terms: [บูรณาการ]
+  - id: budget
+    label: {th: งบประมาณ, en: Budget}
+    description: money
+    terms: [งบประมาณ, งบ, ค่าตอบแทน]
+    exclude: [ปีงบประมาณ]
+  - id: covid
+    label: {th: โควิด, en: COVID}
+    description: the epidemic
+    terms: [covid-19, โควิด-19]
+  - id: training
+    label: {th: อบรม, en: Training}
+    description: training
+    terms: ["อบรม*"]
+  - id: staffing
+    label: {th: อัตรากำลัง, en: Staffing}
+    description: staff
+    rules:
+      - near: [เจ้าหน้าที่, ไม่เพียงพอ]
+        within: 3
+      - all_of: [ตำแหน่ง, เพิ่ม]
+        not: [ไม่ต้อง]
+)";
+
+TEST(Matcher, FindsTermsHoweverIcuSplitsThem) {
+  const codebook::Matcher m(parse(k_small));
+  // seed, part 3: ICU alone gives …บู|รณา|การ here.
+  EXPECT_EQ(codings(m, "เกิดการบูรณาการการทำงานร่วมกันของหน่วยงาน"), (V{"integration:บูรณาการ"}));
+  // and งบ|ประมาณ here
+  EXPECT_EQ(codings(m, "ขาดงบประมาณสนับสนุนในการดำเนินงาน"), (V{"budget:งบประมาณ"}));
+  // the same text with PDF damage, once normalized
+  EXPECT_EQ(codings(m, "การบรูณาการ"), (V{"integration:บูรณาการ"}));
+}
+
+TEST(Matcher, ShortTermsOnlyOnWordBoundaries) {
+  const codebook::Matcher m(parse(k_small));
+  EXPECT_EQ(codings(m, "ไม่มีงบสนับสนุนในการดำเนินงาน"), (V{"budget:งบ"}));
+  EXPECT_EQ(codings(m, "ความสงบเรียบร้อย"), V{});
+}
+
+TEST(Matcher, TermInsideALongerTermStillCounts) {
+  const codebook::Matcher m(parse(k_small));
+  // ของบประมาณ is a domain word; งบประมาณ inside it is the budget term.
+  EXPECT_EQ(codings(m, "ขั้นตอนการของบประมาณ"), (V{"budget:งบประมาณ"}));
+}
+
+TEST(Matcher, ExclusionDropsOverlappingCodings) {
+  const codebook::Matcher m(parse(k_small));
+  EXPECT_EQ(codings(m, "ประจำปีงบประมาณ พ.ศ.2564"), V{});
+  EXPECT_EQ(codings(m, "ปีงบประมาณ 2564 ขาดค่าตอบแทน"), (V{"budget:ค่าตอบแทน"}));
+}
+
+TEST(Matcher, CovidVariantsAreOneThing) {
+  const codebook::Matcher m(parse(k_small));
+  for (const std::string s : {"สถานการณ์ COVID-19", "สถานการณ์ Covid 19", "สถานการณ์covid19", "การแพร่ระบาดโควิด-19",
+                              "การแพร่ระบาดโควิด 19"})
+    EXPECT_EQ(codings(m, s).size(), 1u) << s;
+}
+
+TEST(Matcher, GlobMatchesTokenPrefix) {
+  const codebook::Matcher m(parse(k_small));
+  EXPECT_EQ(codings(m, "ควรมีการอบรมเจ้าหน้าที่"), (V{"training:อบรม"}));
+}
+
+TEST(Matcher, RulesNearAllOfAndNot) {
+  const codebook::Matcher m(parse(k_small));
+  EXPECT_EQ(codings(m, "เจ้าหน้าที่มีไม่เพียงพอ"), (V{"staffing:เจ้าหน้าที่มีไม่เพียงพอ"}));
+  EXPECT_EQ(codings(m, "เจ้าหน้าที่ทำงานหนักมากในช่วงนี้แต่ก็ยังไม่เพียงพอ"), V{}) << "too far apart";
+  EXPECT_EQ(codings(m, "ควรเพิ่มตำแหน่ง"), (V{"staffing:เพิ่มตำแหน่ง"}));
+  EXPECT_EQ(codings(m, "ไม่ต้องเพิ่มตำแหน่ง"), V{});
+}
+
+TEST(Matcher, SpansAreByteOffsetsIntoTheNormalizedText) {
+  const codebook::Matcher m(parse(k_small));
+  const std::string text = text::normalize("3. ไม่มีงบสนับสนุน พยายามหาสนับสนุนงบประมาณ");
+  for (const auto& c : coding::code_text(m, text)) {
+    ASSERT_LE(c.end, text.size());
+    const std::string span = text.substr(c.start, c.end - c.start);
+    EXPECT_TRUE(span == "งบ" || span == "งบประมาณ") << span;
+  }
+}
+
+TEST(DefaultCodebook, NoneAnswersAndBareCoverageCodeNothing) {
+  const codebook::Matcher m(codebook::default_codebook());
+  EXPECT_EQ(codings(m, "ไม่มี"), V{});
+  EXPECT_EQ(codings(m, "- ไม่มี"), V{});
+  EXPECT_EQ(codings(m, "ครอบคลุม ครบถ้วน"), V{});
+}
+
+TEST(DefaultCodebook, ExamplesFromTheSeed) {
+  const codebook::Matcher m(codebook::default_codebook());
+  // centre1300 q4 (part 3): staff shortage and routine duties, then equipment, then budget.
+  auto has = [&](const std::string& text, const std::string& theme) {
+    for (const auto& c : codings(m, text))
+      if (c.rfind(theme + ":", 0) == 0) return true;
+    return false;
+  };
+  EXPECT_TRUE(has("จำนวนเจ้าหน้าที่มีไม่เพียงพอต่อการให้บริการ และเจ้าหน้าที่มีภารกิจงานประจำค่อนข้างมาก", "staffing"));
+  EXPECT_TRUE(has("คอมพิวเตอร์เก่า โทรศัพท์ไม่เพียงพอ รวมทั้งระบบอินเทอร์เน็ตไม่เสถียร", "equipment"));
+  EXPECT_TRUE(has("ขาดงบประมาณสนับสนุนในการดำเนินงาน", "budget"));
+  EXPECT_TRUE(has("ข้อมูลใน TPmap ไม่ตรงกับสภาพความเป็นจริง", "tpmap_data"));
+  EXPECT_TRUE(has("การแพร่ระบาดของสถานการณ์ Covid-19 ส่งผลต่อการปฏิบัติงาน", "covid19"));
+  EXPECT_FALSE(has("ข้อมูลข่าวสารต่างๆ", "tpmap_data")) << "generic ข้อมูล is not tpmap_data";
+}
+
+TEST(Matcher, CostsOnePassWhateverTheCodebookSize) {
+  // 2,000 generated terms compile and match like 5: same codings for the real ones.
+  std::string big = k_small;
+  big += "  - id: filler\n    label: {th: x, en: x}\n    description: x\n    terms:\n";
+  for (int i = 0; i < 2000; ++i) big += "      - คำทดสอบ" + std::to_string(i) + "\n";
+  const codebook::Matcher small(parse(k_small)), large(parse(big));
+  const std::string text = "เกิดการบูรณาการการทำงาน ขาดงบประมาณ เจ้าหน้าที่มีไม่เพียงพอ";
+  EXPECT_EQ(codings(small, text), codings(large, text));
+}
+
+} // namespace
