@@ -29,6 +29,9 @@ int run(const std::vector<std::string>& args, Context& ctx) {
   setup_normalize(app, ctx);
   setup_tokenize(app, ctx);
   setup_corpus(app, ctx);
+  setup_code(app, ctx);
+  setup_freq(app, ctx);
+  setup_matrix(app, ctx);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {

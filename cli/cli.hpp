@@ -28,5 +28,8 @@ int run(const std::vector<std::string>& args, Context& ctx);
 void setup_normalize(CLI::App& app, Context& ctx);
 void setup_tokenize(CLI::App& app, Context& ctx);
 void setup_corpus(CLI::App& app, Context& ctx);
+void setup_code(CLI::App& app, Context& ctx);
+void setup_freq(CLI::App& app, Context& ctx);
+void setup_matrix(CLI::App& app, Context& ctx);
 
 } // namespace supanalyze::cli

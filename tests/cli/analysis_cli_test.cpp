@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: MIT
+// freq, matrix and code on the bundled corpus with the default codebook, checked against what
+// the 2564 report says.
+#include "test_support.hpp"
+
+#include <supanalyze/corpus/reader.hpp>
+#include <supanalyze/io.hpp>
+#include <supanalyze/text/utf8.hpp>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+
+using supanalyze::testing::run_cli;
+
+namespace {
+
+// theme -> province -> count, for one question, from `matrix --format json`.
+std::map<std::string, std::map<std::string, int>> matrix_of(const std::string& question, const std::string& unit = "provinces") {
+  const auto r = run_cli({"matrix", "--question", question, "--unit", unit, "--format", "json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  std::map<std::string, std::map<std::string, int>> out;
+  for (std::size_t i = 0; i < doc["row_items"].size(); ++i)
+    for (std::size_t j = 0; j < doc["col_items"].size(); ++j)
+      out[doc["row_items"][i]["id"]][doc["col_items"][j]["id"]] = doc["cells"][i][j];
+  return out;
+}
+
+// Cells read by hand in the transcripts of the seed's table 4 (centre1300 q4) and table 10
+// (vulnerable q5); each comment quotes the answer that decides it.
+TEST(Matrix, HandCheckedCellsOfTheSeed) {
+  const auto q4 = matrix_of("centre1300/q4");
+  EXPECT_EQ(q4.at("staffing").at("nakhonpathom"), 1);   // บุคลากรมีภารกิจงานประจำค่อนข้างมาก ... ตำแหน่งเฉพาะ
+  EXPECT_EQ(q4.at("staffing").at("samutsongkhram"), 1); // เปลืองทรัพยากรบุคลากร ... อัตราจ้าง
+  EXPECT_EQ(q4.at("staffing").at("kanchanaburi"), 0);   // equipment, integration, budget, skills only
+  EXPECT_EQ(q4.at("staffing").at("phetchaburi"), 0);    // skills only
+  EXPECT_EQ(q4.at("budget").at("kanchanaburi"), 1);     // ไม่มีงบสนับสนุน ... งบประมาณ
+  EXPECT_EQ(q4.at("budget").at("samutsongkhram"), 1);   // ค่าใช้จ่ายในเรื่องการเดินทาง ... งบดำเนินงาน
+  EXPECT_EQ(q4.at("budget").at("nakhonpathom"), 0);     // no money word
+  EXPECT_EQ(q4.at("budget").at("phetchaburi"), 0);
+  EXPECT_EQ(q4.at("training").at("nakhonpathom"), 1);   // ควรจัดอบรมให้ความรู้
+  EXPECT_EQ(q4.at("training").at("phetchaburi"), 1);    // ควรมีการฝึกทักษะ ... จัดอบรม
+  EXPECT_EQ(q4.at("training").at("samutsongkhram"), 0);
+  EXPECT_EQ(q4.at("equipment").at("kanchanaburi"), 1);  // เครื่องมืออุปกรณ์ล้าสมัย
+  EXPECT_EQ(q4.at("equipment").at("nakhonpathom"), 0);
+  EXPECT_EQ(q4.at("publicity").at("nakhonpathom"), 1);  // ยังไม่รู้จัก ... ช่องทางการประชาสัมพันธ์
+  EXPECT_EQ(q4.at("publicity").at("kanchanaburi"), 0);
+  EXPECT_EQ(q4.at("coordination").at("kanchanaburi"), 1); // การบูรณาการความร่วมมือกับหน่วยงานภายนอก
+  EXPECT_EQ(q4.at("covid19").at("nakhonpathom"), 0);
+  const auto q5 = matrix_of("vulnerable/q5");
+  EXPECT_EQ(q5.at("covid19").at("samutsongkhram"), 1); // การแพร่ระบาดของสถานการณ์ Covid-19
+  EXPECT_EQ(q5.at("covid19").at("ratchaburi"), 1);
+  EXPECT_EQ(q5.at("staffing").at("samutsongkhram"), 1); // บุคลากรมีไม่เพียงพอในการลงพื้นที่
+  EXPECT_EQ(q5.at("staffing").at("ratchaburi"), 0);
+  EXPECT_EQ(q5.at("tpmap_data").at("ratchaburi"), 1);   // ยังปรากฎในฐานข้อมูล TPmap
+  EXPECT_EQ(q5.at("budget").at("ratchaburi"), 0);
+  EXPECT_EQ(q5.at("budget").at("samutsongkhram"), 0);
+}
+
+// tests/data/part3_expectations.tsv: each theme the analysts' synthesis (part 3 of the report)
+// names for a question, with their words. The tool must find it in the answers to that question.
+TEST(Freq, FindsWhatTheAnalystsNamedForEachQuestion) {
+  const auto r = run_cli({"freq", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  std::set<std::string> found;
+  for (const auto& q : doc["questions"])
+    for (const auto& t : q["themes"])
+      if (t["count"].get<int>() > 0)
+        found.insert(q["instrument"].get<std::string>() + "/" + q["question"].get<std::string>() + "/" + t["theme"].get<std::string>());
+  std::istringstream rows(supanalyze::testing::read_test_data("part3_expectations.tsv"));
+  std::string line;
+  std::getline(rows, line);
+  std::size_t expected = 0, missed = 0;
+  while (std::getline(rows, line)) {
+    if (line.empty()) continue;
+    std::istringstream f(line);
+    std::string instrument, question, theme, evidence;
+    std::getline(f, instrument, '\t');
+    std::getline(f, question, '\t');
+    std::getline(f, theme, '\t');
+    std::getline(f, evidence, '\t');
+    ++expected;
+    if (!found.count(instrument + "/" + question + "/" + theme)) {
+      ++missed;
+      ADD_FAILURE() << instrument << "/" << question << " should find " << theme << " (part 3: " << evidence << ")";
+    }
+  }
+  EXPECT_GE(expected, 40u);
+  EXPECT_EQ(missed, 0u);
+}
+
+TEST(Freq, IssueExamplesAndMajorityMarks) {
+  const auto r = run_cli({"freq", "--question", "centre1300/q4", "--format", "tsv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* theme : {"staffing", "budget", "training", "equipment", "publicity"})
+    EXPECT_NE(r.out.find(std::string("centre1300\tq4\t") + theme + "\t"), std::string::npos) << theme;
+  // staffing: 5 of 8 provinces, more than half.
+  EXPECT_NE(r.out.find("centre1300\tq4\tstaffing\tอัตรากำลังและภาระงาน\t5\t8\t62.5%\t1"), std::string::npos) << r.out;
+  const auto v = run_cli({"freq", "--question", "vulnerable/q5", "--format", "tsv"});
+  for (const char* theme : {"tpmap_data", "covid19", "budget", "staffing", "training"})
+    EXPECT_NE(v.out.find(std::string("vulnerable\tq5\t") + theme + "\t"), std::string::npos) << theme;
+}
+
+TEST(Freq, TerminalTableTitledByQuestionAndAlignedByDisplayWidth) {
+  const auto r = run_cli({"freq", "--question", "centre1300/q4"});
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("centre1300 q4 · ท่านคิดว่าปัญหาหรืออุปสรรค", 0), 0u) << r.out;
+  // every row of the table has the count column at the same display column
+  std::istringstream lines(r.out);
+  std::string line;
+  std::getline(lines, line); // title
+  std::getline(lines, line); // header
+  const auto header_width = supanalyze::text::display_width(line.substr(0, line.find("provinces") + 9));
+  std::getline(lines, line); // rule
+  int rows = 0;
+  while (std::getline(lines, line) && !line.empty()) {
+    const auto slash = line.find("   8  "); // two spaces, then "of" right-aligned
+    ASSERT_NE(slash, std::string::npos) << line;
+    EXPECT_EQ(supanalyze::text::display_width(line.substr(0, slash)), header_width) << line;
+    ++rows;
+  }
+  EXPECT_GT(rows, 5);
+}
+
+TEST(Code, SpansAreExactAndOutputIsDeterministicAcrossThreads) {
+  const auto one = run_cli({"code", "-j", "1"});
+  const auto two = run_cli({"code", "-j", "2"});
+  const auto three = run_cli({"code", "-j", "3"});
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(one.out, three.out);
+  const auto corpus = supanalyze::corpus::read_corpus(supanalyze::testing::bundled_corpus());
+  std::istringstream rows(one.out);
+  std::string line;
+  std::getline(rows, line);
+  EXPECT_EQ(line, "corpus\tyear\tinstrument\tquestion\tprovince\tsegment\ttheme\tterm\tstart\tend\ttext");
+  std::size_t checked = 0;
+  while (std::getline(rows, line)) {
+    std::vector<std::string> f;
+    std::istringstream fields(line);
+    for (std::string x; std::getline(fields, x, '\t');) f.push_back(x);
+    ASSERT_EQ(f.size(), 11u) << line;
+    const auto i = *corpus.instrument_index(f[2]);
+    const auto q = *corpus.question_index(i, f[3]);
+    const auto p = *corpus.province_index(f[4]);
+    for (const auto& a : corpus.answers)
+      if (a.instrument == i && a.question == q && a.province == p) {
+        const auto& text = a.segments.at(std::stoul(f[5]) - 1).text;
+        EXPECT_EQ(text.substr(std::stoul(f[8]), std::stoul(f[9]) - std::stoul(f[8])), f[10]);
+        ++checked;
+      }
+  }
+  EXPECT_GT(checked, 1000u);
+}
+
+TEST(Outputs, AreByteForByteRepeatableAndWrittenAtomically) {
+  const auto dir = std::filesystem::temp_directory_path() / "supanalyze-outputs";
+  std::filesystem::create_directories(dir);
+  for (const std::string format : {"table", "csv", "tsv", "json", "md"}) {
+    const auto a = run_cli({"matrix", "--instrument", "onehome", "--unit", "answers", "--format", format});
+    const auto b = run_cli({"matrix", "--instrument", "onehome", "--unit", "answers", "--format", format});
+    ASSERT_EQ(a.exit_code, 0) << a.err;
+    EXPECT_EQ(a.out, b.out) << format;
+    const auto file = dir / ("m." + format);
+    ASSERT_EQ(run_cli({"matrix", "--instrument", "onehome", "--unit", "answers", "--format", format, "-o", file.string()}).exit_code, 0);
+    EXPECT_EQ(supanalyze::read_file(file), a.out);
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << "no temporary file left";
+}
+
+TEST(Matrix, JsonCarriesSchemaCodebookUnitAndFilters) {
+  const auto r = run_cli({"matrix", "--instrument", "provplan", "--rows", "theme", "--cols", "question", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["schema"], "supanalyze.matrix/1");
+  EXPECT_EQ(doc["corpus"], "ssw3-2564");
+  EXPECT_EQ(doc["codebook"]["id"], "msdhs-2564");
+  EXPECT_EQ(doc["unit"], "provinces");
+  EXPECT_EQ(doc["filters"]["instrument"][0], "provplan");
+  EXPECT_EQ(doc["col_items"].size(), 8u);
+}
+
+TEST(Filters, UnknownIdsAreUsageErrors) {
+  const auto r = run_cli({"freq", "--question", "centre1300/q9"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unknown question 'centre1300/q9'"), std::string::npos) << r.err;
+  const auto t = run_cli({"matrix", "--theme", "stafing"});
+  EXPECT_EQ(t.exit_code, 2);
+  EXPECT_NE(t.err.find("did you mean 'staffing'?"), std::string::npos) << t.err;
+}
+
+} // namespace
