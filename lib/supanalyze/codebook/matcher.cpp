@@ -30,12 +30,6 @@ struct Use {
   std::uint32_t slot = 0;   // rule terms: position in the rule's term list
 };
 
-struct Nested {
-  std::uint32_t offset; // bytes from the token's start
-  std::uint32_t length;
-  std::int32_t node;    // trie node whose uses apply
-};
-
 struct Glob {
   std::string pattern; // folded; '*' matches any run of characters
   std::vector<Use> uses;
@@ -96,7 +90,9 @@ struct Matcher::Compiled {
   std::vector<std::string> key_of_id;
   std::unordered_map<std::uint64_t, std::int32_t> edges; // (node << 32 | key) -> node
   std::vector<std::vector<Use>> node_uses{{}};           // node 0 is the root
-  std::unordered_map<std::int32_t, std::vector<Nested>> nested;
+  text::Dictionary thai_terms;                                   // Thai-only terms, matched on bytes
+  std::unordered_map<std::string, std::vector<Use>, StringHash, std::equal_to<>> thai_uses;
+  text::Tokenizer icu_only{text::Dictionary{}};                  // ICU boundaries for short terms
   std::vector<Glob> globs;
   std::vector<PatternInfo> patterns;
   std::vector<RuleInfo> rules;
@@ -139,6 +135,11 @@ struct Matcher::Compiled {
       it->uses.push_back(use);
       return;
     }
+    if (thai_only(term.text)) {
+      thai_terms.add(term.text);
+      thai_uses[term.text].push_back(use);
+      return;
+    }
     const auto keys = keys_of(term.text);
     if (keys.empty()) throw InputError(term.where, "term '" + term.text + "' has no letters or digits to match");
     std::int32_t node = 0;
@@ -175,47 +176,17 @@ struct Matcher::Compiled {
     }
   }
 
-  // For every dictionary word that is one key, the single-key terms found inside it on
-  // cluster boundaries (short ones on ICU boundaries of the word too).
-  void compile_nested() {
-    std::vector<std::pair<std::string, std::int32_t>> single_key_terms;
-    for (const auto& [edge, node] : edges) {
-      const std::string& key = key_of_id[edge & 0xFFFFFFFFu];
-      if ((edge >> 32) == 0 && !node_uses[static_cast<std::size_t>(node)].empty() && contains_thai(key))
-        single_key_terms.emplace_back(key, node);
+  // Terms of Thai letters (and spaces) only are matched as text, on cluster boundaries, so a
+  // term is found inside or across dictionary tokens (แพร่ระบาด in การแพร่ระบาด); terms with
+  // Latin letters or digits go through match keys, so COVID-19 and covid 19 meet.
+  static bool thai_only(std::string_view term) {
+    bool thai = false;
+    for (std::size_t i = 0; i < term.size();) {
+      const char32_t c = text::decode_at(term, i);
+      if (text::thai::is_thai(c) && !text::thai::is_thai_digit(c)) thai = true;
+      else if (c != U' ') return false;
     }
-    std::sort(single_key_terms.begin(), single_key_terms.end());
-    const text::Tokenizer icu_only{text::Dictionary{}};
-    for (const std::string& word : tokenizer.dictionary().words()) {
-      const auto keys = keys_of(word);
-      if (keys.size() != 1 || !contains_thai(keys[0])) continue;
-      const std::string& whole = keys[0];
-      std::vector<std::uint32_t> icu_breaks{0};
-      for (const auto& tok : icu_only.tokenize(whole)) icu_breaks.push_back(tok.end);
-      std::vector<Nested> found;
-      for (const auto& [term, node] : single_key_terms) {
-        if (term == whole) continue;
-        const bool is_short = text::thai_letter_count(term) <= 3;
-        for (std::size_t at = whole.find(term); at != std::string::npos; at = whole.find(term, at + 1)) {
-          if (!cluster_edge(whole, at) || !cluster_edge(whole, at + term.size())) continue;
-          if (is_short && !(std::count(icu_breaks.begin(), icu_breaks.end(), at) &&
-                            std::count(icu_breaks.begin(), icu_breaks.end(), at + term.size())))
-            continue;
-          found.push_back({static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(term.size()), node});
-        }
-      }
-      if (!found.empty()) nested[intern(whole)] = std::move(found);
-    }
-  }
-
-  static bool cluster_edge(const std::string& s, std::size_t at) {
-    if (at == 0 || at >= s.size()) return true;
-    std::size_t p = at;
-    const char32_t next = text::decode_at(s, p);
-    if (text::thai::is_combining(next) || text::thai::is_following_vowel(next)) return false;
-    std::size_t q = at;
-    do { --q; } while (q > 0 && (static_cast<unsigned char>(s[q]) & 0xC0) == 0x80);
-    return !text::thai::is_leading_vowel(text::decode_at(s, q));
+    return thai;
   }
 };
 
@@ -242,7 +213,6 @@ text::Dictionary dictionary_for(const Codebook& cb, const text::Dictionary& base
 Matcher::Matcher(const Codebook& codebook, const text::Dictionary& base)
     : m_compiled(std::make_unique<Compiled>(codebook, dictionary_for(codebook, base))) {
   for (std::uint32_t t = 0; t < codebook.themes.size(); ++t) m_compiled->compile_theme(t);
-  m_compiled->compile_nested();
 }
 
 Matcher::~Matcher() = default;
@@ -279,6 +249,9 @@ struct MatchSession::State {
   text::Tokenizer tokenizer;
   std::vector<std::unique_ptr<icu::RegexMatcher>> regexes;
   UText* utext = nullptr;
+  text::Tokenizer icu_only; // this session's own copy: ICU iterators are not thread-safe
+  std::size_t phrase_begin = SIZE_MAX, phrase_end = SIZE_MAX;
+  std::vector<std::uint32_t> phrase_breaks;
   std::vector<text::Token> tokens;
   std::vector<KeyRef> keys;
   std::string key_text, scratch;
@@ -286,7 +259,8 @@ struct MatchSession::State {
   std::vector<RuleHit> rule_hits;
   std::vector<Span> exclusions;
 
-  explicit State(const Matcher::Compiled& compiled) : c(compiled), tokenizer(compiled.tokenizer) {
+  explicit State(const Matcher::Compiled& compiled)
+      : c(compiled), tokenizer(compiled.tokenizer), icu_only(compiled.icu_only) {
     for (const auto& p : c.patterns) {
       UErrorCode status = U_ZERO_ERROR;
       regexes.emplace_back(p.regex->matcher(status));
@@ -324,10 +298,6 @@ struct MatchSession::State {
   void walk_trie() {
     for (std::uint32_t i = 0; i < keys.size(); ++i) {
       if (keys[i].id < 0) continue;
-      if (auto n = c.nested.find(keys[i].id); n != c.nested.end())
-        for (const Nested& inner : n->second)
-          for (const Use& use : c.node_uses[static_cast<std::size_t>(inner.node)])
-            apply(use, i, i, keys[i].start + inner.offset, keys[i].start + inner.offset + inner.length);
       std::int32_t node = 0;
       for (std::uint32_t j = i; j < keys.size() && keys[j].id >= 0; ++j) {
         const auto edge = c.edges.find((static_cast<std::uint64_t>(node) << 32) | static_cast<std::uint32_t>(keys[j].id));
@@ -336,6 +306,62 @@ struct MatchSession::State {
         for (const Use& use : c.node_uses[static_cast<std::size_t>(node)]) apply(use, i, j, keys[i].start, keys[j].end);
       }
     }
+  }
+
+  // Index of the key holding byte `offset` (for rule distances).
+  std::uint32_t key_at(std::uint32_t offset) const {
+    const auto it = std::upper_bound(keys.begin(), keys.end(), offset, [](std::uint32_t o, const KeyRef& k) { return o < k.start; });
+    return it == keys.begin() ? 0 : static_cast<std::uint32_t>(it - keys.begin() - 1);
+  }
+
+  bool on_icu_boundaries(std::string_view text, std::size_t start, std::size_t end) {
+    std::size_t b = text.rfind(' ', start == 0 ? 0 : start - 1);
+    b = (b == std::string_view::npos || b >= start) ? 0 : b + 1;
+    std::size_t e = text.find(' ', end);
+    if (e == std::string_view::npos) e = text.size();
+    if (phrase_begin != b || phrase_end != e) {
+      phrase_begin = b;
+      phrase_end = e;
+      phrase_breaks.assign(1, static_cast<std::uint32_t>(b));
+      for (const auto& t : icu_only.tokenize(text.substr(b, e - b))) phrase_breaks.push_back(static_cast<std::uint32_t>(b + t.end));
+    }
+    auto has = [&](std::size_t x) { return std::binary_search(phrase_breaks.begin(), phrase_breaks.end(), static_cast<std::uint32_t>(x)); };
+    return has(start) && has(end);
+  }
+
+  void scan_thai_terms(std::string_view text) {
+    if (c.thai_terms.empty()) return;
+    phrase_begin = phrase_end = SIZE_MAX;
+    for (std::size_t i = 0; i < text.size();) {
+      if (cluster_start(text, i))
+        c.thai_terms.for_each_prefix(text.substr(i), [&](std::size_t len) {
+          if (!cluster_end(text, i + len)) return;
+          const std::string_view term = text.substr(i, len);
+          if (text::thai_letter_count(term) <= 3 && !on_icu_boundaries(text, i, i + len)) return;
+          const auto s = static_cast<std::uint32_t>(i), e = static_cast<std::uint32_t>(i + len);
+          const auto uses = c.thai_uses.find(term);
+          for (const Use& use : uses->second) apply(use, key_at(s), key_at(e - 1), s, e);
+        });
+      text::decode_at(text, i);
+    }
+  }
+
+  static bool cluster_start(std::string_view s, std::size_t i) {
+    std::size_t p = i;
+    const char32_t c = text::decode_at(s, p);
+    if (!text::thai::is_thai(c) || text::thai::is_combining(c) || text::thai::is_following_vowel(c)) return false;
+    return i == 0 || !text::thai::is_leading_vowel(previous(s, i));
+  }
+  static bool cluster_end(std::string_view s, std::size_t i) {
+    if (i >= s.size()) return true;
+    std::size_t p = i;
+    const char32_t c = text::decode_at(s, p);
+    return !text::thai::is_combining(c) && !text::thai::is_following_vowel(c) && !text::thai::is_leading_vowel(previous(s, i));
+  }
+  static char32_t previous(std::string_view s, std::size_t i) {
+    std::size_t p = i;
+    do { --p; } while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80);
+    return text::decode_at(s, p);
   }
 
   void match_globs() {
@@ -454,6 +480,7 @@ void MatchSession::code(std::string_view text, std::vector<Coding>& out) {
   s.exclusions.clear();
   s.collect_keys(text);
   s.walk_trie();
+  s.scan_thai_terms(text);
   if (!s.c.globs.empty()) s.match_globs();
   s.match_patterns(text);
   s.evaluate_rules();

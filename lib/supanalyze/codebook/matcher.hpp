@@ -24,15 +24,16 @@ struct Coding {
 
 // A codebook compiled for matching.
 //
-// Why this shape: the cost of coding should not grow with the size of the codebook. Every
-// literal term (theme terms, rule terms, exclusions) joins the tokenizer's dictionary and is
-// compiled, as the sequence of match keys the same tokenizer gives it, into one trie over key
-// ids. A segment is tokenized once and each key position walks the trie: one hash lookup per
-// token whatever the number of terms. A term found inside a longer dictionary word (งบประมาณ
-// inside ของบประมาณ) is precomputed per word, so it costs nothing at match time. Globs, ICU
-// regular expressions (with a time limit) and rules are evaluated on top of the same pass.
-// Each theme then keeps its leftmost-longest non-overlapping codings, minus those that overlap
-// one of its exclusions.
+// Why this shape: the cost of coding should not grow with the size of the codebook. Terms
+// written in Thai letters are matched as text: one scan over the segment's bytes walks a trie of
+// all of them from each Thai cluster start (the design's literal prefilter), and a match counts
+// where both edges fall on cluster boundaries (short terms also on ICU boundaries of their
+// phrase), so a term is found inside or across dictionary tokens (แพร่ระบาด in การแพร่ระบาด).
+// Terms with Latin letters or digits compile, as the match keys the tokenizer gives them, into
+// a trie over key ids that each token position walks (one hash lookup per token), so COVID-19,
+// covid 19 and Covid19 meet. Globs, ICU regular expressions (with a time limit) and rules are
+// evaluated on top of the same pass. Each theme then keeps its leftmost-longest
+// non-overlapping codings, minus those that overlap one of its exclusions.
 //
 // A Matcher is immutable and may be shared between threads; each thread codes through its own
 // MatchSession.
