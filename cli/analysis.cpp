@@ -46,7 +46,7 @@ template <typename T> std::vector<std::string> ids_of(const std::vector<T>& item
 
 } // namespace
 
-Analysis prepare_analysis(const AnalysisOptions& opts) {
+Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook* codebook_override) {
   if (opts.lang != "th" && opts.lang != "en") throw Error("--lang must be th or en, not '" + opts.lang + "'");
   const char* units[] = {"provinces", "answers", "segments", "mentions"};
   if (std::find(std::begin(units), std::end(units), opts.unit) == std::end(units))
@@ -54,7 +54,8 @@ Analysis prepare_analysis(const AnalysisOptions& opts) {
   Analysis a;
   a.english = opts.lang == "en";
   a.corpus = load_corpus(opts.corpus, opts.meta);
-  a.codebook = std::make_unique<codebook::Codebook>(codebook::load_codebook(opts.codebook));
+  a.codebook = std::make_unique<codebook::Codebook>(codebook_override ? *codebook_override
+                                                                      : codebook::load_codebook(opts.codebook));
   a.matcher = std::make_unique<codebook::Matcher>(*a.codebook);
 
   const auto& c = a.corpus;

@@ -47,7 +47,9 @@ struct Analysis {
   bool question_selected(std::size_t instrument, std::size_t question) const;
 };
 
-Analysis prepare_analysis(const AnalysisOptions& opts);
+// Loads the corpus and codebook (`codebook_override` instead of -c when given) and resolves
+// the filters.
+Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook* codebook_override = nullptr);
 
 // The filters as written, for JSON outputs.
 nlohmann::ordered_json filters_json(const AnalysisOptions& opts);

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+#include "common.hpp"
+
+#include <supanalyze/audit/lint.hpp>
+#include <supanalyze/codebook/loader.hpp>
+#include <supanalyze/codebook/matcher.hpp>
+#include <supanalyze/error.hpp>
+#include <supanalyze/io.hpp>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+namespace supanalyze::cli {
+
+namespace {
+
+struct CodebookOptions {
+  std::string codebook;
+  std::string corpus;
+  std::string meta;
+  std::string format = "table";
+  std::string fail_on = "error";
+  std::string lang = "th";
+  bool no_corpus = false;
+  double broad = 0.25;
+};
+
+// Loads the codebook collecting every problem instead of stopping at the first.
+codebook::Codebook load_all(const std::string& path, Diagnostics& diagnostics) {
+  if (path.empty()) return codebook::default_codebook();
+  return codebook::parse_codebook(read_file(path), path, diagnostics);
+}
+
+void run_lint(const CodebookOptions& opts, Context& ctx) {
+  if (opts.fail_on != "warning" && opts.fail_on != "error" && opts.fail_on != "never")
+    throw Error("--fail-on must be warning, error or never, not '" + opts.fail_on + "'");
+  Diagnostics diagnostics;
+  const codebook::Codebook cb = load_all(opts.codebook, diagnostics);
+  std::vector<audit::Finding> findings;
+  for (const auto& d : diagnostics.items())
+    findings.push_back({d.severity == Severity::error ? audit::LintSeverity::error : audit::LintSeverity::warning,
+                        "invalid", d.where, "", d.message});
+  if (!diagnostics.has_errors()) {
+    const codebook::Matcher matcher(cb);
+    std::unique_ptr<corpus::Corpus> c;
+    if (!opts.no_corpus) c = std::make_unique<corpus::Corpus>(load_corpus(opts.corpus, opts.meta));
+    auto more = audit::lint_codebook(cb, matcher, c.get(), {opts.broad});
+    findings.insert(findings.end(), more.begin(), more.end());
+  }
+  std::size_t counts[3] = {0, 0, 0};
+  for (const auto& f : findings) ++counts[static_cast<int>(f.severity)];
+  if (opts.format == "json") {
+    nlohmann::ordered_json doc{{"schema", "supanalyze.lint/1"}, {"codebook", {{"id", cb.id}, {"version", cb.version}}}};
+    auto& list = doc["findings"] = nlohmann::ordered_json::array();
+    for (const auto& f : findings)
+      list.push_back({{"severity", audit::to_string(f.severity)}, {"kind", f.kind}, {"file", f.where.file},
+                      {"line", f.where.line}, {"column", f.where.column}, {"theme", f.theme}, {"message", f.message}});
+    ctx.out << doc.dump(2, ' ', false) << '\n';
+  } else {
+    for (const auto& f : findings)
+      ctx.out << f.where.to_string() << ": " << audit::to_string(f.severity) << ": [" << f.kind << "] "
+              << (f.theme.empty() ? "" : "themes." + f.theme + ": ") << f.message << '\n';
+    ctx.out << cb.id << " " << cb.version << ": " << counts[2] << " errors, " << counts[1] << " warnings, " << counts[0]
+            << " notes\n";
+  }
+  const bool fail = (opts.fail_on == "warning" && counts[1] + counts[2] > 0) || (opts.fail_on == "error" && counts[2] > 0);
+  if (fail) ctx.exit_code = k_exit_findings;
+}
+
+void show_theme(const codebook::Codebook& cb, std::size_t t, int depth, bool english, std::ostream& out) {
+  const auto& theme = cb.themes[t];
+  out << std::string(static_cast<std::size_t>(depth) * 2, ' ') << theme.id << "  " << theme.label(english) << "  ("
+      << theme.terms.size() << " terms";
+  if (!theme.patterns.empty()) out << ", " << theme.patterns.size() << " patterns";
+  if (!theme.rules.empty()) out << ", " << theme.rules.size() << " rules";
+  if (!theme.exclude.empty()) out << ", " << theme.exclude.size() << " exclusions";
+  out << ")\n";
+  for (std::size_t child : cb.children_of(t)) show_theme(cb, child, depth + 1, english, out);
+}
+
+void run_show(const CodebookOptions& opts, Context& ctx) {
+  const codebook::Codebook cb = codebook::load_codebook(opts.codebook);
+  const bool english = opts.lang == "en";
+  if (opts.format == "json") {
+    nlohmann::ordered_json doc{{"schema", "supanalyze.codebook/1"}, {"id", cb.id}, {"version", cb.version}, {"title", cb.title}};
+    auto& list = doc["themes"] = nlohmann::ordered_json::array();
+    for (const auto& t : cb.themes) {
+      auto terms = nlohmann::ordered_json::array();
+      for (const auto& term : t.terms) terms.push_back(term.text);
+      list.push_back({{"id", t.id}, {"label_th", t.label_th}, {"label_en", t.label_en}, {"parent", t.parent_id},
+                      {"colour", t.colour}, {"description", t.description}, {"terms", terms},
+                      {"patterns", t.patterns.size()}, {"rules", t.rules.size()}, {"exclude", t.exclude.size()}});
+    }
+    ctx.out << doc.dump(2, ' ', false) << '\n';
+    return;
+  }
+  ctx.out << cb.id << " " << cb.version << (cb.title.empty() ? "" : " · " + cb.title) << '\n';
+  for (std::size_t t = 0; t < cb.themes.size(); ++t)
+    if (!cb.themes[t].parent) show_theme(cb, t, 1, english, ctx.out);
+}
+
+void run_test(const CodebookOptions& opts, Context& ctx) {
+  const codebook::Codebook cb = codebook::load_codebook(opts.codebook);
+  const codebook::Matcher matcher(cb);
+  const auto results = audit::test_examples(cb, matcher);
+  std::size_t failed = 0;
+  for (const auto& r : results) {
+    if (r.passed) continue;
+    ++failed;
+    std::string coded;
+    for (const auto& c : r.coded) coded += (coded.empty() ? "" : ", ") + c;
+    ctx.out << "FAIL themes." << r.theme << ": " << (r.should_match ? "should match" : "should not match") << ": "
+            << r.text << "  (coded: " << (coded.empty() ? "nothing" : coded) << ")\n";
+  }
+  ctx.out << cb.id << " " << cb.version << ": " << (results.size() - failed) << " passed, " << failed << " failed\n";
+  if (failed > 0) ctx.exit_code = k_exit_findings;
+}
+
+} // namespace
+
+void setup_codebook(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("codebook", "Inspect and check a codebook: lint, show, test");
+  cmd->require_subcommand(1);
+
+  auto lint = std::make_shared<CodebookOptions>();
+  auto* l = cmd->add_subcommand("lint", "Find codebook problems: unmatchable, duplicate, broad or silent terms");
+  l->footer(R"(
+Findings (kind in brackets): [invalid] schema errors and bad regexes; [unmatchable-term]
+terms that can never fall on token boundaries; [short-term] terms of <= 3 Thai letters that
+ICU splits differently in context (with how it splits them); [duplicate-term] a term in two
+unrelated themes; [unreachable-rule] rules that cannot fire; with a corpus (the bundled one by
+default): [theme-no-match], [term-no-match], [broad-term] (codes more than --broad of all
+segments). Exit 1 when a finding is at or above --fail-on.
+
+Examples:
+  supanalyze codebook lint
+  supanalyze codebook lint -c my-codebook.yaml my-corpus/ --fail-on warning)");
+  l->add_option("-c,--codebook", lint->codebook, "Codebook YAML (default: the built-in msdhs-2564)");
+  add_corpus_arguments(l, lint->corpus, lint->meta);
+  l->add_flag("--no-corpus", lint->no_corpus, "Only the checks that need no corpus");
+  l->add_option("--fail-on", lint->fail_on, "warning, error or never")->capture_default_str();
+  l->add_option("--broad", lint->broad, "Share of segments above which a term is too broad")->capture_default_str();
+  l->add_option("-f,--format", lint->format, "table or json")->capture_default_str();
+  l->callback([lint, &ctx] { run_lint(*lint, ctx); });
+
+  auto show = std::make_shared<CodebookOptions>();
+  auto* s = cmd->add_subcommand("show", "Print the theme tree with labels and term counts");
+  s->footer("\nExamples:\n  supanalyze codebook show\n  supanalyze codebook show -c my-codebook.yaml --lang en --format json");
+  s->add_option("-c,--codebook", show->codebook, "Codebook YAML (default: the built-in msdhs-2564)");
+  s->add_option("-f,--format", show->format, "table or json")->capture_default_str();
+  s->add_option("--lang", show->lang, "Labels in th or en")->capture_default_str();
+  s->callback([show, &ctx] { run_show(*show, ctx); });
+
+  auto test = std::make_shared<CodebookOptions>();
+  auto* t = cmd->add_subcommand("test", "Run the codebook's own examples (match / no_match)");
+  t->footer("\nEach theme's examples.match must code the theme (or a sub-theme); examples.no_match must not.\n"
+            "Exit 1 when one fails.\n\nExamples:\n  supanalyze codebook test\n  supanalyze codebook test -c my-codebook.yaml");
+  t->add_option("-c,--codebook", test->codebook, "Codebook YAML (default: the built-in msdhs-2564)");
+  t->callback([test, &ctx] { run_test(*test, ctx); });
+}
+
+} // namespace supanalyze::cli

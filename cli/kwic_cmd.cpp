@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+#include "analysis.hpp"
+
+#include <supanalyze/audit/context.hpp>
+#include <supanalyze/coding/coder.hpp>
+#include <supanalyze/error.hpp>
+#include <supanalyze/io.hpp>
+#include <supanalyze/text/normalizer.hpp>
+#include <supanalyze/text/utf8.hpp>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+namespace supanalyze::cli {
+
+namespace {
+
+struct KwicOptions : AnalysisOptions {
+  std::vector<std::string> terms;
+  std::vector<std::string> patterns;
+  std::size_t context = 30;
+};
+
+// A one-theme codebook for --term / --pattern searches.
+codebook::Codebook search_codebook(const KwicOptions& opts) {
+  codebook::Codebook cb;
+  cb.id = "kwic";
+  cb.version = "0";
+  cb.source = "<command line>";
+  codebook::Theme t;
+  t.id = "search";
+  t.label_th = t.label_en = "search";
+  for (const auto& term : opts.terms) t.terms.push_back({text::normalize(term), {"--term", 0, 0}});
+  for (const auto& pattern : opts.patterns) t.patterns.push_back({pattern, {"--pattern", 0, 0}});
+  cb.themes.push_back(std::move(t));
+  return cb;
+}
+
+struct Hit {
+  std::string segment_id, theme, term, left, match, right;
+  std::uint32_t start, end;
+};
+
+void run_kwic(const KwicOptions& opts, Context& ctx) {
+  const auto format = output::parse_format(opts.format);
+  const bool searching = !opts.terms.empty() || !opts.patterns.empty();
+  if (searching == !opts.themes.empty())
+    throw Error("kwic needs either -t THEME, or --term/--pattern (not both)");
+  const codebook::Codebook adhoc = searching ? search_codebook(opts) : codebook::Codebook{};
+  const Analysis a = prepare_analysis(opts, searching ? &adhoc : nullptr);
+  std::vector<Hit> hits;
+  coding::code_corpus(a.corpus, *a.matcher, opts.threads, [&](const coding::AnswerCodings& coded) {
+    if (!a.answer_selected[coded.answer]) return;
+    const auto& answer = a.corpus.answers[coded.answer];
+    for (std::size_t s = 0; s < coded.segments.size(); ++s) {
+      const std::string& text = answer.segments[s].text;
+      for (const auto& c : coded.segments[s]) {
+        if (!a.theme_selected[c.theme]) continue;
+        hits.push_back({a.corpus.segment_id(answer, s + 1), a.codebook->themes[c.theme].id, a.matcher->source_label(c.source),
+                        audit::left_context(text, c.start, opts.context), text.substr(c.start, c.end - c.start),
+                        audit::right_context(text, c.end, opts.context), c.start, c.end});
+      }
+    }
+  });
+  OutputSink sink(opts.output, ctx.out);
+  auto& out = sink.stream();
+  if (format == output::Format::json) {
+    nlohmann::ordered_json doc{{"schema", "supanalyze.kwic/1"}, {"corpus", a.corpus.id},
+                               {"codebook", {{"id", a.codebook->id}, {"version", a.codebook->version}}},
+                               {"filters", filters_json(opts)}, {"terms", opts.terms}, {"patterns", opts.patterns}};
+    auto& list = doc["hits"] = nlohmann::ordered_json::array();
+    for (const auto& h : hits)
+      list.push_back({{"segment", h.segment_id}, {"theme", h.theme}, {"term", h.term}, {"start", h.start}, {"end", h.end},
+                      {"left", h.left}, {"match", h.match}, {"right", h.right}});
+    out << doc.dump(2, ' ', false) << '\n';
+  } else if (format == output::Format::table) {
+    std::size_t id_width = 0;
+    for (const auto& h : hits) id_width = std::max(id_width, text::display_width(h.segment_id));
+    for (const auto& h : hits)
+      out << output::pad(h.segment_id, id_width, output::Align::left) << "  "
+          << output::pad(h.left, opts.context, output::Align::right) << " [" << h.match << "] " << h.right
+          << (searching || a.codebook->themes.size() == 1 ? "" : "   (" + h.theme + ": " + h.term + ")") << '\n';
+    out << hits.size() << " hits\n";
+  } else {
+    output::Table t{"", {{"segment", "segment"}, {"theme", "theme"}, {"term", "term"}, {"start", "start"}, {"end", "end"},
+                         {"left", "left"}, {"match", "match"}, {"right", "right"}}, {}, {}};
+    for (const auto& h : hits)
+      t.rows.push_back({h.segment_id, h.theme, h.term, std::to_string(h.start), std::to_string(h.end), h.left, h.match, h.right});
+    write_tables({t}, format, out);
+  }
+  sink.commit();
+}
+
+} // namespace
+
+void setup_kwic(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<KwicOptions>();
+  auto* cmd = app.add_subcommand("kwic", "Keyword in context: every hit of a theme, term or pattern, aligned on the hit");
+  cmd->footer(R"(
+Each line is a segment id, the left context (right-aligned), the hit in brackets and the right
+context, aligned by display width (Thai marks take no column). This is how to check a theme
+before trusting a table: every count of freq and matrix is one of these hits.
+
+Examples:
+  supanalyze kwic -t budget
+  supanalyze kwic -t staffing --question centre1300/q4 --context 40
+  supanalyze kwic --term งบประมาณ --term ค่าตอบแทน
+  supanalyze kwic --pattern 'ไม่เพียงพอ' --format tsv)");
+  add_analysis_options(cmd, *opts, "table, tsv, csv, json or md", "table", false);
+  cmd->add_option("--term", opts->terms, "Search a term instead of a theme (repeatable; token-boundary match)");
+  cmd->add_option("--pattern", opts->patterns, "Search an ICU regular expression (repeatable)");
+  cmd->add_option("--context", opts->context, "Display columns of context on each side")->capture_default_str();
+  cmd->callback([opts, &ctx] { run_kwic(*opts, ctx); });
+}
+
+} // namespace supanalyze::cli
