@@ -151,3 +151,26 @@ TEST(Matcher, CostsOnePassWhateverTheCodebookSize) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Matcher, PatternsWithOptionalPartsAndAlternationStillMatch) {
+  // The regex prefilter must never skip a segment the pattern matches.
+  const codebook::Matcher m(parse(R"(
+id: p
+version: "1"
+themes:
+  - id: money
+    label: {th: เงิน, en: Money}
+    description: money
+    patterns: ['ขาด(งบ|เงิน)', 'วัสดุอุปกรณ์?', '^\d+\.\s*ขาด', '(?i)covid', 'ค่า.{0,6}ตอบแทน|เบี้ยเลี้ยง']
+)"));
+  EXPECT_EQ(codings(m, "ขาดเงินสนับสนุน").size(), 1u);
+  EXPECT_EQ(codings(m, "ควรมีวัสดุอุปกรณ").size(), 1u);
+  EXPECT_EQ(codings(m, "3. ขาดงบ").size(), 1u) << "overlapping codings of one theme merge to the leftmost-longest";
+  EXPECT_EQ(codings(m, "สถานการณ์ COVID").size(), 1u);
+  EXPECT_EQ(codings(m, "จ่ายเบี้ยเลี้ยง").size(), 1u);
+  EXPECT_EQ(codings(m, "ค่าปฏิบัติงานตอบแทน").size(), 0u) << ".{0,6} is too short here";
+}
+
+} // namespace

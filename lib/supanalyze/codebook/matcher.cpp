@@ -39,7 +39,53 @@ struct PatternInfo {
   std::uint32_t theme;
   std::uint32_t source;
   std::unique_ptr<icu::RegexPattern> regex;
+  std::string required; // a literal every match contains ("" when none is known)
 };
+
+// The longest literal that every match of `pattern` must contain, or "" when unsure: outside
+// groups and classes, with no top-level alternation or case-insensitive flag. Segments without
+// it skip the regex engine, as ripgrep does with literals before regexes.
+std::string required_literal(std::string_view pattern) {
+  if (pattern.find("(?i") != std::string_view::npos) return "";
+  std::string best, current;
+  int depth = 0;
+  auto finish = [&] {
+    if (current.size() > best.size()) best = current;
+    current.clear();
+  };
+  for (std::size_t i = 0; i < pattern.size();) {
+    const std::size_t at = i;
+    const char32_t c = text::decode_at(pattern, i);
+    if (c == U'\\') {
+      finish();
+      if (i < pattern.size()) text::decode_at(pattern, i);
+    } else if (c == U'[') {
+      finish();
+      while (i < pattern.size() && pattern[i] != ']') i += pattern[i] == '\\' ? 2 : 1;
+      ++i;
+    } else if (c == U'(') {
+      finish();
+      ++depth;
+    } else if (c == U')') {
+      finish();
+      --depth;
+    } else if (c == U'|') {
+      if (depth == 0) return "";
+      finish();
+    } else if (c == U'?' || c == U'*' || c == U'{') {
+      // the previous character is optional: drop it from the literal
+      while (!current.empty() && (static_cast<unsigned char>(current.back()) & 0xC0) == 0x80) current.pop_back();
+      if (!current.empty()) current.pop_back();
+      finish();
+    } else if (c == U'+' || c == U'.' || c == U'^' || c == U'$') {
+      finish();
+    } else if (depth == 0) {
+      current.append(pattern.substr(at, i - at));
+    }
+  }
+  finish();
+  return best;
+}
 
 struct RuleInfo {
   std::uint32_t theme;
@@ -172,7 +218,7 @@ struct Matcher::Compiled {
           icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern.text), 0, parse_error, status));
       if (U_FAILURE(status))
         throw InputError(pattern.where, "invalid regular expression '" + pattern.text + "': " + u_errorName(status));
-      patterns.push_back({t, label("/" + pattern.text + "/"), std::move(regex)});
+      patterns.push_back({t, label("/" + pattern.text + "/"), std::move(regex), required_literal(pattern.text)});
     }
   }
 
@@ -378,6 +424,8 @@ struct MatchSession::State {
     UErrorCode status = U_ZERO_ERROR;
     utext = utext_openUTF8(utext, text.data(), static_cast<int64_t>(text.size()), &status);
     for (std::size_t p = 0; p < regexes.size(); ++p) {
+      const std::string& required = c.patterns[p].required;
+      if (!required.empty() && text.find(required) == std::string_view::npos) continue;
       auto& m = *regexes[p];
       status = U_ZERO_ERROR;
       m.reset(utext);

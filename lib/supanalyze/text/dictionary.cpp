@@ -9,15 +9,6 @@ extern const std::string_view domain_words;
 
 namespace supanalyze::text {
 
-std::int32_t Dictionary::child(std::int32_t node, unsigned char b) const {
-  const auto& kids = m_nodes[static_cast<std::size_t>(node)].children;
-  for (const auto& [byte, next] : kids) {
-    if (byte == b) return next;
-    if (byte > b) break;
-  }
-  return -1;
-}
-
 void Dictionary::add(std::string_view word) {
   if (word.empty()) return;
   std::int32_t node = 0;
@@ -27,9 +18,17 @@ void Dictionary::add(std::string_view word) {
     if (next < 0) {
       next = static_cast<std::int32_t>(m_nodes.size());
       m_nodes.emplace_back();
-      auto& kids = m_nodes[static_cast<std::size_t>(node)].children;
-      kids.insert(std::upper_bound(kids.begin(), kids.end(), std::make_pair(b, std::int32_t{-1})),
-                  {b, next});
+      Node& parent = m_nodes[static_cast<std::size_t>(node)];
+      auto& kids = parent.children;
+      kids.insert(std::upper_bound(kids.begin(), kids.end(), std::make_pair(b, std::int32_t{-1})), {b, next});
+      if (parent.dense < 0 && kids.size() > k_dense_after) {
+        parent.dense = static_cast<std::int32_t>(m_dense.size());
+        m_dense.emplace_back();
+        m_dense.back().fill(-1);
+        for (const auto& [byte, target] : kids) m_dense.back()[byte] = target;
+      } else if (parent.dense >= 0) {
+        m_dense[static_cast<std::size_t>(parent.dense)][b] = next;
+      }
     }
     node = next;
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -42,12 +43,26 @@ public:
 private:
   struct Node {
     std::vector<std::pair<unsigned char, std::int32_t>> children; // sorted by byte
+    std::int32_t dense = -1; // index into m_dense once the node has many children
     bool terminal = false;
   };
   static unsigned char fold(unsigned char b) { return (b >= 'A' && b <= 'Z') ? b + 32 : b; }
-  std::int32_t child(std::int32_t node, unsigned char b) const;
+  std::int32_t child(std::int32_t node, unsigned char b) const {
+    const Node& n = m_nodes[static_cast<std::size_t>(node)];
+    if (n.dense >= 0) return m_dense[static_cast<std::size_t>(n.dense)][b];
+    for (const auto& [byte, next] : n.children) {
+      if (byte == b) return next;
+      if (byte > b) break;
+    }
+    return -1;
+  }
+
+  // Nodes with more than this many children get a 256-entry table (the trie's hot fan-out
+  // nodes: a Thai code point's last byte has up to 64 siblings).
+  static constexpr std::size_t k_dense_after = 6;
 
   std::vector<Node> m_nodes{Node{}};
+  std::vector<std::array<std::int32_t, 256>> m_dense;
   std::vector<std::string> m_words;
 };
 

@@ -70,30 +70,6 @@ void require_valid_utf8(std::string_view bytes, const std::string& file) {
   }
 }
 
-char32_t decode_at(std::string_view s, std::size_t& pos) {
-  const auto b0 = static_cast<unsigned char>(s[pos]);
-  if (b0 < 0x80) {
-    ++pos;
-    return b0;
-  }
-  if (b0 < 0xE0) {
-    char32_t cp = ((b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[pos + 1]) & 0x3F);
-    pos += 2;
-    return cp;
-  }
-  if (b0 < 0xF0) {
-    char32_t cp = ((b0 & 0x0F) << 12) | ((static_cast<unsigned char>(s[pos + 1]) & 0x3F) << 6) |
-                  (static_cast<unsigned char>(s[pos + 2]) & 0x3F);
-    pos += 3;
-    return cp;
-  }
-  char32_t cp = ((b0 & 0x07) << 18) | ((static_cast<unsigned char>(s[pos + 1]) & 0x3F) << 12) |
-                ((static_cast<unsigned char>(s[pos + 2]) & 0x3F) << 6) |
-                (static_cast<unsigned char>(s[pos + 3]) & 0x3F);
-  pos += 4;
-  return cp;
-}
-
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);

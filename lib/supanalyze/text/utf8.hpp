@@ -25,8 +25,29 @@ std::optional<Utf8Problem> find_invalid_utf8(std::string_view bytes);
 // Throws InputError naming `file`, line and byte column when `bytes` is not valid UTF-8.
 void require_valid_utf8(std::string_view bytes, const std::string& file);
 
-// Decodes one code point at `pos` of valid UTF-8 and advances `pos`.
-char32_t decode_at(std::string_view bytes, std::size_t& pos);
+// Decodes one code point at `pos` of valid UTF-8 and advances `pos`. Inline: it is the
+// innermost step of every text scan.
+inline char32_t decode_at(std::string_view s, std::size_t& pos) {
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 < 0x80) {
+    ++pos;
+    return b0;
+  }
+  auto cont = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[pos + k]) & 0x3F); };
+  if (b0 < 0xE0) {
+    const char32_t cp = (static_cast<char32_t>(b0 & 0x1F) << 6) | cont(1);
+    pos += 2;
+    return cp;
+  }
+  if (b0 < 0xF0) {
+    const char32_t cp = (static_cast<char32_t>(b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2);
+    pos += 3;
+    return cp;
+  }
+  const char32_t cp = (static_cast<char32_t>(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
+  pos += 4;
+  return cp;
+}
 
 // Appends the UTF-8 encoding of `cp` to `out`.
 void append_utf8(std::string& out, char32_t cp);
