@@ -174,3 +174,65 @@ themes:
 }
 
 } // namespace
+
+#include <supanalyze/corpus/reader.hpp>
+
+#include "test_support.hpp"
+
+#include <random>
+
+namespace {
+
+// design.md: the fast path (one automaton pass, tokens only where needed) and the plain
+// reference path (each term searched alone, every segment tokenized) give the same codings.
+void expect_same_codings(const codebook::Matcher& m, const std::vector<std::string>& texts) {
+  codebook::MatchSession fast(m), reference(m, codebook::MatchSession::Mode::reference);
+  std::vector<codebook::Coding> a, b;
+  std::size_t total = 0;
+  for (const auto& text : texts) {
+    fast.code(text, a);
+    reference.code(text, b);
+    ASSERT_EQ(a.size(), b.size()) << text;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      EXPECT_EQ(std::tie(a[k].theme, a[k].source, a[k].start, a[k].end), std::tie(b[k].theme, b[k].source, b[k].start, b[k].end))
+          << text;
+    }
+    total += a.size();
+  }
+  EXPECT_GT(total, 0u);
+}
+
+std::vector<std::string> bundled_segments() {
+  std::vector<std::string> texts;
+  for (const auto& a : corpus::read_corpus(supanalyze::testing::bundled_corpus()).answers)
+    for (const auto& s : a.segments) texts.push_back(s.text);
+  return texts;
+}
+
+TEST(MatcherPaths, FastEqualsReferenceOnTheBundledCorpus) {
+  expect_same_codings(codebook::Matcher(codebook::default_codebook()), bundled_segments());
+}
+
+TEST(MatcherPaths, FastEqualsReferenceOnGeneratedText) {
+  // Segments recombined from the corpus's own phrases, with a fixed seed.
+  const auto segments = bundled_segments();
+  std::vector<std::string> phrases;
+  for (const auto& s : segments)
+    for (std::size_t b = 0, e; b < s.size(); b = e + 1) {
+      e = s.find(' ', b);
+      if (e == std::string::npos) e = s.size();
+      phrases.push_back(s.substr(b, e - b));
+    }
+  std::mt19937 rng(2564);
+  std::vector<std::string> texts;
+  for (int k = 0; k < 600; ++k) {
+    std::string t;
+    const int n = 1 + static_cast<int>(rng() % 12);
+    for (int j = 0; j < n; ++j) t += (j ? (rng() % 4 ? " " : "") : "") + phrases[rng() % phrases.size()];
+    texts.push_back(t);
+  }
+  expect_same_codings(codebook::Matcher(codebook::default_codebook()), texts);
+  expect_same_codings(codebook::Matcher(parse(k_small)), texts);
+}
+
+} // namespace

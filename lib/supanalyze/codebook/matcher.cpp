@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/codebook/matcher.hpp>
 #include <supanalyze/error.hpp>
+#include <supanalyze/text/automaton.hpp>
 #include <supanalyze/text/thai.hpp>
 #include <supanalyze/text/utf8.hpp>
 
@@ -8,6 +9,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 
 namespace supanalyze::codebook {
@@ -120,11 +122,6 @@ bool glob_match(std::string_view pattern, std::string_view text) {
   return p == pattern.size();
 }
 
-bool contains_thai(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();)
-    if (text::thai::is_thai(text::decode_at(s, i))) return true;
-  return false;
-}
 
 } // namespace
 
@@ -136,8 +133,12 @@ struct Matcher::Compiled {
   std::vector<std::string> key_of_id;
   std::unordered_map<std::uint64_t, std::int32_t> edges; // (node << 32 | key) -> node
   std::vector<std::vector<Use>> node_uses{{}};           // node 0 is the root
-  text::Dictionary thai_terms;                                   // Thai-only terms, matched on bytes
-  std::unordered_map<std::string, std::vector<Use>, StringHash, std::equal_to<>> thai_uses;
+  // Thai-only terms, matched as text. Ids [0, thai_terms.size()) are terms; ids above are
+  // first keys of key-trie terms, whose presence means the segment needs tokens.
+  text::TermAutomaton automaton;
+  std::vector<std::string> thai_terms;
+  std::vector<std::vector<Use>> thai_uses;
+  std::vector<std::vector<std::string>> key_terms; // the keys of each key-trie term
   text::Tokenizer icu_only{text::Dictionary{}};                  // ICU boundaries for short terms
   std::vector<Glob> globs;
   std::vector<PatternInfo> patterns;
@@ -182,12 +183,18 @@ struct Matcher::Compiled {
       return;
     }
     if (thai_only(term.text)) {
-      thai_terms.add(term.text);
-      thai_uses[term.text].push_back(use);
+      auto it = std::find(thai_terms.begin(), thai_terms.end(), term.text);
+      if (it == thai_terms.end()) {
+        thai_terms.push_back(term.text);
+        thai_uses.emplace_back();
+        it = thai_terms.end() - 1;
+      }
+      thai_uses[static_cast<std::size_t>(it - thai_terms.begin())].push_back(use);
       return;
     }
     const auto keys = keys_of(term.text);
     if (keys.empty()) throw InputError(term.where, "term '" + term.text + "' has no letters or digits to match");
+    key_terms.push_back(keys);
     std::int32_t node = 0;
     for (const auto& key : keys) {
       const std::uint64_t edge = (static_cast<std::uint64_t>(node) << 32) | static_cast<std::uint32_t>(intern(key));
@@ -220,6 +227,24 @@ struct Matcher::Compiled {
         throw InputError(pattern.where, "invalid regular expression '" + pattern.text + "': " + u_errorName(status));
       patterns.push_back({t, label("/" + pattern.text + "/"), std::move(regex), required_literal(pattern.text)});
     }
+  }
+
+  void build_automaton() {
+    for (std::uint32_t id = 0; id < thai_terms.size(); ++id) automaton.add(thai_terms[id], id);
+    // A key-trie term can only match where each of its keys occurs as text (case-folded):
+    // its longest Latin key (else its longest key) triggers tokenization of the segment.
+    const auto trigger = static_cast<std::uint32_t>(thai_terms.size());
+    for (const auto& keys : key_terms) {
+      const std::string* best = nullptr;
+      auto rank = [](const std::string& k) {
+        const bool latin = !k.empty() && static_cast<unsigned char>(k[0]) < 0x80 && !(k[0] >= '0' && k[0] <= '9');
+        return std::make_pair(latin ? 1 : 0, k.size());
+      };
+      for (const auto& k : keys)
+        if (!best || rank(k) > rank(*best)) best = &k;
+      automaton.add(*best, trigger);
+    }
+    automaton.build();
   }
 
   // Terms of Thai letters (and spaces) only are matched as text, on cluster boundaries, so a
@@ -259,6 +284,7 @@ text::Dictionary dictionary_for(const Codebook& cb, const text::Dictionary& base
 Matcher::Matcher(const Codebook& codebook, const text::Dictionary& base)
     : m_compiled(std::make_unique<Compiled>(codebook, dictionary_for(codebook, base))) {
   for (std::uint32_t t = 0; t < codebook.themes.size(); ++t) m_compiled->compile_theme(t);
+  m_compiled->build_automaton();
 }
 
 Matcher::~Matcher() = default;
@@ -280,7 +306,6 @@ struct KeyRef {
 struct RuleHit {
   std::uint32_t rule, slot;
   bool negated;
-  std::uint32_t first_key, last_key;
   std::uint32_t start, end;
 };
 
@@ -304,6 +329,10 @@ struct MatchSession::State {
   std::vector<Coding> candidates;
   std::vector<RuleHit> rule_hits;
   std::vector<Span> exclusions;
+  std::string_view current_text;
+  std::vector<text::Token> window_tokens;
+  bool keys_ready = false;
+  bool reference = false;
 
   explicit State(const Matcher::Compiled& compiled)
       : c(compiled), tokenizer(compiled.tokenizer), icu_only(compiled.icu_only) {
@@ -318,15 +347,16 @@ struct MatchSession::State {
     if (utext) utext_close(utext);
   }
 
-  void apply(const Use& use, std::uint32_t first_key, std::uint32_t last_key, std::uint32_t start, std::uint32_t end) {
+  void apply(const Use& use, std::uint32_t start, std::uint32_t end) {
     switch (use.kind) {
     case UseKind::theme_term: candidates.push_back({use.theme, use.source, start, end}); break;
     case UseKind::exclusion: exclusions.push_back({use.theme, start, end}); break;
-    case UseKind::rule_term: rule_hits.push_back({use.rule, use.slot, use.negated, first_key, last_key, start, end}); break;
+    case UseKind::rule_term: rule_hits.push_back({use.rule, use.slot, use.negated, start, end}); break;
     }
   }
 
   void collect_keys(std::string_view text) {
+    keys_ready = true;
     tokens.clear();
     keys.clear();
     key_text.clear();
@@ -349,12 +379,12 @@ struct MatchSession::State {
         const auto edge = c.edges.find((static_cast<std::uint64_t>(node) << 32) | static_cast<std::uint32_t>(keys[j].id));
         if (edge == c.edges.end()) break;
         node = edge->second;
-        for (const Use& use : c.node_uses[static_cast<std::size_t>(node)]) apply(use, i, j, keys[i].start, keys[j].end);
+        for (const Use& use : c.node_uses[static_cast<std::size_t>(node)]) apply(use, keys[i].start, keys[j].end);
       }
     }
   }
 
-  // Index of the key holding byte `offset` (for rule distances).
+  // Index of the key holding byte `offset` (for rule distances); collect_keys() first.
   std::uint32_t key_at(std::uint32_t offset) const {
     const auto it = std::upper_bound(keys.begin(), keys.end(), offset, [](std::uint32_t o, const KeyRef& k) { return o < k.start; });
     return it == keys.begin() ? 0 : static_cast<std::uint32_t>(it - keys.begin() - 1);
@@ -375,21 +405,35 @@ struct MatchSession::State {
     return has(start) && has(end);
   }
 
-  void scan_thai_terms(std::string_view text) {
-    if (c.thai_terms.empty()) return;
+  // A Thai term found as text counts where both edges fall on cluster boundaries, and a short
+  // one where they are ICU boundaries of its phrase too.
+  void accept_thai(std::string_view text, std::uint32_t id, std::uint32_t start, std::uint32_t end) {
+    if (!cluster_start(text, start) || !cluster_end(text, end)) return;
+    if (text::thai_letter_count(text.substr(start, end - start)) <= 3 && !on_icu_boundaries(text, start, end)) return;
+    for (const Use& use : c.thai_uses[id]) apply(use, start, end);
+  }
+
+  // One automaton pass: Thai terms, and whether a key-trie term can occur at all.
+  bool scan_automaton(std::string_view text) {
     phrase_begin = phrase_end = SIZE_MAX;
-    for (std::size_t i = 0; i < text.size();) {
-      if (cluster_start(text, i))
-        c.thai_terms.for_each_prefix(text.substr(i), [&](std::size_t len) {
-          if (!cluster_end(text, i + len)) return;
-          const std::string_view term = text.substr(i, len);
-          if (text::thai_letter_count(term) <= 3 && !on_icu_boundaries(text, i, i + len)) return;
-          const auto s = static_cast<std::uint32_t>(i), e = static_cast<std::uint32_t>(i + len);
-          const auto uses = c.thai_uses.find(term);
-          for (const Use& use : uses->second) apply(use, key_at(s), key_at(e - 1), s, e);
-        });
-      text::decode_at(text, i);
+    bool keys_needed = false;
+    const auto thai_count = static_cast<std::uint32_t>(c.thai_terms.size());
+    c.automaton.scan(text, [&](std::uint32_t start, std::uint32_t end, std::uint32_t id) {
+      if (id >= thai_count) keys_needed = true;
+      else accept_thai(text, id, start, end);
+    });
+    return keys_needed;
+  }
+
+  // The reference for scan_automaton: every term searched on its own.
+  bool scan_naive(std::string_view text) {
+    phrase_begin = phrase_end = SIZE_MAX;
+    for (std::uint32_t id = 0; id < c.thai_terms.size(); ++id) {
+      const std::string& term = c.thai_terms[id];
+      for (auto at = text.find(term); at != std::string_view::npos; at = text.find(term, at + 1))
+        accept_thai(text, id, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + term.size()));
     }
+    return true;
   }
 
   static bool cluster_start(std::string_view s, std::size_t i) {
@@ -415,7 +459,7 @@ struct MatchSession::State {
       const std::string_view k(key_text.data() + keys[i].text_begin, keys[i].text_end - keys[i].text_begin);
       for (const Glob& g : c.globs)
         if (glob_match(g.pattern, k))
-          for (const Use& use : g.uses) apply(use, i, i, keys[i].start, keys[i].end);
+          for (const Use& use : g.uses) apply(use, keys[i].start, keys[i].end);
     }
   }
 
@@ -425,7 +469,7 @@ struct MatchSession::State {
     utext = utext_openUTF8(utext, text.data(), static_cast<int64_t>(text.size()), &status);
     for (std::size_t p = 0; p < regexes.size(); ++p) {
       const std::string& required = c.patterns[p].required;
-      if (!required.empty() && text.find(required) == std::string_view::npos) continue;
+      if (!required.empty() && !::memmem(text.data(), text.size(), required.data(), required.size())) continue;
       auto& m = *regexes[p];
       status = U_ZERO_ERROR;
       m.reset(utext);
@@ -440,10 +484,33 @@ struct MatchSession::State {
     }
   }
 
+  // Keys strictly between a hit ending at `earlier_end` and one starting at `later_start`, as
+  // the whole segment's tokenization counts them: only the phrases the window touches are
+  // tokenized (phrases are tokenized independently, so the count is the same).
+  long keys_between(std::uint32_t earlier_end, std::uint32_t later_start) {
+    if (later_start < earlier_end) return -1; // overlapping hits
+    const std::string_view text = current_text;
+    const std::size_t last = earlier_end == 0 ? 0 : earlier_end - 1;
+    std::size_t b = text.rfind(' ', last);
+    b = b == std::string_view::npos ? 0 : b + 1;
+    std::size_t e = text.find(' ', later_start);
+    if (e == std::string_view::npos) e = text.size();
+    window_tokens.clear();
+    tokenizer.tokenize(text.substr(b, e - b), window_tokens);
+    long first = -1, second = -1, index = -1;
+    for (const auto& token : window_tokens)
+      text::for_each_key(text.substr(b, e - b), token, scratch, [&](std::uint32_t ks, std::uint32_t, std::string_view) {
+        ++index;
+        if (b + ks <= last) first = index;
+        if (b + ks <= later_start) second = index;
+      });
+    return second - first - 1;
+  }
+
   void evaluate_rules() {
     if (rule_hits.empty()) return;
     std::sort(rule_hits.begin(), rule_hits.end(), [](const RuleHit& a, const RuleHit& b) {
-      return std::tie(a.rule, a.first_key, a.slot) < std::tie(b.rule, b.first_key, b.slot);
+      return std::tie(a.rule, a.start, a.slot, a.end) < std::tie(b.rule, b.start, b.slot, b.end);
     });
     for (std::size_t from = 0; from < rule_hits.size();) {
       std::size_t to = from;
@@ -476,12 +543,15 @@ struct MatchSession::State {
       return;
     }
     // near: the first window holding every term, at most `within` keys between its ends.
+    std::vector<bool> present(rule.slots, false);
+    for (const RuleHit* h : hits) present[h->slot] = true;
+    if (std::find(present.begin(), present.end(), false) != present.end()) return;
     for (std::size_t l = 0; l < hits.size(); ++l) {
       std::vector<bool> seen(rule.slots, false);
       std::size_t missing = rule.slots;
       std::uint32_t end = 0;
       for (std::size_t k = l; k < hits.size(); ++k) {
-        const long gap = static_cast<long>(hits[k]->first_key) - static_cast<long>(hits[l]->last_key) - 1;
+        const long gap = k > l ? keys_between(hits[l]->end, hits[k]->start) : 0;
         if (k > l && gap > rule.within) break;
         end = std::max(end, hits[k]->end);
         if (!seen[hits[k]->slot]) seen[hits[k]->slot] = true, --missing;
@@ -517,7 +587,9 @@ struct MatchSession::State {
   }
 };
 
-MatchSession::MatchSession(const Matcher& matcher) : m_state(std::make_unique<State>(matcher.compiled())) {}
+MatchSession::MatchSession(const Matcher& matcher, Mode mode) : m_state(std::make_unique<State>(matcher.compiled())) {
+  m_state->reference = mode == Mode::reference;
+}
 MatchSession::~MatchSession() = default;
 MatchSession::MatchSession(MatchSession&&) noexcept = default;
 
@@ -526,15 +598,18 @@ void MatchSession::code(std::string_view text, std::vector<Coding>& out) {
   s.candidates.clear();
   s.rule_hits.clear();
   s.exclusions.clear();
-  s.collect_keys(text);
-  s.walk_trie();
-  s.scan_thai_terms(text);
-  if (!s.c.globs.empty()) s.match_globs();
+  s.current_text = text;
+  s.keys_ready = false;
+  const bool keys_needed = s.reference ? s.scan_naive(text) : s.scan_automaton(text);
+  if (keys_needed || !s.c.globs.empty()) {
+    s.collect_keys(text);
+    s.walk_trie();
+    if (!s.c.globs.empty()) s.match_globs();
+  }
   s.match_patterns(text);
   s.evaluate_rules();
   s.select(out);
 }
 
-const std::vector<text::Token>& MatchSession::tokens() const { return m_state->tokens; }
 
 } // namespace supanalyze::codebook

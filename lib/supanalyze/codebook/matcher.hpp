@@ -60,7 +60,11 @@ private:
 // Per-thread matching state: its own tokenizer copy, regex matchers and buffers.
 class MatchSession {
 public:
-  explicit MatchSession(const Matcher& matcher);
+  // `fast` finds Thai terms with one automaton pass and tokenizes a segment only where a term
+  // with Latin letters or digits (or a near rule) needs tokens; `reference` searches each term
+  // on its own and always tokenizes: slower, simpler, and the same codings (tested).
+  enum class Mode { fast, reference };
+  explicit MatchSession(const Matcher& matcher, Mode mode = Mode::fast);
   ~MatchSession();
   MatchSession(MatchSession&&) noexcept;
 
@@ -68,8 +72,6 @@ public:
   // Throws Error when a pattern exceeds its time limit.
   void code(std::string_view text, std::vector<Coding>& out);
 
-  // The tokens of the last coded text.
-  const std::vector<text::Token>& tokens() const;
 
 private:
   struct State;
