@@ -147,16 +147,12 @@ bool check_encoding(const std::string& bytes, const std::string& file, Diagnosti
     diagnostics.error({file, 1, 1}, "byte order mark (BOM) at the start of the file; save it as UTF-8 without BOM");
     ok = false;
   }
-  std::size_t line = 1, line_start = 0;
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    if (bytes[i] == '\r' && !allow_crlf) {
-      diagnostics.error({file, line, i - line_start + 1}, "carriage return (CRLF line end); save the file with LF line ends");
-      return false; // one report per file is enough
-    }
-    if (bytes[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
+  const std::size_t cr = allow_crlf ? std::string::npos : bytes.find('\r');
+  if (cr != std::string::npos) {
+    const std::size_t line = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(cr), '\n'));
+    const std::size_t line_start = bytes.rfind('\n', cr) == std::string::npos ? 0 : bytes.rfind('\n', cr) + 1;
+    diagnostics.error({file, line, cr - line_start + 1}, "carriage return (CRLF line end); save the file with LF line ends");
+    return false; // one report per file is enough
   }
   return ok;
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <supanalyze/text/automaton.hpp>
 #include <supanalyze/text/normalizer.hpp>
 #include <supanalyze/text/thai.hpp>
 #include <supanalyze/text/utf8.hpp>
@@ -320,9 +321,72 @@ struct Normalizer::Impl {
   NormalizeOptions options;
   Dictionary variants;                                 // damaged spellings of known words
   std::unordered_map<std::string, std::string> repair; // damaged spelling -> word
+  TermAutomaton variant_finder;                        // the same spellings, for the clean-line check
 
   explicit Impl(NormalizeOptions o) : options(o) {
     if (options.dictionary) build_variants(*options.dictionary);
+    std::uint32_t id = 0;
+    for (const auto& v : variants.words()) variant_finder.add(v, id++);
+    variant_finder.build();
+  }
+
+  // Whether `line` (UTF-8, no line break) is already normalized: the common case, checked in
+  // one pass so that clean text skips the repair steps. Conservative: any doubt says no.
+  bool line_is_clean(std::string_view line) const {
+    char32_t before_space = 0; // the character before a run of spaces, 0 when not after one
+    char32_t previous = 0, base = 0, before_base = 0;
+    int vowels = 0, tones = 0;
+    bool taikhu = false, tone_seen = false;
+    std::size_t piece_start = 0, piece_bases = 0, single_pieces = 0;
+    for (std::size_t i = 0; i < line.size();) {
+      const std::size_t at = i;
+      const char32_t c = decode_at(line, i);
+      if (c == U'\t' || c == U'\r' || is_stripped(c) || c == th::k_nikhahit) return false;
+      if (th::is_thai_digit(c) && !options.keep_thai_digits) return false;
+      if (c >= 0x300 && !th::is_thai(c)) return false; // other scripts: let NFC decide
+      if (c == U' ') {
+        if (at == 0 || previous == U' ' || i == line.size()) return false;
+        before_space = previous;
+        // a piece of one Thai cluster, twice in a row: possibly letter-spaced
+        const bool single = piece_bases == 1 && th::is_base(line_first(line, piece_start));
+        single_pieces = single ? single_pieces + 1 : 0;
+        if (single_pieces >= 2) return false;
+        piece_bases = 0;
+        piece_start = i;
+        previous = c;
+        continue;
+      }
+      if (previous == U' ' && th::is_thai(before_space)) {
+        if (th::is_combining(c) || th::is_following_vowel(c)) return false;
+      }
+      if (previous == U' ' && th::is_leading_vowel(before_space) && th::is_consonant(c)) return false;
+      if (th::is_combining(c)) {
+        if (!th::is_consonant(base) || previous == U' ') return false;
+        const bool vowel = th::is_upper_vowel(c) || th::is_lower_vowel(c);
+        const bool tone = th::is_tone(c) || c == th::k_thanthakhat;
+        if (vowel && tone_seen) return false; // misordered
+        vowels += vowel;
+        tones += tone;
+        tone_seen = tone_seen || tone;
+        taikhu = taikhu || c == th::k_maitaikhu;
+        if (vowels > 1 || tones > 1 || (taikhu && tones > 0)) return false;
+        if (tone && base == th::k_o_ang && before_base == th::k_sara_uee) return false;
+      } else {
+        before_base = previous;
+        base = c;
+        vowels = tones = 0;
+        taikhu = tone_seen = false;
+        ++piece_bases;
+      }
+      previous = c;
+    }
+    bool damaged = false;
+    variant_finder.scan(line, [&](std::uint32_t, std::uint32_t, std::uint32_t) { damaged = true; });
+    return !damaged;
+  }
+
+  static char32_t line_first(std::string_view line, std::size_t at) {
+    return decode_at(line, at);
   }
 
   void add_variant(const Line& variant, const std::string& word) {
@@ -422,6 +486,8 @@ struct Normalizer::Impl {
     collapse_spaces(s);
   }
 
+  Line decode_line(std::string_view bytes) const;
+
   void repair_line(Line& s) const {
     for (int round = 0; round < 6; ++round) {
       const Line before = s;
@@ -461,55 +527,88 @@ Normalizer::~Normalizer() = default;
 Normalizer::Normalizer(Normalizer&&) noexcept = default;
 Normalizer& Normalizer::operator=(Normalizer&&) noexcept = default;
 
-std::string Normalizer::normalize(std::string_view text) const {
-  // Text-level pass: decode, drop invisible characters, unify line ends, map digits.
-  std::vector<Line> lines(1);
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t c = decode_at(text, i);
-    if (is_stripped(c)) continue;
-    if (c == U'\r') {
-      if (i < text.size() && text[i] == '\n') ++i;
-      c = U'\n';
-    }
-    if (c == U'\n') {
-      lines.emplace_back();
-      continue;
-    }
-    if (th::is_thai_digit(c) && !m_impl->options.keep_thai_digits) c = U'0' + (c - 0x0E50);
-    lines.back().push_back(c);
-  }
-  const bool ends_with_newline = lines.size() > 1 && lines.back().empty();
-  if (ends_with_newline) lines.pop_back();
+namespace {
 
-  for (Line& line : lines) m_impl->repair_line(line);
-
-  if (m_impl->options.join_lines) {
-    std::vector<Line> joined;
-    for (Line& line : lines) {
-      if (!joined.empty() && m_impl->broken_between(joined.back(), line)) {
-        joined.back() += line;
-        m_impl->repair_line(joined.back());
-      } else {
-        joined.push_back(std::move(line));
-      }
-    }
-    lines.swap(joined);
-  }
-
+// Joins normalized lines: leading and repeated blank lines go, the final line break is kept
+// when the input had one.
+std::string assemble(const std::vector<std::string>& lines, bool ends_with_newline, std::size_t size_hint) {
   std::string out;
-  out.reserve(text.size());
+  out.reserve(size_hint);
   bool previous_blank = true; // drops leading blank lines too
-  for (std::size_t k = 0; k < lines.size(); ++k) {
-    const bool blank = lines[k].empty();
+  for (const auto& line : lines) {
+    const bool blank = line.empty();
     if (blank && previous_blank) continue;
-    for (char32_t c : lines[k]) append_utf8(out, c);
+    out += line;
     out += '\n';
     previous_blank = blank;
   }
   while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
   if (!ends_with_newline && !out.empty() && out.back() == '\n') out.pop_back();
-  if (out == "\n") out.clear();
   return out;
+}
+
+} // namespace
+
+Line Normalizer::Impl::decode_line(std::string_view bytes) const {
+  Line line;
+  line.reserve(bytes.size());
+  for (std::size_t i = 0; i < bytes.size();) {
+    char32_t c = decode_at(bytes, i);
+    if (is_stripped(c)) continue;
+    if (th::is_thai_digit(c) && !options.keep_thai_digits) c = U'0' + (c - 0x0E50);
+    line.push_back(c);
+  }
+  return line;
+}
+
+std::string Normalizer::normalize(std::string_view text) const {
+  const Impl& impl = *m_impl;
+  // CR (a line break of its own) and the join mode work on the whole text.
+  const bool whole_text = impl.options.join_lines || text.find('\r') != std::string_view::npos;
+  std::vector<std::string> lines;
+  std::vector<Line> decoded;
+  for (std::size_t pos = 0; pos <= text.size();) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view raw = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (whole_text) {
+      std::size_t from = 0; // split at lone CRs too
+      for (std::size_t k = 0; k <= raw.size(); ++k)
+        if (k == raw.size() || raw[k] == '\r') {
+          decoded.push_back(impl.decode_line(raw.substr(from, k - from)));
+          from = k + 1;
+        }
+      if (!raw.empty() && raw.back() == '\r') decoded.pop_back(); // CRLF: the LF ends the line
+    } else if (impl.line_is_clean(raw)) {
+      lines.emplace_back(raw);
+    } else {
+      Line line = impl.decode_line(raw);
+      impl.repair_line(line);
+      lines.push_back(to_utf8(line));
+    }
+  }
+  const bool ends_with_newline = !text.empty() && text.back() == '\n';
+  if (whole_text) {
+    if (ends_with_newline && !decoded.empty()) decoded.pop_back();
+    for (Line& line : decoded) impl.repair_line(line);
+    if (impl.options.join_lines) {
+      std::vector<Line> joined;
+      for (Line& line : decoded) {
+        if (!joined.empty() && impl.broken_between(joined.back(), line)) {
+          joined.back() += line;
+          impl.repair_line(joined.back());
+        } else {
+          joined.push_back(std::move(line));
+        }
+      }
+      decoded.swap(joined);
+    }
+    for (const Line& line : decoded) lines.push_back(to_utf8(line));
+  } else if (ends_with_newline) {
+    lines.pop_back(); // the empty piece after the last LF
+  }
+  return assemble(lines, ends_with_newline || (whole_text && !text.empty() && (text.back() == '\r')), text.size());
 }
 
 std::string normalize(std::string_view text) {
