@@ -121,8 +121,9 @@ long MatrixBuilder::index(Axis axis, std::size_t theme, std::size_t province, st
   return item < positions.size() ? positions[item] : -1;
 }
 
-void MatrixBuilder::add(const AnswerTally& tally) {
-  const auto& answer = m_corpus.answers[tally.answer];
+void MatrixBuilder::add(const AnswerTally& tally) { add(tally, m_corpus.answers[tally.answer]); }
+
+void MatrixBuilder::add(const AnswerTally& tally, const corpus::Answer& answer) {
   const std::size_t province = answer.province;
   const std::size_t question = question_number(m_corpus, answer.instrument, answer.question);
   const std::size_t n = m_corpus.provinces.size();

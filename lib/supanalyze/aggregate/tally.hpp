@@ -58,6 +58,8 @@ public:
   MatrixBuilder(const corpus::Corpus& corpus, Axis rows, Axis cols, Unit unit, std::vector<std::size_t> row_items,
                 std::vector<std::size_t> col_items, const std::vector<bool>& theme_selected);
   void add(const AnswerTally& tally);
+  // For answers that are not in the corpus's vector (streamed).
+  void add(const AnswerTally& tally, const corpus::Answer& answer);
   Matrix finish() const;
 
 private:

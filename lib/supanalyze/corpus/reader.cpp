@@ -8,8 +8,12 @@
 #include <csv.h>
 
 #include <algorithm>
+#include <fstream>
+#include <functional>
 #include <cstdlib>
 #include <map>
+#include <optional>
+#include <set>
 #include <regex>
 
 namespace supanalyze::corpus {
@@ -345,6 +349,114 @@ std::vector<Row> split_csv(const std::string& bytes, const std::string& file) {
   return state.rows;
 }
 
+// Turns long-table rows into answers: checks each row against corpus.yaml's ids, numbers
+// segments, and groups rows by (instrument, question, province).
+class TableAnswers {
+public:
+  TableAnswers(const Corpus& corpus, std::string file, Diagnostics& diagnostics)
+      : m_corpus(corpus), m_file(std::move(file)), m_diagnostics(diagnostics) {}
+
+  // Reads the header row; false when a required column is missing.
+  bool header(const Row& row) {
+    const std::vector<std::string> required{"corpus", "year", "instrument", "question", "province", "segment", "text"};
+    for (std::size_t i = 0; i < row.fields.size(); ++i) m_column[row.fields[i]] = i;
+    m_width = row.fields.size();
+    bool ok = true;
+    for (const auto& name : required)
+      if (!m_column.count(name)) {
+        m_diagnostics.error({m_file, row.line, 1}, "the header has no '" + name + "' column (needs: " + list_ids(required) + ")");
+        ok = false;
+      }
+    m_has_label = m_column.count("label") > 0;
+    return ok;
+  }
+
+  // Adds a row to the answer it belongs to (created on first sight, in `answers`); returns the
+  // answer's index, or nothing when the row is in error.
+  std::optional<std::size_t> row(const Row& row, std::vector<Answer>& answers) {
+    auto field = [&](const char* name) -> const std::string& {
+      static const std::string empty;
+      const std::size_t i = m_column[name];
+      return i < row.fields.size() ? row.fields[i] : empty;
+    };
+    auto where = [&](const char* name) {
+      const std::size_t i = m_column[name];
+      return SourceLocation{m_file, row.line, i < row.columns.size() ? row.columns[i] : 0};
+    };
+    if (row.fields.size() != m_width) {
+      m_diagnostics.error({m_file, row.line, 1}, "expected " + std::to_string(m_width) + " fields, found " +
+                                                     std::to_string(row.fields.size()));
+      return std::nullopt;
+    }
+    if (field("corpus") != m_corpus.id)
+      m_diagnostics.error(where("corpus"), "corpus '" + field("corpus") + "' does not match corpus.yaml's id '" + m_corpus.id + "'");
+    if (field("year") != std::to_string(m_corpus.year_be))
+      m_diagnostics.error(where("year"), "year '" + field("year") + "' does not match corpus.yaml's " + std::to_string(m_corpus.year_be));
+    const auto instrument = m_corpus.instrument_index(field("instrument"));
+    if (!instrument) {
+      m_diagnostics.error(where("instrument"), unknown("instrument", field("instrument"), ids_of(m_corpus.instruments)));
+      return std::nullopt;
+    }
+    const auto question = m_corpus.question_index(*instrument, field("question"));
+    if (!question) {
+      m_diagnostics.error(where("question"),
+                          unknown("question", field("question"), ids_of(m_corpus.instruments[*instrument].questions)));
+      return std::nullopt;
+    }
+    const auto province = m_corpus.province_index(field("province"));
+    if (!province) {
+      m_diagnostics.error(where("province"), unknown("province", field("province"), ids_of(m_corpus.provinces)));
+      return std::nullopt;
+    }
+    const auto key = std::make_tuple(*instrument, *question, *province);
+    auto found = m_answer_of.find(key);
+    if (found == m_answer_of.end()) {
+      if (m_done.count(key)) {
+        m_diagnostics.error({m_file, row.line, 1}, "rows of " + field("instrument") + "/" + field("question") + "/" +
+                                                       field("province") +
+                                                       " are not contiguous: group the table's rows by answer to stream it");
+        return std::nullopt;
+      }
+      found = m_answer_of.emplace(key, answers.size()).first;
+      answers.push_back({*instrument, *question, *province, {}, {m_file, row.line, 1}});
+    }
+    Answer& answer = answers[found->second];
+    const std::string expected = std::to_string(answer.segments.size() + 1);
+    if (field("segment") != expected) {
+      m_diagnostics.error(where("segment"), "segment '" + field("segment") + "' of " + m_corpus.question_key(answer) + "/" +
+                                                field("province") + ": expected " + expected +
+                                                " (segments are numbered 1, 2, ... in order; a repeated number is a duplicate)");
+      return std::nullopt;
+    }
+    answer.segments.push_back({m_has_label ? text::normalize(field("label")) : std::string(),
+                               text::normalize(field("text")), where("text")});
+    return found->second;
+  }
+
+  // Streaming: hands every answer of `answers` but the last (the one rows are still coming
+  // for) to `on_answer`; a later row of a handed-on answer is an error.
+  void hand_on_complete(std::vector<Answer>& answers, const std::function<void(const Answer&)>& on_answer) {
+    if (answers.size() < 2) return;
+    for (std::size_t k = 0; k + 1 < answers.size(); ++k) {
+      on_answer(answers[k]);
+      m_done.insert({answers[k].instrument, answers[k].question, answers[k].province});
+    }
+    answers.erase(answers.begin(), answers.end() - 1);
+    m_answer_of.clear();
+    m_answer_of[{answers[0].instrument, answers[0].question, answers[0].province}] = 0;
+  }
+
+private:
+  const Corpus& m_corpus;
+  std::string m_file;
+  Diagnostics& m_diagnostics;
+  std::map<std::string, std::size_t> m_column;
+  std::size_t m_width = 0;
+  bool m_has_label = false;
+  std::map<std::tuple<std::size_t, std::size_t, std::size_t>, std::size_t> m_answer_of;
+  std::set<std::tuple<std::size_t, std::size_t, std::size_t>> m_done;
+};
+
 void read_table(Corpus& corpus, const fs::path& path, Diagnostics& diagnostics) {
   const std::string file = path.string();
   const std::string bytes = read_file(path);
@@ -355,70 +467,9 @@ void read_table(Corpus& corpus, const fs::path& path, Diagnostics& diagnostics) 
     diagnostics.error({file, 0, 0}, "empty file: expected a header line and one row per segment");
     return;
   }
-  const std::vector<std::string> required{"corpus", "year", "instrument", "question", "province", "segment", "text"};
-  std::map<std::string, std::size_t> column;
-  for (std::size_t i = 0; i < rows[0].fields.size(); ++i) column[rows[0].fields[i]] = i;
-  bool header_ok = true;
-  for (const auto& name : required)
-    if (!column.count(name)) {
-      diagnostics.error({file, rows[0].line, 1}, "the header has no '" + name + "' column (needs: " + list_ids(required) + ")");
-      header_ok = false;
-    }
-  if (!header_ok) return;
-  const bool has_label = column.count("label") > 0;
-  std::map<std::tuple<std::size_t, std::size_t, std::size_t>, std::size_t> answer_of; // -> index in answers
-  for (std::size_t r = 1; r < rows.size(); ++r) {
-    const Row& row = rows[r];
-    auto field = [&](const std::string& name) -> const std::string& {
-      static const std::string empty;
-      const std::size_t i = column[name];
-      return i < row.fields.size() ? row.fields[i] : empty;
-    };
-    auto where = [&](const std::string& name) {
-      const std::size_t i = column[name];
-      return SourceLocation{file, row.line, i < row.columns.size() ? row.columns[i] : 0};
-    };
-    if (row.fields.size() != rows[0].fields.size()) {
-      diagnostics.error({file, row.line, 1}, "expected " + std::to_string(rows[0].fields.size()) + " fields, found " +
-                                                 std::to_string(row.fields.size()));
-      continue;
-    }
-    if (field("corpus") != corpus.id)
-      diagnostics.error(where("corpus"), "corpus '" + field("corpus") + "' does not match corpus.yaml's id '" + corpus.id + "'");
-    if (field("year") != std::to_string(corpus.year_be))
-      diagnostics.error(where("year"), "year '" + field("year") + "' does not match corpus.yaml's " + std::to_string(corpus.year_be));
-    const auto instrument = corpus.instrument_index(field("instrument"));
-    if (!instrument) {
-      diagnostics.error(where("instrument"), unknown("instrument", field("instrument"), ids_of(corpus.instruments)));
-      continue;
-    }
-    const auto question = corpus.question_index(*instrument, field("question"));
-    if (!question) {
-      diagnostics.error(where("question"), unknown("question", field("question"), ids_of(corpus.instruments[*instrument].questions)));
-      continue;
-    }
-    const auto province = corpus.province_index(field("province"));
-    if (!province) {
-      diagnostics.error(where("province"), unknown("province", field("province"), ids_of(corpus.provinces)));
-      continue;
-    }
-    const auto key = std::make_tuple(*instrument, *question, *province);
-    auto found = answer_of.find(key);
-    if (found == answer_of.end()) {
-      found = answer_of.emplace(key, corpus.answers.size()).first;
-      corpus.answers.push_back({*instrument, *question, *province, {}, {file, row.line, 1}});
-    }
-    Answer& answer = corpus.answers[found->second];
-    const std::string expected = std::to_string(answer.segments.size() + 1);
-    if (field("segment") != expected) {
-      diagnostics.error(where("segment"), "segment '" + field("segment") + "' of " + corpus.question_key(answer) + "/" +
-                                              field("province") + ": expected " + expected +
-                                              " (segments are numbered 1, 2, ... in order; a repeated number is a duplicate)");
-      continue;
-    }
-    answer.segments.push_back({has_label ? text::normalize(field("label")) : std::string(),
-                               text::normalize(field("text")), where("text")});
-  }
+  TableAnswers table(corpus, file, diagnostics);
+  if (!table.header(rows[0])) return;
+  for (std::size_t r = 1; r < rows.size(); ++r) table.row(rows[r], corpus.answers);
 }
 
 } // namespace
@@ -453,6 +504,44 @@ Corpus read_corpus(const fs::path& path, const fs::path& meta) {
   Corpus corpus = read_corpus(path, diagnostics, meta);
   diagnostics.throw_if_errors();
   return corpus;
+}
+
+void stream_corpus(const fs::path& path, const Corpus& metadata, Diagnostics& diagnostics,
+                   const std::function<void(const Answer&)>& on_answer) {
+  const bool table_file = path.extension() == ".tsv";
+  if (!table_file) { // folders and CSV: read whole (transcripts are small; CSV rows may span lines)
+    Corpus corpus = read_corpus(path, diagnostics, path.extension() == ".csv" ? path.parent_path() / "corpus.yaml" : fs::path());
+    for (const auto& a : corpus.answers) on_answer(a);
+    return;
+  }
+  const std::string file = path.string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(file + ": cannot read");
+  TableAnswers table(metadata, file, diagnostics);
+  std::vector<Answer> pending; // the answer being filled, handed on when the next one starts
+  std::string bytes;
+  Row row;
+  for (std::size_t line = 1; std::getline(in, bytes); ++line) {
+    if (auto problem = text::find_invalid_utf8(bytes)) {
+      diagnostics.error({file, line, problem->column}, problem->reason + "; the table must be UTF-8");
+      diagnostics.throw_if_errors();
+    }
+    if (!bytes.empty() && bytes.back() == '\r') {
+      diagnostics.error({file, line, bytes.size()}, "carriage return (CRLF line end); save the file with LF line ends");
+      diagnostics.throw_if_errors();
+    }
+    auto rows = split_tsv(bytes);
+    if (rows.empty()) continue;
+    rows[0].line = line;
+    if (line == 1) {
+      if (!table.header(rows[0])) diagnostics.throw_if_errors();
+      continue;
+    }
+    table.row(rows[0], pending);
+    diagnostics.throw_if_errors();
+    table.hand_on_complete(pending, on_answer);
+  }
+  for (const auto& a : pending) on_answer(a);
 }
 
 fs::path bundled_corpus_path() {

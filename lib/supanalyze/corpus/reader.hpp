@@ -5,6 +5,7 @@
 #include <supanalyze/diagnostics.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace supanalyze::corpus {
@@ -19,6 +20,13 @@ Corpus read_corpus(const std::filesystem::path& path, Diagnostics& diagnostics,
 
 // Reads and throws InputError at the first error (warnings are ignored).
 Corpus read_corpus(const std::filesystem::path& path, const std::filesystem::path& meta = {});
+
+// Hands the answers of the corpus at `path` to `on_answer` one at a time. A .tsv table is read
+// row by row and never held whole (its rows must be grouped by answer, as `corpus export`
+// writes them); folders and CSV are read whole first. `metadata` is the corpus.yaml read with
+// read_metadata. Errors throw InputError.
+void stream_corpus(const std::filesystem::path& path, const Corpus& metadata, Diagnostics& diagnostics,
+                   const std::function<void(const Answer&)>& on_answer);
 
 // Reads only corpus.yaml (no answers).
 Corpus read_metadata(const std::filesystem::path& corpus_yaml, Diagnostics& diagnostics);
