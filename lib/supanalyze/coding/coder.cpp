@@ -50,7 +50,7 @@ void code_corpus(const corpus::Corpus& corpus, const codebook::Matcher& matcher,
   threads = std::min<unsigned>(resolve_threads(threads), static_cast<unsigned>(std::max<std::size_t>(1, corpus.answers.size())));
   std::vector<codebook::MatchSession> sessions;
   for (unsigned t = 0; t < threads; ++t) sessions.emplace_back(matcher);
-  const std::size_t batch = threads == 1 ? 1 : threads * 32;
+  const std::size_t batch = threads == 1 ? 1 : threads * 256; // threads start per batch: keep it large
   std::vector<AnswerCodings> results(batch);
   for (std::size_t first = 0; first < corpus.answers.size(); first += batch) {
     const std::size_t count = std::min(batch, corpus.answers.size() - first);
@@ -65,7 +65,7 @@ StreamCoder::StreamCoder(const codebook::Matcher& matcher, unsigned threads, Cal
     : m_on_answer(std::move(on_answer)) {
   threads = resolve_threads(threads);
   for (unsigned t = 0; t < threads; ++t) m_sessions.emplace_back(matcher);
-  m_capacity = threads == 1 ? 1 : threads * 32;
+  m_capacity = threads == 1 ? 1 : threads * 256;
   m_results.resize(m_capacity);
 }
 
