@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#include <supanalyze/agreement/compare.hpp>
+#include <supanalyze/error.hpp>
+
+#include <algorithm>
+#include <map>
+
+namespace supanalyze::agreement {
+
+Unit parse_unit(const std::string &name) {
+  if (name == "answer") return Unit::answer;
+  if (name == "segment") return Unit::segment;
+  throw Error("--unit must be answer or segment, not '" + name + "'");
+}
+
+std::string to_string(Unit unit) { return unit == Unit::segment ? "segment" : "answer"; }
+
+Universe make_universe(const corpus::Corpus &corpus, const std::vector<bool> &answer_selected, Unit unit) {
+  Universe u;
+  u.unit = unit;
+  for (std::size_t k = 0; k < corpus.answers.size(); ++k) {
+    if (!answer_selected[k]) continue;
+    const auto &answer = corpus.answers[k];
+    if (unit == Unit::answer) {
+      u.answers.push_back(k);
+      u.ids.push_back(corpus.question_key(answer) + "/" + corpus.provinces[answer.province].id);
+      continue;
+    }
+    for (std::size_t s = 0; s < answer.segments.size(); ++s) {
+      u.answers.push_back(k);
+      u.segments.push_back(s);
+      u.ids.push_back(corpus.segment_id(answer, s + 1));
+    }
+  }
+  return u;
+}
+
+namespace {
+
+// What a coder marked for one theme in one unit.
+struct Evidence {
+  std::vector<std::string> terms;
+  std::vector<std::size_t> segments; // 1-based
+
+  void add(const Mark &mark) {
+    if (!mark.term.empty() && std::find(terms.begin(), terms.end(), mark.term) == terms.end())
+      terms.push_back(mark.term);
+    if (mark.segment && std::find(segments.begin(), segments.end(), *mark.segment + 1) == segments.end())
+      segments.push_back(*mark.segment + 1);
+  }
+};
+
+// theme slot -> unit -> evidence: the coder's yeses, rolled up to the compared themes.
+using Judgements = std::vector<std::map<std::size_t, Evidence>>;
+
+Judgements judge(const corpus::Corpus &corpus, const codebook::Codebook &codebook, const Coding &coding,
+                 const Universe &universe, const std::vector<std::size_t> &themes) {
+  // First unit of each answer in the universe (segment units of an answer are consecutive).
+  std::vector<long> first_unit(corpus.answers.size(), -1);
+  for (std::size_t u = universe.size(); u-- > 0;)
+    first_unit[universe.answers[u]] = static_cast<long>(u);
+  Judgements out(themes.size());
+  for (const auto &mark : coding.marks) {
+    if (first_unit[mark.answer] < 0) continue; // not a selected answer
+    std::size_t unit = static_cast<std::size_t>(first_unit[mark.answer]);
+    if (universe.unit == Unit::segment) unit += *mark.segment;
+    for (std::size_t slot = 0; slot < themes.size(); ++slot)
+      if (codebook.is_within(mark.theme, themes[slot])) out[slot][unit].add(mark);
+  }
+  return out;
+}
+
+} // namespace
+
+Comparison compare(const corpus::Corpus &corpus, const codebook::Codebook &codebook, const Coding &a, const Coding &b,
+                   const std::vector<bool> &answer_selected, const std::vector<std::size_t> &themes, Unit unit) {
+  if (unit == Unit::segment)
+    for (const Coding *coding : {&a, &b})
+      if (!coding->has_segments)
+        throw Error(coding->name +
+                    " has no segment column: --unit segment needs segment-level codings (or use --unit answer)");
+  Comparison result;
+  result.universe = make_universe(corpus, answer_selected, unit);
+  const Judgements ja = judge(corpus, codebook, a, result.universe, themes);
+  const Judgements jb = judge(corpus, codebook, b, result.universe, themes);
+  for (std::size_t slot = 0; slot < themes.size(); ++slot) {
+    ThemeAgreement t{themes[slot], {}};
+    for (std::size_t u = 0; u < result.universe.size(); ++u) {
+      const auto in_a = ja[slot].find(u), in_b = jb[slot].find(u);
+      const bool yes_a = in_a != ja[slot].end(), yes_b = in_b != jb[slot].end();
+      t.counts.add(yes_a, yes_b);
+      if (yes_a == yes_b) continue;
+      const Evidence &e = yes_a ? in_a->second : in_b->second;
+      result.disagreements.push_back({u, themes[slot], yes_a, e.terms, e.segments});
+    }
+    result.overall += t.counts;
+    result.themes.push_back(t);
+  }
+  return result;
+}
+
+} // namespace supanalyze::agreement

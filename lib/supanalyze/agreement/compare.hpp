@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Agreement between two codings of the same corpus, theme by theme, over a universe of units
+// taken from the corpus: a unit that neither coding mentions is a negative both agree on.
+
+#include <supanalyze/agreement/reader.hpp>
+#include <supanalyze/agreement/stats.hpp>
+#include <supanalyze/codebook/model.hpp>
+#include <supanalyze/corpus/model.hpp>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace supanalyze::agreement {
+
+// What one judgement is about: a whole answer (instrument/question/province) or one segment.
+enum class Unit { answer, segment };
+
+// Parses "answer" or "segment"; throws Error naming the option otherwise.
+Unit parse_unit(const std::string &name);
+std::string to_string(Unit unit);
+
+// The units agreement is measured over, in corpus order: every selected answer, or every
+// segment of the selected answers.
+struct Universe {
+  Unit unit = Unit::answer;
+  std::vector<std::size_t> answers;  // the answer of each unit (index into Corpus::answers)
+  std::vector<std::size_t> segments; // the 0-based segment of each unit (segment units only)
+  std::vector<std::string> ids;      // "centre1300/q4/ratchaburi" or "centre1300/q4/ratchaburi/3"
+
+  std::size_t size() const { return ids.size(); }
+};
+
+// The universe of `unit`s over the answers with `answer_selected` true.
+Universe make_universe(const corpus::Corpus &corpus, const std::vector<bool> &answer_selected, Unit unit);
+
+// One theme's 2x2 table.
+struct ThemeAgreement {
+  std::size_t theme = 0; // index into Codebook::themes
+  Confusion counts;
+};
+
+// A unit and theme where the coders differ, with what the coder who said yes relied on.
+struct Disagreement {
+  std::size_t unit = 0;              // index into Universe
+  std::size_t theme = 0;             // index into Codebook::themes
+  bool a_yes = false;                // A said yes (and B no); otherwise B said yes
+  std::vector<std::string> terms;    // that coder's matched terms (code files), distinct, in file order
+  std::vector<std::size_t> segments; // 1-based segments where that coder marked it, when known
+};
+
+struct Comparison {
+  Universe universe;
+  std::vector<ThemeAgreement> themes;      // in the order of `themes`
+  Confusion overall;                       // pooled over the themes (cells summed)
+  std::vector<Disagreement> disagreements; // theme by theme, then unit order
+};
+
+// Compares `a` (the coder under test) with `b` (the reference) on `themes` (codebook indices)
+// over the universe of `unit`s of the selected answers. A theme is present in a unit where the
+// coder marked it or any of its descendants (Codebook::is_within). Marks outside the selected
+// answers are ignored. Throws Error when `unit` is segment and a coding has no segments.
+Comparison compare(const corpus::Corpus &corpus, const codebook::Codebook &codebook, const Coding &a, const Coding &b,
+                   const std::vector<bool> &answer_selected, const std::vector<std::size_t> &themes, Unit unit);
+
+} // namespace supanalyze::agreement
