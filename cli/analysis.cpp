@@ -44,20 +44,16 @@ template <typename T> std::vector<std::string> ids_of(const std::vector<T>& item
   return out;
 }
 
-} // namespace
-
-Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook* codebook_override) {
+void check_options(const AnalysisOptions& opts) {
   if (opts.lang != "th" && opts.lang != "en") throw Error("--lang must be th or en, not '" + opts.lang + "'");
   const char* units[] = {"provinces", "answers", "segments", "mentions"};
   if (std::find(std::begin(units), std::end(units), opts.unit) == std::end(units))
     throw Error("--unit must be provinces, answers, segments or mentions, not '" + opts.unit + "'");
-  Analysis a;
-  a.english = opts.lang == "en";
-  a.corpus = load_corpus(opts.corpus, opts.meta);
-  a.codebook = std::make_unique<codebook::Codebook>(codebook_override ? *codebook_override
-                                                                      : codebook::load_codebook(opts.codebook));
-  a.matcher = std::make_unique<codebook::Matcher>(*a.codebook);
+}
 
+// Resolves the filters of `opts` on the corpus and codebook already in `a`.
+void apply_filters(Analysis& a, const AnalysisOptions& opts) {
+  a.english = opts.lang == "en";
   const auto& c = a.corpus;
   std::vector<bool> instrument_ok(c.instruments.size(), opts.instruments.empty());
   for (const auto& id : opts.instruments) {
@@ -102,6 +98,29 @@ Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook*
     for (std::size_t k = 0; k < a.codebook->themes.size(); ++k)
       if (a.codebook->is_within(k, *t)) a.theme_selected[k] = true;
   }
+}
+
+} // namespace
+
+Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook* codebook_override) {
+  check_options(opts);
+  Analysis a;
+  a.corpus = load_corpus(opts.corpus, opts.meta);
+  a.codebook = std::make_shared<codebook::Codebook>(codebook_override ? *codebook_override
+                                                                      : codebook::load_codebook(opts.codebook));
+  a.matcher = std::make_shared<codebook::Matcher>(*a.codebook);
+  apply_filters(a, opts);
+  return a;
+}
+
+Analysis prepare_analysis(const AnalysisOptions& opts, const Analysis& loaded) {
+  check_options(opts);
+  Analysis a;
+  a.corpus = loaded.corpus;
+  a.codebook = loaded.codebook;
+  a.matcher = loaded.matcher;
+  a.codings = loaded.codings;
+  apply_filters(a, opts);
   return a;
 }
 
@@ -123,6 +142,11 @@ nlohmann::ordered_json filters_json(const AnalysisOptions& opts) {
 namespace supanalyze::cli {
 
 void tally_corpus(const Analysis& a, unsigned threads, const std::function<void(const aggregate::AnswerTally&)>& on_tally) {
+  if (a.codings) {
+    for (const auto& coded : *a.codings)
+      if (a.answer_selected[coded.answer]) on_tally(aggregate::tally_answer(*a.codebook, coded, a.theme_selected));
+    return;
+  }
   coding::code_corpus(a.corpus, *a.matcher, threads, [&](const coding::AnswerCodings& coded) {
     if (a.answer_selected[coded.answer]) on_tally(aggregate::tally_answer(*a.codebook, coded, a.theme_selected));
   });

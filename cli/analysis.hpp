@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <supanalyze/codebook/matcher.hpp>
+#include <supanalyze/coding/coder.hpp>
 #include <supanalyze/corpus/model.hpp>
 
 #include <memory>
@@ -38,8 +39,11 @@ void add_analysis_options(CLI::App* cmd, AnalysisOptions& opts, const std::strin
 // Everything a coding command needs, loaded and checked once.
 struct Analysis {
   corpus::Corpus corpus;
-  std::unique_ptr<codebook::Codebook> codebook;
-  std::unique_ptr<codebook::Matcher> matcher;
+  std::shared_ptr<codebook::Codebook> codebook;
+  std::shared_ptr<codebook::Matcher> matcher;
+  // The whole corpus coded once, every answer in corpus order (run codes once for many
+  // tables); when null, tally_corpus codes the corpus itself.
+  std::shared_ptr<const std::vector<coding::AnswerCodings>> codings;
   std::vector<bool> answer_selected;   // by the --instrument/--question/--province filters
   std::vector<bool> theme_selected;    // by --theme (a theme and its descendants)
   bool english = false;
@@ -50,6 +54,9 @@ struct Analysis {
 // Loads the corpus and codebook (`codebook_override` instead of -c when given) and resolves
 // the filters.
 Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook* codebook_override = nullptr);
+// The same corpus, codebook, matcher and codings as `loaded` (shared, not loaded again) with
+// the filters and options of `opts`.
+Analysis prepare_analysis(const AnalysisOptions& opts, const Analysis& loaded);
 
 // The filters as written, for JSON outputs.
 nlohmann::ordered_json filters_json(const AnalysisOptions& opts);

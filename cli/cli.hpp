@@ -31,6 +31,8 @@ void setup_corpus(CLI::App& app, Context& ctx);
 void setup_code(CLI::App& app, Context& ctx);
 void setup_freq(CLI::App& app, Context& ctx);
 void setup_matrix(CLI::App& app, Context& ctx);
+void setup_run(CLI::App& app, Context& ctx);
+void setup_diff(CLI::App& app, Context& ctx);
 void setup_agree(CLI::App& app, Context& ctx);
 void setup_kwic(CLI::App& app, Context& ctx);
 void setup_codebook(CLI::App& app, Context& ctx);

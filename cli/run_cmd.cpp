@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: MIT
+#include "progress.hpp"
+#include "tables.hpp"
+
+#include <supanalyze/io.hpp>
+#include <supanalyze/run/config.hpp>
+#include <supanalyze/run/manifest.hpp>
+#include <supanalyze/sha256.hpp>
+#include <supanalyze/text/utf8.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <sstream>
+
+namespace supanalyze::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunOptions {
+  std::string config = "supanalyze.yaml";
+  std::string output;
+  bool quiet = false;
+  unsigned threads = 0;
+};
+
+// The options of freq/matrix that an output of the configuration stands for.
+void fill_options(const run::OutputSpec& spec, AnalysisOptions& opts) {
+  opts.unit = spec.unit;
+  opts.instruments = spec.instruments;
+  opts.questions = spec.questions;
+  opts.provinces = spec.provinces;
+  opts.themes = spec.themes;
+  opts.lang = spec.lang;
+}
+
+// One table of the run, ready to be written in each of its formats.
+struct PreparedOutput {
+  const run::OutputSpec* spec;
+  FreqOptions freq;
+  MatrixOptions matrix;
+  Analysis analysis;
+};
+
+PreparedOutput prepare_output(const run::OutputSpec& spec, const Analysis& loaded) {
+  PreparedOutput p{&spec, {}, {}, {}};
+  fill_options(spec, p.freq);
+  fill_options(spec, p.matrix);
+  p.freq.all = spec.all;
+  p.matrix.rows = spec.rows;
+  p.matrix.cols = spec.cols;
+  try {
+    p.analysis = prepare_analysis(p.freq, loaded);
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& e) {
+    // An unknown filter id: point at the output in the configuration.
+    throw InputError(spec.where, "output '" + spec.name + "': " + e.what());
+  }
+  return p;
+}
+
+std::string render(const PreparedOutput& p, const std::string& format) {
+  std::ostringstream out;
+  if (p.spec->table == run::TableKind::freq) write_freq(p.analysis, p.freq, output::parse_format(format), out);
+  else write_matrix(p.analysis, p.matrix, output::parse_format(format), out);
+  return std::move(out).str();
+}
+
+void run_run(const RunOptions& opts, Context& ctx) {
+  const std::string config_text = read_file(opts.config);
+  text::require_valid_utf8(config_text, opts.config);
+  Diagnostics diagnostics;
+  const run::RunConfig config = run::parse_run_config(config_text, opts.config, diagnostics);
+  diagnostics.throw_if_errors();
+  const fs::path dir = opts.output.empty() ? config.output : fs::path(opts.output);
+  ProgressBar progress(ctx.err, !opts.quiet && stderr_is_terminal(ctx));
+
+  // Load the corpus and the codebook once and code every answer once; each table then only
+  // tallies the codings it selects.
+  AnalysisOptions inputs;
+  inputs.corpus = config.corpus.string();
+  inputs.meta = config.meta.string();
+  inputs.codebook = config.codebook.string();
+  Analysis loaded = prepare_analysis(inputs);
+  std::vector<PreparedOutput> outputs;
+  for (const auto& spec : config.outputs) outputs.push_back(prepare_output(spec, loaded));
+
+  auto codings = std::make_shared<std::vector<coding::AnswerCodings>>();
+  progress.start("coding answers", loaded.corpus.answers.size());
+  coding::code_corpus(loaded.corpus, *loaded.matcher, opts.threads, [&](const coding::AnswerCodings& coded) {
+    codings->push_back(coded);
+    progress.update(codings->size());
+  });
+  for (auto& p : outputs) p.analysis.codings = codings;
+
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw Error(dir.string() + ": cannot create the output folder: " + ec.message());
+  run::Manifest manifest = run::make_manifest(config, config_text, loaded.corpus, *loaded.codebook);
+  std::size_t total = 0, done = 0;
+  for (const auto& spec : config.outputs) total += spec.formats.size();
+  progress.start("writing tables", total);
+  for (const auto& p : outputs)
+    for (const auto& format : p.spec->formats) {
+      const std::string content = render(p, format);
+      const std::string file = p.spec->name + "." + run::format_extension(format);
+      write_file_atomically(dir / file, content);
+      manifest.files.push_back({p.spec->name, format, file, sha256_hex(content)});
+      progress.update(++done);
+    }
+  const std::string manifest_text = run::manifest_json(manifest);
+  write_file_atomically(dir / "manifest.json", manifest_text);
+  progress.finish();
+
+  // What was written, in `sha256sum` form (`sha256sum -c` checks it from the folder).
+  for (const auto& f : manifest.files) ctx.out << f.sha256 << "  " << (dir / f.file).string() << '\n';
+  ctx.out << sha256_hex(manifest_text) << "  " << (dir / "manifest.json").string() << '\n';
+}
+
+} // namespace
+
+void setup_run(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<RunOptions>();
+  auto* cmd = app.add_subcommand("run", "Run a whole analysis described in a YAML file: every table plus manifest.json");
+  cmd->footer(R"(
+CONFIG (default: supanalyze.yaml) names the corpus, the codebook (default: the built-in one),
+the output folder (paths relative to CONFIG) and the tables to write, each in one or more
+formats (see docs/run.md). The corpus is coded once for all tables. Besides the tables, the
+folder gets manifest.json: tool version, codebook id, version and SHA-256, corpus id and the
+SHA-256 of its content, and the SHA-256 of every file. Everything is deterministic, so a rerun
+on the same inputs gives the same bytes, and `supanalyze diff OLD_FOLDER NEW_FOLDER` shows
+what changed between two runs. Every file is written atomically.
+
+Standard output lists the files written with their SHA-256 (as sha256sum prints them); a
+progress bar goes to standard error when it is a terminal (never with --quiet).
+
+Examples:
+  supanalyze run examples/ssw3-2564.yaml
+  supanalyze run examples/ssw3-2564.yaml -o /tmp/rerun --quiet
+  supanalyze run examples/ssw3-2564.yaml -o /tmp/rerun && supanalyze diff examples/results/ssw3-2564 /tmp/rerun)");
+  cmd->add_option("config", opts->config, "Run configuration (YAML)")->capture_default_str();
+  cmd->add_option("-o,--output", opts->output, "Write into FOLDER instead of the configuration's output folder");
+  cmd->add_flag("-q,--quiet", opts->quiet, "No progress bar");
+  cmd->add_option("-j,--threads", opts->threads, "Worker threads (default: all cores); output is identical for any value");
+  cmd->callback([opts, &ctx] { run_run(*opts, ctx); });
+}
+
+} // namespace supanalyze::cli

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: MIT
+#include <supanalyze/coding/coder.hpp>
+#include <supanalyze/diff/counts.hpp>
+#include <supanalyze/error.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+namespace supanalyze::diff {
+
+namespace {
+
+using Json = nlohmann::json;
+
+[[noreturn]] void malformed(const std::string& file, const std::string& what) {
+  throw Error(file + ": not a freq or matrix table of supanalyze: " + what);
+}
+
+// doc[key] as `T`, or an error naming the file and the key.
+template <typename T> T field(const Json& doc, const char* key, const std::string& file) {
+  if (!doc.is_object() || !doc.contains(key)) malformed(file, "missing '" + std::string(key) + "'");
+  try {
+    return doc.at(key).get<T>();
+  } catch (const Json::exception&) {
+    malformed(file, "'" + std::string(key) + "' has the wrong type");
+  }
+}
+
+void read_header(const Json& doc, const std::string& file, Counts& counts) {
+  counts.corpus_id = field<std::string>(doc, "corpus", file);
+  counts.year = doc.value("year", 0);
+  const Json codebook = doc.value("codebook", Json::object());
+  counts.codebook_id = codebook.value("id", "");
+  counts.codebook_version = codebook.value("version", "");
+  counts.unit = field<std::string>(doc, "unit", file);
+  counts.filters = doc.value("filters", Json::object()).dump();
+}
+
+void read_freq(const Json& doc, const std::string& file, bool english, Counts& counts) {
+  counts.layout = "question x theme";
+  std::map<std::string, bool> seen;
+  for (const Json& q : field<Json>(doc, "questions", file)) {
+    QuestionInfo info;
+    info.id = field<std::string>(q, "instrument", file) + "/" + field<std::string>(q, "question", file);
+    info.text = q.value("text", "");
+    info.denominator = field<std::uint64_t>(q, "denominator", file);
+    for (const Json& t : field<Json>(q, "themes", file)) {
+      const auto theme = field<std::string>(t, "theme", file);
+      if (!seen[theme]) {
+        seen[theme] = true;
+        counts.themes.push_back({theme, t.value(english ? "label_en" : "label_th", "")});
+      }
+      counts.groups.push_back({info.id, theme, field<std::uint64_t>(t, "count", file), {}});
+    }
+    counts.questions.push_back(std::move(info));
+  }
+}
+
+std::vector<Item> axis_items(const Json& doc, const char* key, const std::string& file) {
+  std::vector<Item> items;
+  for (const Json& item : field<Json>(doc, key, file))
+    items.push_back({field<std::string>(item, "id", file), item.value("label", "")});
+  return items;
+}
+
+// The one value of a filter, or "" when it has none or several.
+std::string single_filter(const Json& doc, const char* key) {
+  const Json filters = doc.value("filters", Json::object());
+  const Json values = filters.value(key, Json::array());
+  return values.is_array() && values.size() == 1 && values[0].is_string() ? values[0].get<std::string>() : "";
+}
+
+// The question a matrix without a question axis covers: its one --question filter (with its
+// instrument), its one --instrument, or "" for the whole selection.
+std::string matrix_scope_question(const Json& doc) {
+  std::string q = single_filter(doc, "question");
+  const std::string instrument = single_filter(doc, "instrument");
+  if (!q.empty()) return q.find('/') == std::string::npos && !instrument.empty() ? instrument + "/" + q : q;
+  return instrument;
+}
+
+void read_matrix(const Json& doc, const std::string& file, Counts& counts) {
+  const auto rows = field<std::string>(doc, "rows", file), cols = field<std::string>(doc, "cols", file);
+  counts.layout = rows + " x " + cols;
+  const auto row_items = axis_items(doc, "row_items", file), col_items = axis_items(doc, "col_items", file);
+  const auto cells = field<std::vector<std::vector<std::uint64_t>>>(doc, "cells", file);
+  const auto row_totals = field<std::vector<std::uint64_t>>(doc, "row_totals", file);
+  const auto col_totals = field<std::vector<std::uint64_t>>(doc, "col_totals", file);
+  if (cells.size() != row_items.size() || row_totals.size() != row_items.size() || col_totals.size() != col_items.size())
+    malformed(file, "cells and totals do not match the row and column items");
+  for (const auto& row : cells)
+    if (row.size() != col_items.size()) malformed(file, "a row of cells does not match the column items");
+
+  const std::string scope_question = matrix_scope_question(doc), scope_theme = single_filter(doc, "theme");
+  auto axis_of = [&](const std::string& name) { return rows == name ? 0 : cols == name ? 1 : -1; };
+  const int province_axis = axis_of("province"), theme_axis = axis_of("theme"), question_axis = axis_of("question");
+  const std::vector<Item>* items[2] = {&row_items, &col_items};
+
+  if (question_axis >= 0)
+    for (const auto& item : *items[question_axis]) counts.questions.push_back({item.id, "", false, {}, std::nullopt});
+  else
+    counts.questions.push_back({scope_question, "", false, {}, std::nullopt});
+  if (theme_axis >= 0) counts.themes = *items[theme_axis];
+  else counts.themes.push_back({scope_theme, ""});
+  counts.knows_themes = true;
+  if (province_axis >= 0) {
+    counts.provinces = *items[province_axis];
+    counts.knows_provinces = true;
+    counts.has_members = true;
+  }
+
+  // Puts `item` of `axis` (0 rows, 1 cols) into the theme or question of `g`.
+  auto key_of = [&](int axis, const Item& item, Group& g) {
+    if (axis == theme_axis) g.theme = item.id;
+    if (axis == question_axis) g.question = item.id;
+  };
+  if (province_axis >= 0) {
+    const int other = 1 - province_axis;
+    for (std::size_t i = 0; i < items[other]->size(); ++i) {
+      Group g{scope_question, scope_theme, other == 0 ? row_totals[i] : col_totals[i], {}};
+      key_of(other, (*items[other])[i], g);
+      for (std::size_t p = 0; p < items[province_axis]->size(); ++p) {
+        const std::uint64_t v = other == 0 ? cells[i][p] : cells[p][i];
+        if (v > 0) g.members.push_back({(*items[province_axis])[p].id, v});
+      }
+      counts.groups.push_back(std::move(g));
+    }
+    return;
+  }
+  for (std::size_t r = 0; r < row_items.size(); ++r)
+    for (std::size_t c = 0; c < col_items.size(); ++c) {
+      Group g{scope_question, scope_theme, cells[r][c], {}};
+      key_of(0, row_items[r], g);
+      key_of(1, col_items[c], g);
+      counts.groups.push_back(std::move(g));
+    }
+}
+
+} // namespace
+
+Counts read_table_json(const std::string& json_text, const std::string& file, bool english) {
+  Json doc;
+  try {
+    doc = Json::parse(json_text);
+  } catch (const Json::exception& e) {
+    throw Error(file + ": not valid JSON: " + e.what());
+  }
+  Counts counts;
+  counts.source = file;
+  const std::string schema = doc.is_object() ? doc.value("schema", "") : "";
+  if (schema == "supanalyze.freq/1") counts.kind = "freq";
+  else if (schema == "supanalyze.matrix/1") counts.kind = "matrix";
+  else malformed(file, schema.empty() ? "no 'schema'" : "schema '" + schema + "' (expected supanalyze.freq/1 or supanalyze.matrix/1)");
+  read_header(doc, file, counts);
+  if (counts.kind == "freq") read_freq(doc, file, english, counts);
+  else read_matrix(doc, file, counts);
+  return counts;
+}
+
+Counts count_corpus(const corpus::Corpus& corpus, const codebook::Codebook& codebook, const codebook::Matcher& matcher,
+                    aggregate::Unit unit, unsigned threads, bool english) {
+  Counts counts;
+  counts.kind = "corpus";
+  counts.layout = "question x theme";
+  counts.corpus_id = corpus.id;
+  counts.year = corpus.year_be;
+  counts.codebook_id = codebook.id;
+  counts.codebook_version = codebook.version;
+  counts.unit = aggregate::to_string(unit);
+  counts.has_members = counts.members_sum_to_count = counts.knows_provinces = counts.knows_themes = true;
+  for (const auto& p : corpus.provinces) counts.provinces.push_back({p.id, english ? p.id : p.th});
+  for (const auto& t : codebook.themes) counts.themes.push_back({t.id, t.label(english)});
+
+  // question number -> its QuestionInfo and, per theme, its group.
+  std::vector<std::size_t> first_question(corpus.instruments.size(), 0);
+  for (std::size_t i = 0; i < corpus.instruments.size(); ++i) {
+    first_question[i] = counts.questions.size();
+    for (const auto& q : corpus.instruments[i].questions)
+      counts.questions.push_back({corpus.instruments[i].id + "/" + q.id, q.th, true, {}, std::nullopt});
+  }
+  const std::size_t theme_count = codebook.themes.size();
+  std::vector<Group> groups(counts.questions.size() * theme_count);
+  for (std::size_t q = 0; q < counts.questions.size(); ++q)
+    for (std::size_t t = 0; t < theme_count; ++t) groups[q * theme_count + t] = {counts.questions[q].id, codebook.themes[t].id, 0, {}};
+
+  const std::vector<bool> all_themes(theme_count, true);
+  coding::code_corpus(corpus, matcher, threads, [&](const coding::AnswerCodings& coded) {
+    const auto& answer = corpus.answers[coded.answer];
+    const std::size_t q = first_question[answer.instrument] + answer.question;
+    const std::string& province = corpus.provinces[answer.province].id;
+    counts.questions[q].respondents.push_back(province);
+    const auto tally = aggregate::tally_answer(codebook, coded, all_themes);
+    for (std::size_t t = 0; t < theme_count; ++t) {
+      std::uint64_t v = 0;
+      switch (unit) {
+      case aggregate::Unit::provinces:
+      case aggregate::Unit::answers: v = tally.segments[t] > 0 ? 1 : 0; break;
+      case aggregate::Unit::segments: v = tally.segments[t]; break;
+      case aggregate::Unit::mentions: v = tally.mentions[t]; break;
+      }
+      if (v == 0) continue;
+      Group& g = groups[q * theme_count + t];
+      g.count += v;
+      g.members.push_back({province, v});
+    }
+  });
+  for (auto& g : groups)
+    if (g.count > 0) counts.groups.push_back(std::move(g));
+  return counts;
+}
+
+} // namespace supanalyze::diff

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+#include <supanalyze/corpus/writer.hpp>
+#include <supanalyze/error.hpp>
+#include <supanalyze/run/manifest.hpp>
+#include <supanalyze/sha256.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+namespace supanalyze::run {
+
+std::string corpus_sha256(const corpus::Corpus& corpus) {
+  std::ostringstream table;
+  corpus::write_table(corpus, corpus::TableFormat::tsv, table);
+  return sha256_hex(table.str());
+}
+
+std::string codebook_sha256(const codebook::Codebook& codebook) { return sha256_hex(codebook.text); }
+
+Manifest make_manifest(const RunConfig& config, const std::string& config_text, const corpus::Corpus& corpus,
+                       const codebook::Codebook& codebook) {
+  Manifest m;
+  m.tool_version = SUPANALYZE_VERSION;
+  m.config_file = config.file.filename().string();
+  m.config_sha256 = sha256_hex(config_text);
+  m.codebook_id = codebook.id;
+  m.codebook_version = codebook.version;
+  m.codebook_source = config.codebook_as_written.empty() ? "<built-in>" : config.codebook_as_written;
+  m.codebook_sha256 = codebook_sha256(codebook);
+  m.corpus_id = corpus.id;
+  m.corpus_source = config.corpus_as_written;
+  m.corpus_year = corpus.year_be;
+  m.corpus_sha256 = corpus_sha256(corpus);
+  m.answers = corpus.answers.size();
+  m.segments = corpus.segment_count();
+  m.outputs = config.outputs;
+  return m;
+}
+
+std::string manifest_json(const Manifest& m) {
+  using Json = nlohmann::ordered_json;
+  Json doc{{"schema", "supanalyze.manifest/1"},
+           {"tool", {{"name", "supanalyze"}, {"version", m.tool_version}}},
+           {"config", {{"file", m.config_file}, {"sha256", m.config_sha256}}},
+           {"codebook",
+            {{"id", m.codebook_id}, {"version", m.codebook_version}, {"source", m.codebook_source}, {"sha256", m.codebook_sha256}}},
+           {"corpus",
+            {{"id", m.corpus_id},
+             {"year", m.corpus_year},
+             {"source", m.corpus_source},
+             {"answers", m.answers},
+             {"segments", m.segments},
+             {"sha256", m.corpus_sha256}}}};
+  auto& outputs = doc["outputs"] = Json::array();
+  for (const auto& spec : m.outputs) {
+    Json o{{"name", spec.name}, {"table", to_string(spec.table)}, {"unit", spec.unit}};
+    if (spec.table == TableKind::matrix) {
+      o["rows"] = spec.rows;
+      o["cols"] = spec.cols;
+    } else {
+      o["all"] = spec.all;
+    }
+    o["filters"] = {{"instrument", spec.instruments}, {"question", spec.questions}, {"province", spec.provinces}, {"theme", spec.themes}};
+    o["lang"] = spec.lang;
+    auto& files = o["files"] = Json::array();
+    for (const auto& f : m.files)
+      if (f.output == spec.name) files.push_back({{"file", f.file}, {"format", f.format}, {"sha256", f.sha256}});
+    outputs.push_back(std::move(o));
+  }
+  return doc.dump(2, ' ', false) + "\n";
+}
+
+std::vector<ManifestFile> manifest_files(const std::string& json_text, const std::string& file) {
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(json_text);
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(file + ": not valid JSON: " + e.what());
+  }
+  std::vector<ManifestFile> out;
+  if (!doc.is_object() || doc.value("schema", "") != "supanalyze.manifest/1" || !doc["outputs"].is_array()) return out;
+  for (const auto& o : doc["outputs"]) {
+    if (!o.is_object() || !o["files"].is_array()) continue;
+    for (const auto& f : o["files"])
+      if (f.is_object())
+        out.push_back({o.value("name", ""), f.value("format", ""), f.value("file", ""), f.value("sha256", "")});
+  }
+  return out;
+}
+
+} // namespace supanalyze::run

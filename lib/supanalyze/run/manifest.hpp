@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// manifest.json of a run folder: what produced the tables (tool version, codebook and corpus
+// with content hashes) and a hash of every file written. Deterministic (no time stamps, no
+// absolute paths), so two runs on the same inputs give the same bytes.
+
+#include <supanalyze/codebook/model.hpp>
+#include <supanalyze/corpus/model.hpp>
+#include <supanalyze/run/config.hpp>
+
+#include <string>
+#include <vector>
+
+namespace supanalyze::run {
+
+// One file of a run.
+struct ManifestFile {
+  std::string output; // OutputSpec::name
+  std::string format; // table, csv, tsv, json or md
+  std::string file;   // file name inside the output folder
+  std::string sha256;
+};
+
+struct Manifest {
+  std::string tool_version;
+  std::string config_file;   // file name of the configuration
+  std::string config_sha256;
+  std::string codebook_id, codebook_version, codebook_source, codebook_sha256;
+  std::string corpus_id, corpus_source, corpus_sha256;
+  int corpus_year = 0;
+  std::size_t answers = 0, segments = 0;
+  std::vector<OutputSpec> outputs;
+  std::vector<ManifestFile> files;
+};
+
+// The SHA-256 of a corpus's content: of its long table form (corpus::write_table, TSV), so it
+// does not depend on how the corpus is laid out on disk.
+std::string corpus_sha256(const corpus::Corpus& corpus);
+
+// The SHA-256 of the bytes a codebook was read from (Codebook::text).
+std::string codebook_sha256(const codebook::Codebook& codebook);
+
+// Fills the corpus and codebook parts of a manifest.
+Manifest make_manifest(const RunConfig& config, const std::string& config_text, const corpus::Corpus& corpus,
+                       const codebook::Codebook& codebook);
+
+// The manifest as JSON (schema "supanalyze.manifest/1"), two-space indented, ending in a newline.
+std::string manifest_json(const Manifest& manifest);
+
+// The file names of the tables listed in a manifest's JSON text (empty when `json_text` is not
+// a manifest); throws Error naming `file` when it is not JSON.
+std::vector<ManifestFile> manifest_files(const std::string& json_text, const std::string& file);
+
+} // namespace supanalyze::run

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+// The run configuration: paths relative to the file, defaults, and errors that point at the
+// user's file with a suggestion.
+#include <supanalyze/run/config.hpp>
+#include <supanalyze/run/manifest.hpp>
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+using namespace supanalyze;
+
+namespace {
+
+run::RunConfig parse(const std::string& text, Diagnostics& d, const std::string& file = "office/ssw3-2565.yaml") {
+  return run::parse_run_config(text, file, d);
+}
+
+std::string first_error(const std::string& text) {
+  Diagnostics d;
+  parse(text, d);
+  EXPECT_TRUE(d.has_errors()) << text;
+  return d.has_errors() ? d.items().front().to_string() : "";
+}
+
+TEST(RunConfig, ResolvesPathsAgainstTheConfigFolderAndFillsDefaults) {
+  Diagnostics d;
+  const auto c = parse(R"(corpus: ../corpora/ssw3-2565
+output: results/2565
+outputs:
+  - name: freq
+    table: freq
+  - name: q4-matrix
+    table: matrix
+    unit: answers
+    rows: province
+    cols: theme
+    filters: {question: centre1300/q4, theme: [staffing, budget]}
+    formats: [md, json]
+)",
+                       d);
+  ASSERT_FALSE(d.has_errors()) << d.items().front().to_string();
+  EXPECT_EQ(c.corpus, std::filesystem::path("corpora/ssw3-2565"));
+  EXPECT_EQ(c.corpus_as_written, "../corpora/ssw3-2565");
+  EXPECT_EQ(c.output, std::filesystem::path("office/results/2565"));
+  EXPECT_TRUE(c.codebook.empty());
+  ASSERT_EQ(c.outputs.size(), 2u);
+  EXPECT_EQ(c.outputs[0].table, run::TableKind::freq);
+  EXPECT_EQ(c.outputs[0].unit, "provinces");
+  EXPECT_EQ(c.outputs[0].formats, std::vector<std::string>{"json"});
+  EXPECT_EQ(c.outputs[1].table, run::TableKind::matrix);
+  EXPECT_EQ(c.outputs[1].rows, "province");
+  EXPECT_EQ(c.outputs[1].cols, "theme");
+  EXPECT_EQ(c.outputs[1].questions, std::vector<std::string>{"centre1300/q4"});
+  EXPECT_EQ(c.outputs[1].themes, (std::vector<std::string>{"staffing", "budget"}));
+  EXPECT_EQ(c.outputs[1].formats, (std::vector<std::string>{"md", "json"}));
+  EXPECT_EQ(c.outputs[1].where.line, 6u);
+  EXPECT_EQ(run::format_extension("table"), "txt");
+  EXPECT_EQ(run::format_extension("md"), "md");
+}
+
+TEST(RunConfig, UnknownKeysGiveFileLineColumnAndASuggestion) {
+  EXPECT_EQ(first_error("corpus: c\noutput: o\noutputs:\n  - name: f\n    table: freq\n    fromats: [json]\n"),
+            "office/ssw3-2565.yaml:6:5: error: outputs[0].fromats: unknown key (did you mean 'formats'?)");
+  EXPECT_EQ(first_error("corpus: c\noutput: o\ncodebok: x.yaml\noutputs:\n  - {name: f, table: freq}\n"),
+            "office/ssw3-2565.yaml:3:1: error: codebok: unknown key (did you mean 'codebook'?)");
+  EXPECT_EQ(first_error("corpus: c\noutput: o\noutputs:\n  - name: f\n    table: freq\n    filters: {provinces: [ratchaburi]}\n"),
+            "office/ssw3-2565.yaml:6:15: error: outputs[0].filters.provinces: unknown key (did you mean 'province'?)");
+}
+
+TEST(RunConfig, BadValuesAreNamedWithTheirPlace) {
+  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: frq}\n").find("outputs[0].table: 'frq' is not one of freq, matrix (did you mean 'freq'?)"),
+            std::string::npos);
+  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, formats: [json, xlsx]}\n").find(":4:44: error: outputs[0].formats[1]: 'xlsx' is not one of"),
+            std::string::npos);
+  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, rows: theme}\n").find("only a matrix has rows and cols"),
+            std::string::npos);
+  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: matrix, unit: province}\n").find("(did you mean 'provinces'?)"),
+            std::string::npos);
+  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq}\n  - {name: f, table: matrix}\n").find(":5:12: error: outputs[1].name: output name 'f' is already used"),
+            std::string::npos);
+  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: ../f, table: freq}\n").find("not a usable file name stem"), std::string::npos);
+  EXPECT_NE(first_error("output: o\noutputs:\n  - {name: f, table: freq}\n").find(":1:1: error: corpus: missing required key"),
+            std::string::npos);
+}
+
+TEST(RunConfig, LoadThrowsInputErrorForABadFile) {
+  EXPECT_THROW(run::load_run_config(std::string(SUPANALYZE_TEST_DATA) + "/no-such-config.yaml"), Error);
+}
+
+TEST(Manifest, ListsFilesPerOutputAndReadsThemBack) {
+  run::Manifest m;
+  m.tool_version = "9.9.9";
+  m.corpus_id = "ssw3-2565";
+  run::OutputSpec spec;
+  spec.name = "freq";
+  m.outputs = {spec};
+  m.files = {{"freq", "json", "freq.json", std::string(64, 'a')}, {"freq", "md", "freq.md", std::string(64, 'b')}};
+  const std::string text = run::manifest_json(m);
+  EXPECT_EQ(text, run::manifest_json(m));
+  EXPECT_EQ(text.find("\"schema\": \"supanalyze.manifest/1\""), 4u) << text;
+  const auto files = run::manifest_files(text, "manifest.json");
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_EQ(files[1].file, "freq.md");
+  EXPECT_EQ(files[1].format, "md");
+  EXPECT_EQ(files[1].sha256, std::string(64, 'b'));
+  EXPECT_TRUE(run::manifest_files("{\"schema\": \"supanalyze.freq/1\"}", "x.json").empty());
+}
+
+} // namespace
