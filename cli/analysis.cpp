@@ -31,11 +31,7 @@ void add_analysis_options(CLI::App* cmd, AnalysisOptions& opts, const std::strin
 namespace {
 
 [[noreturn]] void unknown_filter(const std::string& what, const std::string& value, const std::vector<std::string>& known) {
-  const std::string hint = closest_match(value, known);
-  std::string list;
-  for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-  throw Error("unknown " + what + " '" + value + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
-              "; known: " + list);
+  throw Error(unknown_id_message(what, value, known));
 }
 
 template <typename T> std::vector<std::string> ids_of(const std::vector<T>& items) {

@@ -57,4 +57,11 @@ std::string closest_match(const std::string& word, const std::vector<std::string
   return best;
 }
 
+std::string unknown_id_message(const std::string& what, const std::string& id, const std::vector<std::string>& known) {
+  const std::string hint = closest_match(id, known);
+  std::string list;
+  for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+  return "unknown " + what + " '" + id + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + "; known: " + list;
+}
+
 } // namespace supanalyze

@@ -42,4 +42,8 @@ private:
 // The closest of `candidates` to `word` by edit distance, or "" when none is close.
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
 
+// "unknown province 'x' (did you mean 'y'?); known: a, b": the message for an id that is not
+// one of `known`, shared by every reader and filter.
+std::string unknown_id_message(const std::string& what, const std::string& id, const std::vector<std::string>& known);
+
 } // namespace supanalyze

@@ -186,12 +186,7 @@ template <typename T> std::vector<std::string> ids_of(const std::vector<T> &item
 }
 
 std::string unknown(const std::string &what, const std::string &id, const std::vector<std::string> &known) {
-  const std::string hint = closest_match(id, known);
-  std::string list;
-  for (const auto &k : known)
-    list += (list.empty() ? "" : ", ") + k;
-  return "unknown " + what + " '" + id + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
-         "; known: " + list;
+  return unknown_id_message(what, id, known);
 }
 
 // Resolves the records of one file against the corpus and the codebook.

@@ -36,11 +36,8 @@ template <typename T> std::vector<std::string> ids_of(const std::vector<T>& item
   return out;
 }
 
-// "unknown province 'x' (did you mean 'y'?; known: a, b)"
 std::string unknown(const std::string& what, const std::string& id, const std::vector<std::string>& known) {
-  const std::string hint = closest_match(id, known);
-  return "unknown " + what + " '" + id + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
-         "; known: " + list_ids(known);
+  return unknown_id_message(what, id, known);
 }
 
 void read_id(detail::YamlReader& yaml, const YAML::Node& node, const std::string& path, std::string& out) {
