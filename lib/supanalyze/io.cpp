@@ -18,7 +18,15 @@ std::string read_file(const fs::path& path) {
   if (fs::is_directory(path, ec)) throw Error(path.string() + ": is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(path.string() + ": cannot read: " + std::strerror(errno));
-  std::ostringstream buffer;
+  std::error_code size_ec;
+  if (const auto size = fs::file_size(path, size_ec); !size_ec && fs::is_regular_file(path, size_ec)) {
+    std::string bytes(size, '\0'); // one allocation, one read
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    if (in.bad()) throw Error(path.string() + ": read error");
+    return bytes;
+  }
+  std::ostringstream buffer; // a pipe or device: size unknown
   buffer << in.rdbuf();
   if (in.bad()) throw Error(path.string() + ": read error");
   return std::move(buffer).str();

@@ -1,19 +1,24 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/coding/coder.hpp>
+#include <supanalyze/text/normalizer.hpp>
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <thread>
 
 namespace supanalyze::coding {
 
-unsigned resolve_threads(unsigned requested) {
-  if (requested > 0) return requested;
-  return std::max(1u, std::thread::hardware_concurrency());
-}
-
 namespace {
+
+// A batch is handed to one worker: large enough that the hand-over costs nothing next to the
+// coding, small enough that a few of them in flight keep memory flat and both cores busy.
+constexpr std::size_t k_batch_bytes = 256 * 1024;
+constexpr std::size_t k_batch_answers = 512;
+
+std::size_t text_bytes(const corpus::Answer& answer) {
+  std::size_t n = 0;
+  for (const auto& s : answer.segments) n += s.text.size();
+  return n;
+}
 
 void code_segments(const corpus::Answer& answer, codebook::MatchSession& session, std::size_t index, AnswerCodings& out) {
   out.answer = index;
@@ -21,67 +26,86 @@ void code_segments(const corpus::Answer& answer, codebook::MatchSession& session
   for (std::size_t s = 0; s < answer.segments.size(); ++s) session.code(answer.segments[s].text, out.segments[s]);
 }
 
-// Runs `work(worker, k)` for k in [0, count) on the sessions' threads; rethrows the first failure.
-template <typename F> void parallel_for(std::size_t count, std::size_t workers, F&& work) {
-  if (workers <= 1) {
-    for (std::size_t k = 0; k < count; ++k) work(0, k);
-    return;
-  }
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;
-  std::atomic<bool> failed{false};
-  std::vector<std::thread> threads;
-  for (std::size_t t = 0; t < workers; ++t)
-    threads.emplace_back([&, t] {
-      try {
-        for (std::size_t k = next++; k < count && !failed; k = next++) work(t, k);
-      } catch (...) {
-        if (!failed.exchange(true)) failure = std::current_exception();
-      }
-    });
-  for (auto& th : threads) th.join();
-  if (failure) std::rethrow_exception(failure);
+std::vector<codebook::MatchSession> make_sessions(const codebook::Matcher& matcher, unsigned threads) {
+  std::vector<codebook::MatchSession> sessions;
+  for (unsigned t = 0; t < threads; ++t) sessions.emplace_back(matcher);
+  return sessions;
 }
 
 } // namespace
 
+unsigned resolve_threads(unsigned requested) {
+  if (requested > 0) return requested;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
 void code_corpus(const corpus::Corpus& corpus, const codebook::Matcher& matcher, unsigned threads,
                  const std::function<void(const AnswerCodings&)>& on_answer) {
-  threads = std::min<unsigned>(resolve_threads(threads), static_cast<unsigned>(std::max<std::size_t>(1, corpus.answers.size())));
-  std::vector<codebook::MatchSession> sessions;
-  for (unsigned t = 0; t < threads; ++t) sessions.emplace_back(matcher);
-  const std::size_t batch = threads == 1 ? 1 : threads * 256; // threads start per batch: keep it large
-  std::vector<AnswerCodings> results(batch);
-  for (std::size_t first = 0; first < corpus.answers.size(); first += batch) {
-    const std::size_t count = std::min(batch, corpus.answers.size() - first);
-    parallel_for(count, threads, [&](std::size_t t, std::size_t k) {
-      code_segments(corpus.answers[first + k], sessions[t], first + k, results[k]);
-    });
-    for (std::size_t k = 0; k < count; ++k) on_answer(results[k]);
+  const auto& answers = corpus.answers;
+  threads = std::min<unsigned>(resolve_threads(threads), static_cast<unsigned>(std::max<std::size_t>(1, answers.size())));
+  auto sessions = make_sessions(matcher, threads);
+  OrderedPool pool(threads, 4 * threads);
+  for (std::size_t first = 0; first < answers.size();) {
+    std::size_t last = first, bytes = 0;
+    while (last < answers.size() && last - first < k_batch_answers && bytes < k_batch_bytes) bytes += text_bytes(answers[last++]);
+    auto results = std::make_shared<std::vector<AnswerCodings>>(last - first);
+    pool.submit(
+        [&, first, results](std::size_t worker) {
+          for (std::size_t k = 0; k < results->size(); ++k) code_segments(answers[first + k], sessions[worker], first + k, (*results)[k]);
+        },
+        [&, results] {
+          for (const auto& coded : *results) on_answer(coded);
+        });
+    first = last;
   }
+  pool.finish();
 }
 
-StreamCoder::StreamCoder(const codebook::Matcher& matcher, unsigned threads, Callback on_answer)
-    : m_on_answer(std::move(on_answer)) {
-  threads = resolve_threads(threads);
-  for (unsigned t = 0; t < threads; ++t) m_sessions.emplace_back(matcher);
-  m_capacity = threads == 1 ? 1 : threads * 256;
-  m_results.resize(m_capacity);
+struct StreamCoder::Batch {
+  std::vector<corpus::Answer> answers;
+  std::vector<AnswerCodings> results;
+  std::size_t first = 0; // arrival number of answers[0]
+  std::size_t bytes = 0;
+};
+
+StreamCoder::StreamCoder(const codebook::Matcher& matcher, unsigned threads, Callback on_answer, bool normalize)
+    : m_sessions(make_sessions(matcher, resolve_threads(threads))), m_on_answer(std::move(on_answer)),
+      m_normalize(normalize), m_batch(std::make_shared<Batch>()), m_pool(m_sessions.size(), 4 * m_sessions.size()) {}
+
+StreamCoder::~StreamCoder() = default;
+
+void StreamCoder::add(corpus::Answer answer) {
+  m_batch->bytes += text_bytes(answer);
+  m_batch->answers.push_back(std::move(answer));
+  if (m_batch->bytes >= k_batch_bytes || m_batch->answers.size() >= k_batch_answers) submit();
 }
 
-void StreamCoder::add(const corpus::Answer& answer) {
-  m_batch.push_back(answer);
-  if (m_batch.size() == m_capacity) flush();
+void StreamCoder::finish() {
+  if (!m_batch->answers.empty()) submit();
+  m_pool.finish();
 }
 
-void StreamCoder::finish() { flush(); }
-
-void StreamCoder::flush() {
-  parallel_for(m_batch.size(), m_sessions.size(), [&](std::size_t t, std::size_t k) {
-    code_segments(m_batch[k], m_sessions[t], k, m_results[k]);
-  });
-  for (std::size_t k = 0; k < m_batch.size(); ++k) m_on_answer(m_batch[k], m_results[k]);
-  m_batch.clear();
+void StreamCoder::submit() {
+  auto batch = std::move(m_batch);
+  batch->first = m_arrived;
+  m_arrived += batch->answers.size();
+  m_batch = std::make_shared<Batch>();
+  m_pool.submit(
+      [this, batch](std::size_t worker) {
+        batch->results.resize(batch->answers.size());
+        for (std::size_t k = 0; k < batch->answers.size(); ++k) {
+          corpus::Answer& answer = batch->answers[k];
+          if (m_normalize)
+            for (auto& s : answer.segments) {
+              s.text = text::normalize(s.text);
+              if (!s.label.empty()) s.label = text::normalize(s.label);
+            }
+          code_segments(answer, m_sessions[worker], batch->first + k, batch->results[k]);
+        }
+      },
+      [this, batch] {
+        for (std::size_t k = 0; k < batch->answers.size(); ++k) m_on_answer(batch->answers[k], batch->results[k]);
+      });
 }
 
 std::vector<codebook::Coding> code_text(const codebook::Matcher& matcher, std::string_view normalized) {

@@ -2,16 +2,18 @@
 #pragma once
 
 #include <supanalyze/codebook/matcher.hpp>
+#include <supanalyze/coding/ordered_pool.hpp>
 #include <supanalyze/corpus/model.hpp>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace supanalyze::coding {
 
 // The codings of one answer, one list per segment.
 struct AnswerCodings {
-  std::size_t answer = 0; // index into Corpus::answers
+  std::size_t answer = 0; // index into Corpus::answers (StreamCoder: arrival order)
   std::vector<std::vector<codebook::Coding>> segments;
 };
 
@@ -19,30 +21,36 @@ struct AnswerCodings {
 unsigned resolve_threads(unsigned requested);
 
 // Codes every answer of `corpus` with `threads` workers (each with its own MatchSession) and
-// hands the results to `on_answer` one answer at a time, in corpus order, so the output is the
-// same bytes whatever the thread count. Only a bounded batch of answers is held at once.
+// hands the results to `on_answer` one answer at a time, in corpus order, on the calling
+// thread, so the output is the same bytes whatever the thread count. Only a bounded window of
+// answers is held at once.
 void code_corpus(const corpus::Corpus& corpus, const codebook::Matcher& matcher, unsigned threads,
                  const std::function<void(const AnswerCodings&)>& on_answer);
 
-// Codes answers as they arrive (from corpus::stream_corpus), a batch at a time on `threads`
-// workers, and hands each to `on_answer` with its codings in arrival order: the same bytes for
-// any thread count, and memory bounded by the batch, not the corpus.
+// Codes answers as they arrive (from corpus::stream_corpus) on `threads` workers and hands
+// each to `on_answer`, with its codings, in arrival order on the calling thread: the same bytes
+// for any thread count, and memory bounded by a window of answers, not by the corpus. The
+// workers overlap the reading: add() returns as soon as the window has room.
 class StreamCoder {
 public:
   using Callback = std::function<void(const corpus::Answer&, const AnswerCodings&)>;
-  StreamCoder(const codebook::Matcher& matcher, unsigned threads, Callback on_answer);
-  // Takes a copy of `answer`; codes the batch when it is full.
-  void add(const corpus::Answer& answer);
-  // Codes what is left. Call once after the last add().
+  // With `normalize`, answers arrive with raw text and the workers normalize each segment (and
+  // label) before coding it: the text handed to `on_answer` is then normalized.
+  StreamCoder(const codebook::Matcher& matcher, unsigned threads, Callback on_answer, bool normalize = false);
+  ~StreamCoder();
+  void add(corpus::Answer answer);
+  // Codes and hands on what is left. Call once after the last add().
   void finish();
 
 private:
-  void flush();
+  struct Batch;
+  void submit();
   std::vector<codebook::MatchSession> m_sessions;
   Callback m_on_answer;
-  std::vector<corpus::Answer> m_batch;
-  std::vector<AnswerCodings> m_results;
-  std::size_t m_capacity;
+  bool m_normalize;
+  std::shared_ptr<Batch> m_batch;
+  std::size_t m_arrived = 0;
+  OrderedPool m_pool; // last: its threads stop before the sessions go
 };
 
 // Codes one text (normalized) with a fresh session: for tests, examples and kwic.

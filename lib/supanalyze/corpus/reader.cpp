@@ -8,9 +8,12 @@
 #include <csv.h>
 
 #include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <functional>
-#include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
@@ -273,33 +276,30 @@ void warn_missing_answers(const Corpus& corpus, const fs::path& root, Diagnostic
 
 // --- long table form -------------------------------------------------------------------------
 
+// One row of a table. Fields point into the bytes the row was split from (TSV) or into
+// `storage` (CSV, whose fields are unquoted into new strings).
 struct Row {
-  std::vector<std::string> fields;
+  std::vector<std::string_view> fields;
   std::vector<std::size_t> columns; // byte column of each field (1-based), 0 when unknown
   std::size_t line = 0;
+  std::vector<std::string> storage;
+
+  bool empty() const { return fields.size() == 1 && fields[0].empty(); }
 };
 
-std::vector<Row> split_tsv(const std::string& bytes) {
-  std::vector<Row> rows;
-  std::size_t line = 0;
-  for (std::size_t pos = 0; pos < bytes.size();) {
-    std::size_t end = bytes.find('\n', pos);
-    if (end == std::string::npos) end = bytes.size();
-    ++line;
-    Row row;
-    row.line = line;
-    std::size_t field_start = pos;
-    for (std::size_t i = pos; i <= end; ++i) {
-      if (i == end || bytes[i] == '\t') {
-        row.fields.emplace_back(bytes, field_start, i - field_start);
-        row.columns.push_back(field_start - pos + 1);
-        field_start = i + 1;
-      }
-    }
-    if (!(row.fields.size() == 1 && row.fields[0].empty())) rows.push_back(std::move(row));
-    pos = end + 1;
+// Splits one line (without its '\n') at tabs into `row`, reusing its vectors.
+void split_tsv_line(std::string_view line, std::size_t line_no, Row& row) {
+  row.fields.clear();
+  row.columns.clear();
+  row.line = line_no;
+  for (std::size_t start = 0;;) {
+    const std::size_t tab = line.find('\t', start);
+    const std::size_t end = tab == std::string_view::npos ? line.size() : tab;
+    row.fields.push_back(line.substr(start, end - start));
+    row.columns.push_back(start + 1);
+    if (tab == std::string_view::npos) return;
+    start = tab + 1;
   }
-  return rows;
 }
 
 struct CsvState {
@@ -316,13 +316,16 @@ std::vector<Row> split_csv(const std::string& bytes, const std::string& file) {
   CsvState state;
   auto on_field = [](void* data, std::size_t size, void* state_ptr) {
     auto& s = *static_cast<CsvState*>(state_ptr);
-    if (s.current.fields.empty()) s.current.line = s.line;
-    s.current.fields.emplace_back(data ? static_cast<const char*>(data) : "", size);
+    if (s.current.storage.empty()) s.current.line = s.line;
+    s.current.storage.emplace_back(data ? static_cast<const char*>(data) : "", size);
     s.current.columns.push_back(0);
   };
   auto on_row = [](int, void* state_ptr) {
     auto& s = *static_cast<CsvState*>(state_ptr);
-    if (!(s.current.fields.size() == 1 && s.current.fields[0].empty())) s.rows.push_back(std::move(s.current));
+    // Views are taken once the row is whole: the strings no longer move (moving the row moves
+    // the vector's buffer, not the strings in it).
+    for (const auto& f : s.current.storage) s.current.fields.emplace_back(f);
+    if (!s.current.empty()) s.rows.push_back(std::move(s.current));
     s.current = Row{};
   };
   // Feed line by line so that each row knows the line it starts on.
@@ -343,100 +346,106 @@ std::vector<Row> split_csv(const std::string& bytes, const std::string& file) {
     throw InputError({file, state.line, 0}, "malformed CSV: " + reason);
   }
   csv_free(&parser);
-  return state.rows;
+  return std::move(state.rows); // moved, not copied: the fields point into the rows' storage
 }
+
+constexpr std::size_t k_no_column = SIZE_MAX;
+
+// Where the columns of a table are, from its header row.
+struct TableColumns {
+  std::size_t corpus = k_no_column, year = k_no_column, instrument = k_no_column, question = k_no_column,
+              province = k_no_column, segment = k_no_column, text = k_no_column, label = k_no_column;
+  std::size_t width = 0;
+
+  // Reads `header`; reports each missing required column and returns false if any is.
+  bool read(const Row& header, const std::string& file, Diagnostics& diagnostics) {
+    const std::vector<std::pair<const char*, std::size_t*>> named{
+        {"corpus", &corpus},     {"year", &year},       {"instrument", &instrument}, {"question", &question},
+        {"province", &province}, {"segment", &segment}, {"text", &text},             {"label", &label}};
+    for (std::size_t i = 0; i < header.fields.size(); ++i)
+      for (const auto& [name, column] : named)
+        if (header.fields[i] == name && *column == k_no_column) *column = i;
+    width = header.fields.size();
+    bool ok = true;
+    std::vector<std::string> required;
+    for (const auto& [name, column] : named)
+      if (column != &label) required.emplace_back(name);
+    for (const auto& [name, column] : named)
+      if (column != &label && *column == k_no_column) {
+        diagnostics.error({file, header.line, 1}, "the header has no '" + std::string(name) + "' column (needs: " + list_ids(required) + ")");
+        ok = false;
+      }
+    return ok;
+  }
+};
 
 // Turns long-table rows into answers: checks each row against corpus.yaml's ids, numbers
 // segments, and groups rows by (instrument, question, province).
 class TableAnswers {
 public:
-  TableAnswers(const Corpus& corpus, std::string file, Diagnostics& diagnostics)
-      : m_corpus(corpus), m_file(std::move(file)), m_diagnostics(diagnostics) {}
+  using Key = std::tuple<std::size_t, std::size_t, std::size_t>;
+
+  // With `normalize` false, segment text and labels are kept as written (the caller normalizes
+  // them later, e.g. on worker threads).
+  TableAnswers(const Corpus& corpus, std::string file, Diagnostics& diagnostics, bool normalize = true)
+      : m_corpus(corpus), m_file(std::move(file)), m_diagnostics(diagnostics), m_normalize(normalize),
+        m_year(std::to_string(corpus.year_be)) {}
 
   // Reads the header row; false when a required column is missing.
-  bool header(const Row& row) {
-    const std::vector<std::string> required{"corpus", "year", "instrument", "question", "province", "segment", "text"};
-    for (std::size_t i = 0; i < row.fields.size(); ++i) m_column[row.fields[i]] = i;
-    m_width = row.fields.size();
-    bool ok = true;
-    for (const auto& name : required)
-      if (!m_column.count(name)) {
-        m_diagnostics.error({m_file, row.line, 1}, "the header has no '" + name + "' column (needs: " + list_ids(required) + ")");
-        ok = false;
-      }
-    m_has_label = m_column.count("label") > 0;
-    return ok;
-  }
+  bool header(const Row& row) { return m_columns.read(row, m_file, m_diagnostics); }
 
   // Adds a row to the answer it belongs to (created on first sight, in `answers`); returns the
   // answer's index, or nothing when the row is in error.
   std::optional<std::size_t> row(const Row& row, std::vector<Answer>& answers) {
-    auto field = [&](const char* name) -> const std::string& {
-      static const std::string empty;
-      const std::size_t i = m_column[name];
-      return i < row.fields.size() ? row.fields[i] : empty;
+    auto field = [&](std::size_t column) { return column < row.fields.size() ? row.fields[column] : std::string_view(); };
+    auto text_of = [&](std::size_t column) { return std::string(field(column)); };
+    auto where = [&](std::size_t column) {
+      return SourceLocation{m_file, row.line, column < row.columns.size() ? row.columns[column] : 0};
     };
-    auto where = [&](const char* name) {
-      const std::size_t i = m_column[name];
-      return SourceLocation{m_file, row.line, i < row.columns.size() ? row.columns[i] : 0};
-    };
-    if (row.fields.size() != m_width) {
-      m_diagnostics.error({m_file, row.line, 1}, "expected " + std::to_string(m_width) + " fields, found " +
+    const TableColumns& col = m_columns;
+    if (row.fields.size() != col.width) {
+      m_diagnostics.error({m_file, row.line, 1}, "expected " + std::to_string(col.width) + " fields, found " +
                                                      std::to_string(row.fields.size()));
       return std::nullopt;
     }
-    if (field("corpus") != m_corpus.id)
-      m_diagnostics.error(where("corpus"), "corpus '" + field("corpus") + "' does not match corpus.yaml's id '" + m_corpus.id + "'");
-    if (field("year") != std::to_string(m_corpus.year_be))
-      m_diagnostics.error(where("year"), "year '" + field("year") + "' does not match corpus.yaml's " + std::to_string(m_corpus.year_be));
-    const auto instrument = m_corpus.instrument_index(field("instrument"));
-    if (!instrument) {
-      m_diagnostics.error(where("instrument"), unknown("instrument", field("instrument"), ids_of(m_corpus.instruments)));
-      return std::nullopt;
-    }
-    const auto question = m_corpus.question_index(*instrument, field("question"));
-    if (!question) {
-      m_diagnostics.error(where("question"),
-                          unknown("question", field("question"), ids_of(m_corpus.instruments[*instrument].questions)));
-      return std::nullopt;
-    }
-    const auto province = m_corpus.province_index(field("province"));
-    if (!province) {
-      m_diagnostics.error(where("province"), unknown("province", field("province"), ids_of(m_corpus.provinces)));
-      return std::nullopt;
-    }
-    const auto key = std::make_tuple(*instrument, *question, *province);
-    auto found = m_answer_of.find(key);
+    if (field(col.corpus) != m_corpus.id)
+      m_diagnostics.error(where(col.corpus), "corpus '" + text_of(col.corpus) + "' does not match corpus.yaml's id '" + m_corpus.id + "'");
+    if (field(col.year) != m_year)
+      m_diagnostics.error(where(col.year), "year '" + text_of(col.year) + "' does not match corpus.yaml's " + m_year);
+    const auto key = resolve_key(row, where);
+    if (!key) return std::nullopt;
+    auto found = m_answer_of.find(*key);
     if (found == m_answer_of.end()) {
-      if (m_done.count(key)) {
-        m_diagnostics.error({m_file, row.line, 1}, "rows of " + field("instrument") + "/" + field("question") + "/" +
-                                                       field("province") +
+      if (m_done.count(*key)) {
+        m_diagnostics.error({m_file, row.line, 1}, "rows of " + text_of(col.instrument) + "/" + text_of(col.question) + "/" +
+                                                       text_of(col.province) +
                                                        " are not contiguous: group the table's rows by answer to stream it");
         return std::nullopt;
       }
-      found = m_answer_of.emplace(key, answers.size()).first;
-      answers.push_back({*instrument, *question, *province, {}, {m_file, row.line, 1}});
+      found = m_answer_of.emplace(*key, answers.size()).first;
+      answers.push_back({std::get<0>(*key), std::get<1>(*key), std::get<2>(*key), {}, {m_file, row.line, 1}});
     }
     Answer& answer = answers[found->second];
     const std::string expected = std::to_string(answer.segments.size() + 1);
-    if (field("segment") != expected) {
-      m_diagnostics.error(where("segment"), "segment '" + field("segment") + "' of " + m_corpus.question_key(answer) + "/" +
-                                                field("province") + ": expected " + expected +
-                                                " (segments are numbered 1, 2, ... in order; a repeated number is a duplicate)");
+    if (field(col.segment) != expected) {
+      m_diagnostics.error(where(col.segment), "segment '" + text_of(col.segment) + "' of " + m_corpus.question_key(answer) + "/" +
+                                                  text_of(col.province) + ": expected " + expected +
+                                                  " (segments are numbered 1, 2, ... in order; a repeated number is a duplicate)");
       return std::nullopt;
     }
-    answer.segments.push_back({m_has_label ? text::normalize(field("label")) : std::string(),
-                               text::normalize(field("text")), where("text")});
+    auto prepared = [&](std::string_view text) { return m_normalize ? text::normalize(text) : std::string(text); };
+    answer.segments.push_back({col.label == k_no_column ? std::string() : prepared(field(col.label)), prepared(field(col.text)),
+                               where(col.text)});
     return found->second;
   }
 
   // Streaming: hands every answer of `answers` but the last (the one rows are still coming
   // for) to `on_answer`; a later row of a handed-on answer is an error.
-  void hand_on_complete(std::vector<Answer>& answers, const std::function<void(const Answer&)>& on_answer) {
+  void hand_on_complete(std::vector<Answer>& answers, const std::function<void(Answer&&)>& on_answer) {
     if (answers.size() < 2) return;
     for (std::size_t k = 0; k + 1 < answers.size(); ++k) {
-      on_answer(answers[k]);
       m_done.insert({answers[k].instrument, answers[k].question, answers[k].province});
+      on_answer(std::move(answers[k]));
     }
     answers.erase(answers.begin(), answers.end() - 1);
     m_answer_of.clear();
@@ -444,29 +453,155 @@ public:
   }
 
 private:
+  // The (instrument, question, province) of `row`, reporting unknown ids. Consecutive rows
+  // mostly share their answer: the last ids are remembered.
+  template <typename Where> std::optional<Key> resolve_key(const Row& row, const Where& where) {
+    const TableColumns& col = m_columns;
+    const std::string_view instrument_id = row.fields[col.instrument], question_id = row.fields[col.question],
+                           province_id = row.fields[col.province];
+    if (m_last_key && instrument_id == m_last_ids[0] && question_id == m_last_ids[1] && province_id == m_last_ids[2])
+      return m_last_key;
+    const auto instrument = m_corpus.instrument_index(instrument_id);
+    if (!instrument) {
+      m_diagnostics.error(where(col.instrument), unknown("instrument", std::string(instrument_id), ids_of(m_corpus.instruments)));
+      return std::nullopt;
+    }
+    const auto question = m_corpus.question_index(*instrument, question_id);
+    if (!question) {
+      m_diagnostics.error(where(col.question), unknown("question", std::string(question_id),
+                                                       ids_of(m_corpus.instruments[*instrument].questions)));
+      return std::nullopt;
+    }
+    const auto province = m_corpus.province_index(province_id);
+    if (!province) {
+      m_diagnostics.error(where(col.province), unknown("province", std::string(province_id), ids_of(m_corpus.provinces)));
+      return std::nullopt;
+    }
+    m_last_ids = {std::string(instrument_id), std::string(question_id), std::string(province_id)};
+    m_last_key = Key{*instrument, *question, *province};
+    return m_last_key;
+  }
+
   const Corpus& m_corpus;
   std::string m_file;
   Diagnostics& m_diagnostics;
-  std::map<std::string, std::size_t> m_column;
-  std::size_t m_width = 0;
-  bool m_has_label = false;
-  std::map<std::tuple<std::size_t, std::size_t, std::size_t>, std::size_t> m_answer_of;
-  std::set<std::tuple<std::size_t, std::size_t, std::size_t>> m_done;
+  bool m_normalize;
+  std::string m_year;
+  TableColumns m_columns;
+  std::array<std::string, 3> m_last_ids;
+  std::optional<Key> m_last_key;
+  std::map<Key, std::size_t> m_answer_of;
+  std::set<Key> m_done;
 };
+
+// Reads a file line by line in large blocks; a line is a view valid until the next call.
+class LineReader {
+public:
+  explicit LineReader(const fs::path& path) : m_file(path.string()), m_in(path, std::ios::binary), m_buffer(1 << 20, '\0') {
+    if (!m_in) throw Error(m_file + ": cannot read: " + std::strerror(errno));
+  }
+
+  bool next(std::string_view& line) {
+    for (;;) {
+      const char* begin = m_buffer.data() + m_pos;
+      if (const void* newline = std::memchr(begin, '\n', m_end - m_pos)) {
+        const auto length = static_cast<std::size_t>(static_cast<const char*>(newline) - begin);
+        line = std::string_view(begin, length);
+        m_pos += length + 1;
+        return true;
+      }
+      if (m_eof) {
+        if (m_pos == m_end) return false;
+        line = std::string_view(begin, m_end - m_pos); // a last line without '\n'
+        m_pos = m_end;
+        return true;
+      }
+      refill();
+    }
+  }
+
+private:
+  void refill() {
+    std::memmove(m_buffer.data(), m_buffer.data() + m_pos, m_end - m_pos);
+    m_end -= m_pos;
+    m_pos = 0;
+    if (m_end == m_buffer.size()) m_buffer.resize(m_buffer.size() * 2); // a line longer than the buffer
+    m_in.read(m_buffer.data() + m_end, static_cast<std::streamsize>(m_buffer.size() - m_end));
+    if (m_in.bad()) throw Error(m_file + ": read error");
+    const auto got = static_cast<std::size_t>(m_in.gcount());
+    m_end += got;
+    m_eof = got == 0;
+  }
+
+  std::string m_file;
+  std::ifstream m_in;
+  std::string m_buffer;
+  std::size_t m_pos = 0, m_end = 0;
+  bool m_eof = false;
+};
+
+// Whether the rows of the .tsv table at `path` come in canonical answer order (as `corpus
+// export` writes them), which is what lets stream_corpus hand answers on as they end and give
+// the same order as reading whole. A quick pass over the key columns only; anything it cannot
+// read says no (the whole reader then reports the problem properly).
+bool table_in_answer_order(const fs::path& path, const Corpus& metadata) {
+  LineReader lines(path);
+  Diagnostics ignored;
+  TableColumns col;
+  Row row;
+  std::string_view line;
+  if (!lines.next(line)) return false;
+  split_tsv_line(line, 1, row);
+  if (!col.read(row, path.string(), ignored)) return false;
+  std::array<std::string, 3> last_ids;
+  TableAnswers::Key last{0, 0, 0};
+  for (std::size_t line_no = 2; lines.next(line); ++line_no) {
+    split_tsv_line(line, line_no, row);
+    if (row.empty()) continue;
+    if (row.fields.size() != col.width) return false;
+    const std::string_view ids[3] = {row.fields[col.instrument], row.fields[col.question], row.fields[col.province]};
+    if (ids[0] == last_ids[0] && ids[1] == last_ids[1] && ids[2] == last_ids[2]) continue;
+    const auto instrument = metadata.instrument_index(ids[0]);
+    const auto question = instrument ? metadata.question_index(*instrument, ids[1]) : std::nullopt;
+    const auto province = metadata.province_index(ids[2]);
+    if (!question || !province) return false;
+    const TableAnswers::Key key{*instrument, *question, *province};
+    if (key < last) return false;
+    last = key;
+    for (int k = 0; k < 3; ++k) last_ids[k] = std::string(ids[k]);
+  }
+  return true;
+}
 
 void read_table(Corpus& corpus, const fs::path& path, Diagnostics& diagnostics) {
   const std::string file = path.string();
   const std::string bytes = read_file(path);
   const bool csv = path.extension() == ".csv";
   if (!check_encoding(bytes, file, diagnostics, csv)) return; // RFC 4180 allows CRLF
-  const std::vector<Row> rows = csv ? split_csv(bytes, file) : split_tsv(bytes);
-  if (rows.empty()) {
-    diagnostics.error({file, 0, 0}, "empty file: expected a header line and one row per segment");
-    return;
-  }
   TableAnswers table(corpus, file, diagnostics);
-  if (!table.header(rows[0])) return;
-  for (std::size_t r = 1; r < rows.size(); ++r) table.row(rows[r], corpus.answers);
+  bool header_seen = false, header_ok = false;
+  auto take = [&](const Row& row) {
+    if (header_seen) {
+      if (header_ok) table.row(row, corpus.answers);
+    } else {
+      header_seen = true;
+      header_ok = table.header(row);
+    }
+  };
+  if (csv) {
+    for (const Row& row : split_csv(bytes, file)) take(row);
+  } else { // row by row: only the row being read is split
+    Row row;
+    std::size_t line = 0;
+    for (std::size_t pos = 0; pos < bytes.size();) {
+      std::size_t end = bytes.find('\n', pos);
+      if (end == std::string::npos) end = bytes.size();
+      split_tsv_line(std::string_view(bytes).substr(pos, end - pos), ++line, row);
+      if (!row.empty()) take(row);
+      pos = end + 1;
+    }
+  }
+  if (!header_seen) diagnostics.error({file, 0, 0}, "empty file: expected a header line and one row per segment");
 }
 
 } // namespace
@@ -475,7 +610,7 @@ Corpus read_metadata(const fs::path& corpus_yaml, Diagnostics& diagnostics) {
   return parse_metadata(read_file(corpus_yaml), corpus_yaml.string(), diagnostics);
 }
 
-Corpus read_corpus(const fs::path& path, Diagnostics& diagnostics, const fs::path& meta) {
+fs::path metadata_path(const fs::path& path, const fs::path& meta) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw Error(path.string() + ": no such corpus (expected a folder with corpus.yaml, or a .tsv/.csv table)");
   const bool folder = fs::is_directory(path, ec);
@@ -484,7 +619,12 @@ Corpus read_corpus(const fs::path& path, Diagnostics& diagnostics, const fs::pat
   const fs::path yaml = !meta.empty() ? meta : (folder ? path : path.parent_path()) / "corpus.yaml";
   if (!fs::exists(yaml, ec))
     throw Error(yaml.string() + ": missing" + (folder ? "" : " (a table needs corpus.yaml beside it, or --meta FILE)"));
-  Corpus corpus = read_metadata(yaml, diagnostics);
+  return yaml;
+}
+
+Corpus read_corpus(const fs::path& path, Diagnostics& diagnostics, const fs::path& meta) {
+  Corpus corpus = read_metadata(metadata_path(path, meta), diagnostics);
+  const bool folder = fs::is_directory(path);
   if (diagnostics.has_errors()) return corpus;
   if (folder) {
     read_transcripts(corpus, path, diagnostics);
@@ -504,41 +644,39 @@ Corpus read_corpus(const fs::path& path, const fs::path& meta) {
 }
 
 void stream_corpus(const fs::path& path, const Corpus& metadata, Diagnostics& diagnostics,
-                   const std::function<void(const Answer&)>& on_answer) {
-  const bool table_file = path.extension() == ".tsv";
-  if (!table_file) { // folders and CSV: read whole (transcripts are small; CSV rows may span lines)
-    Corpus corpus = read_corpus(path, diagnostics, path.extension() == ".csv" ? path.parent_path() / "corpus.yaml" : fs::path());
-    for (const auto& a : corpus.answers) on_answer(a);
+                   const std::function<void(Answer&&)>& on_answer, const StreamOptions& options) {
+  if (path.extension() != ".tsv" || fs::is_directory(path) || !table_in_answer_order(path, metadata)) {
+    Corpus corpus = read_corpus(path, diagnostics, options.meta);
+    diagnostics.throw_if_errors();
+    for (auto& a : corpus.answers) on_answer(std::move(a));
     return;
   }
   const std::string file = path.string();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(file + ": cannot read");
-  TableAnswers table(metadata, file, diagnostics);
+  LineReader lines(path);
+  TableAnswers table(metadata, file, diagnostics, !options.defer_normalization);
   std::vector<Answer> pending; // the answer being filled, handed on when the next one starts
-  std::string bytes;
+  std::string_view line;
   Row row;
-  for (std::size_t line = 1; std::getline(in, bytes); ++line) {
-    if (auto problem = text::find_invalid_utf8(bytes)) {
-      diagnostics.error({file, line, problem->column}, problem->reason + "; the table must be UTF-8");
+  for (std::size_t line_no = 1; lines.next(line); ++line_no) {
+    if (auto problem = text::find_invalid_utf8(line)) {
+      diagnostics.error({file, line_no, problem->column}, problem->reason + "; the table must be UTF-8");
       diagnostics.throw_if_errors();
     }
-    if (!bytes.empty() && bytes.back() == '\r') {
-      diagnostics.error({file, line, bytes.size()}, "carriage return (CRLF line end); save the file with LF line ends");
+    if (!line.empty() && line.back() == '\r') {
+      diagnostics.error({file, line_no, line.size()}, "carriage return (CRLF line end); save the file with LF line ends");
       diagnostics.throw_if_errors();
     }
-    auto rows = split_tsv(bytes);
-    if (rows.empty()) continue;
-    rows[0].line = line;
-    if (line == 1) {
-      if (!table.header(rows[0])) diagnostics.throw_if_errors();
+    split_tsv_line(line, line_no, row);
+    if (row.empty()) continue;
+    if (line_no == 1) {
+      if (!table.header(row)) diagnostics.throw_if_errors();
       continue;
     }
-    table.row(rows[0], pending);
+    table.row(row, pending);
     diagnostics.throw_if_errors();
     table.hand_on_complete(pending, on_answer);
   }
-  for (const auto& a : pending) on_answer(a);
+  for (auto& a : pending) on_answer(std::move(a));
 }
 
 fs::path bundled_corpus_path() {

@@ -21,12 +21,25 @@ Corpus read_corpus(const std::filesystem::path& path, Diagnostics& diagnostics,
 // Reads and throws InputError at the first error (warnings are ignored).
 Corpus read_corpus(const std::filesystem::path& path, const std::filesystem::path& meta = {});
 
-// Hands the answers of the corpus at `path` to `on_answer` one at a time. A .tsv table is read
-// row by row and never held whole (its rows must be grouped by answer, as `corpus export`
-// writes them); folders and CSV are read whole first. `metadata` is the corpus.yaml read with
-// read_metadata. Errors throw InputError.
+struct StreamOptions {
+  // corpus.yaml for a table (default: the one beside it), as for read_corpus.
+  std::filesystem::path meta;
+  // Hand on segment text and labels as written: the caller normalizes them (normalize() is
+  // idempotent, so text that is already normalized may come too), e.g. on worker threads.
+  bool defer_normalization = false;
+};
+
+// Hands the answers of the corpus at `path` to `on_answer` one at a time, in the order
+// read_corpus gives them. A .tsv table whose rows come in that order (grouped by answer, as
+// `corpus export` writes them; checked by a quick first pass over the key columns) is read row
+// by row and never held whole; any other corpus is read whole first. `metadata` is the
+// corpus.yaml read with read_metadata. The first error throws InputError.
 void stream_corpus(const std::filesystem::path& path, const Corpus& metadata, Diagnostics& diagnostics,
-                   const std::function<void(const Answer&)>& on_answer);
+                   const std::function<void(Answer&&)>& on_answer, const StreamOptions& options = {});
+
+// The corpus.yaml that describes the corpus at `path` (`meta` when given); throws Error with a
+// helpful message when `path` is not a corpus or the file is missing.
+std::filesystem::path metadata_path(const std::filesystem::path& path, const std::filesystem::path& meta = {});
 
 // Reads only corpus.yaml (no answers).
 Corpus read_metadata(const std::filesystem::path& corpus_yaml, Diagnostics& diagnostics);
