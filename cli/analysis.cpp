@@ -2,6 +2,7 @@
 #include "analysis.hpp"
 
 #include <supanalyze/codebook/loader.hpp>
+#include <supanalyze/corpus/reader.hpp>
 #include <supanalyze/error.hpp>
 
 #include <CLI/CLI.hpp>
@@ -83,9 +84,10 @@ void apply_filters(Analysis& a, const AnalysisOptions& opts) {
     if (!p) unknown_filter("province", id, ids_of(c.provinces));
     province_ok[*p] = true;
   }
-  for (const auto& ans : c.answers)
-    a.answer_selected.push_back(instrument_ok[ans.instrument] && question_ok[ans.instrument][ans.question] &&
-                                province_ok[ans.province]);
+  a.instrument_ok = std::move(instrument_ok);
+  a.question_ok = std::move(question_ok);
+  a.province_ok = std::move(province_ok);
+  for (const auto& ans : c.answers) a.answer_selected.push_back(a.selected(ans));
 
   a.theme_selected.assign(a.codebook->themes.size(), opts.themes.empty());
   for (const auto& id : opts.themes) {
@@ -98,10 +100,19 @@ void apply_filters(Analysis& a, const AnalysisOptions& opts) {
 
 } // namespace
 
-Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook* codebook_override) {
+Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook* codebook_override, Load load) {
   check_options(opts);
   Analysis a;
-  a.corpus = load_corpus(opts.corpus, opts.meta);
+  a.source = opts.corpus.empty() ? corpus::bundled_corpus_path() : std::filesystem::path(opts.corpus);
+  a.meta = opts.meta;
+  if (load == Load::stream) {
+    Diagnostics diagnostics;
+    a.corpus = corpus::read_metadata(corpus::metadata_path(a.source, a.meta), diagnostics);
+    diagnostics.throw_if_errors();
+    a.streamed = true;
+  } else {
+    a.corpus = load_corpus(opts.corpus, opts.meta);
+  }
   a.codebook = std::make_shared<codebook::Codebook>(codebook_override ? *codebook_override
                                                                       : codebook::load_codebook(opts.codebook));
   a.matcher = std::make_shared<codebook::Matcher>(*a.codebook);
@@ -112,19 +123,15 @@ Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook*
 Analysis prepare_analysis(const AnalysisOptions& opts, const Analysis& loaded) {
   check_options(opts);
   Analysis a;
+  a.source = loaded.source;
+  a.meta = loaded.meta;
   a.corpus = loaded.corpus;
+  a.streamed = loaded.streamed;
   a.codebook = loaded.codebook;
   a.matcher = loaded.matcher;
   a.codings = loaded.codings;
   apply_filters(a, opts);
   return a;
-}
-
-bool Analysis::question_selected(std::size_t instrument, std::size_t question) const {
-  for (std::size_t k = 0; k < corpus.answers.size(); ++k)
-    if (answer_selected[k] && corpus.answers[k].instrument == instrument && corpus.answers[k].question == question)
-      return true;
-  return false;
 }
 
 nlohmann::ordered_json filters_json(const AnalysisOptions& opts) {
@@ -137,15 +144,52 @@ nlohmann::ordered_json filters_json(const AnalysisOptions& opts) {
 
 namespace supanalyze::cli {
 
-void tally_corpus(const Analysis& a, unsigned threads, const std::function<void(const aggregate::AnswerTally&)>& on_tally) {
+void for_each_coded(const Analysis& a, unsigned threads,
+                    const std::function<void(const corpus::Answer&, const coding::AnswerCodings&)>& on_coded) {
+  const auto& answers = a.corpus.answers;
   if (a.codings) {
     for (const auto& coded : *a.codings)
-      if (a.answer_selected[coded.answer]) on_tally(aggregate::tally_answer(*a.codebook, coded, a.theme_selected));
+      if (a.answer_selected[coded.answer]) on_coded(answers[coded.answer], coded);
     return;
   }
-  coding::code_corpus(a.corpus, *a.matcher, threads, [&](const coding::AnswerCodings& coded) {
-    if (a.answer_selected[coded.answer]) on_tally(aggregate::tally_answer(*a.codebook, coded, a.theme_selected));
+  if (!a.streamed) {
+    coding::code_corpus(a.corpus, *a.matcher, threads, [&](const coding::AnswerCodings& coded) {
+      if (a.answer_selected[coded.answer]) on_coded(answers[coded.answer], coded);
+    });
+    return;
+  }
+  // Answers left out by the filters are skipped before the workers normalize and code them.
+  coding::StreamCoder coder(*a.matcher, threads, on_coded, /*normalize=*/true);
+  Diagnostics diagnostics;
+  corpus::StreamOptions options;
+  options.meta = a.meta;
+  options.defer_normalization = true;
+  corpus::stream_corpus(a.source, a.corpus, diagnostics, [&](corpus::Answer&& answer) {
+    if (a.selected(answer)) coder.add(std::move(answer));
+  }, options);
+  coder.finish();
+}
+
+bool Coverage::covers(aggregate::Axis axis, std::size_t item) const {
+  switch (axis) {
+  case aggregate::Axis::theme: return true;
+  case aggregate::Axis::province: return provinces[item];
+  case aggregate::Axis::question: return answers[item] > 0;
+  }
+  return false;
+}
+
+Coverage tally_corpus(const Analysis& a, unsigned threads,
+                      const std::function<void(const aggregate::AnswerTally&, const corpus::Answer&)>& on_tally) {
+  Coverage coverage(a.corpus);
+  for_each_coded(a, threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) {
+    const std::size_t q = aggregate::question_number(a.corpus, answer.instrument, answer.question);
+    coverage.provinces[answer.province] = true;
+    ++coverage.answers[q];
+    coverage.segments[q] += answer.segments.size();
+    on_tally(aggregate::tally_answer(*a.codebook, coded, a.theme_selected), answer);
   });
+  return coverage;
 }
 
 std::vector<std::size_t> axis_items(const Analysis& a, aggregate::Axis axis) {
@@ -158,22 +202,38 @@ std::vector<std::size_t> axis_items(const Analysis& a, aggregate::Axis axis) {
     break;
   case aggregate::Axis::province:
     for (std::size_t p = 0; p < c.provinces.size(); ++p)
-      for (std::size_t k = 0; k < c.answers.size(); ++k)
-        if (a.answer_selected[k] && c.answers[k].province == p) {
-          items.push_back(p);
-          break;
-        }
+      if (a.province_ok[p]) items.push_back(p);
     break;
   case aggregate::Axis::question:
     for (std::size_t i = 0; i < c.instruments.size(); ++i)
       for (std::size_t q = 0; q < c.instruments[i].questions.size(); ++q)
-        if (a.question_selected(i, q)) items.push_back(aggregate::question_number(c, i, q));
+        if (a.instrument_ok[i] && a.question_ok[i][q]) items.push_back(aggregate::question_number(c, i, q));
     break;
   }
   return items;
 }
 
-namespace {
+void drop_uncovered(aggregate::Matrix& m, const Coverage& coverage) {
+  std::vector<bool> keep_row, keep_col;
+  for (std::size_t item : m.row_items) keep_row.push_back(coverage.covers(m.rows, item));
+  for (std::size_t item : m.col_items) keep_col.push_back(coverage.covers(m.cols, item));
+  auto keep = [](auto& values, const std::vector<bool>& kept) {
+    std::size_t to = 0;
+    for (std::size_t from = 0; from < values.size(); ++from)
+      if (kept[from]) {
+        if (to != from) values[to] = std::move(values[from]); // never a self-move: it empties a vector
+        ++to;
+      }
+    values.resize(to);
+  };
+  keep(m.row_items, keep_row);
+  keep(m.row_totals, keep_row);
+  keep(m.cells, keep_row);
+  keep(m.col_items, keep_col);
+  keep(m.col_totals, keep_col);
+  for (auto& row : m.cells) keep(row, keep_col);
+}
+
 std::pair<std::size_t, std::size_t> question_of(const corpus::Corpus& c, std::size_t number) {
   for (std::size_t i = 0; i < c.instruments.size(); ++i) {
     if (number < c.instruments[i].questions.size()) return {i, number};
@@ -181,7 +241,6 @@ std::pair<std::size_t, std::size_t> question_of(const corpus::Corpus& c, std::si
   }
   throw Error("question number out of range");
 }
-} // namespace
 
 std::string axis_id(const Analysis& a, aggregate::Axis axis, std::size_t item) {
   switch (axis) {

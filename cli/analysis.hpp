@@ -10,6 +10,7 @@
 #include <supanalyze/coding/coder.hpp>
 #include <supanalyze/corpus/model.hpp>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,24 +37,38 @@ struct AnalysisOptions {
 void add_analysis_options(CLI::App* cmd, AnalysisOptions& opts, const std::string& formats,
                           const std::string& default_format, bool with_unit);
 
+// How a command reads the corpus: `whole` holds every answer in Analysis::corpus; `stream`
+// reads a .tsv table answer by answer while coding it (memory stays flat; see
+// corpus::stream_corpus) and leaves Analysis::corpus with the metadata only.
+enum class Load { whole, stream };
+
 // Everything a coding command needs, loaded and checked once.
 struct Analysis {
-  corpus::Corpus corpus;
+  std::filesystem::path source; // the corpus read (the bundled one when none was given)
+  std::filesystem::path meta;   // --meta, or empty
+  corpus::Corpus corpus;        // metadata, and every answer unless streamed
+  bool streamed = false;
   std::shared_ptr<codebook::Codebook> codebook;
   std::shared_ptr<codebook::Matcher> matcher;
   // The whole corpus coded once, every answer in corpus order (run codes once for many
-  // tables); when null, tally_corpus codes the corpus itself.
+  // tables); when null, the corpus is coded by for_each_coded itself.
   std::shared_ptr<const std::vector<coding::AnswerCodings>> codings;
-  std::vector<bool> answer_selected;   // by the --instrument/--question/--province filters
-  std::vector<bool> theme_selected;    // by --theme (a theme and its descendants)
+  // The --instrument/--question/--province filters, per id index.
+  std::vector<bool> instrument_ok, province_ok;
+  std::vector<std::vector<bool>> question_ok;
+  std::vector<bool> answer_selected; // per answer of `corpus` (not when streamed)
+  std::vector<bool> theme_selected;  // by --theme (a theme and its descendants)
   bool english = false;
 
-  bool question_selected(std::size_t instrument, std::size_t question) const;
+  bool selected(const corpus::Answer& answer) const {
+    return instrument_ok[answer.instrument] && question_ok[answer.instrument][answer.question] && province_ok[answer.province];
+  }
 };
 
-// Loads the corpus and codebook (`codebook_override` instead of -c when given) and resolves
-// the filters.
-Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook* codebook_override = nullptr);
+// Loads the corpus (or, with Load::stream, its metadata) and codebook (`codebook_override`
+// instead of -c when given) and resolves the filters.
+Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook* codebook_override = nullptr,
+                          Load load = Load::whole);
 // The same corpus, codebook, matcher and codings as `loaded` (shared, not loaded again) with
 // the filters and options of `opts`.
 Analysis prepare_analysis(const AnalysisOptions& opts, const Analysis& loaded);
@@ -69,12 +84,31 @@ nlohmann::ordered_json filters_json(const AnalysisOptions& opts);
 
 namespace supanalyze::cli {
 
-// Codes the selected answers and hands each one's tally (selected themes) to `on_tally`.
-void tally_corpus(const Analysis& a, unsigned threads, const std::function<void(const aggregate::AnswerTally&)>& on_tally);
+// Codes the selected answers in corpus order (streaming when `a` was prepared to) and hands
+// each, with its codings, to `on_coded` on the calling thread.
+void for_each_coded(const Analysis& a, unsigned threads,
+                    const std::function<void(const corpus::Answer&, const coding::AnswerCodings&)>& on_coded);
 
-// Items of an axis after the filters: selected themes, provinces, or questions (numbered as
-// aggregate::question_number).
+// What the selected answers cover, gathered while they are coded: which provinces answered,
+// and per question (numbered as aggregate::question_number) how many answers and segments.
+struct Coverage {
+  std::vector<bool> provinces;
+  std::vector<std::uint64_t> answers, segments;
+  explicit Coverage(const corpus::Corpus& c) : provinces(c.provinces.size()), answers(c.question_count()), segments(c.question_count()) {}
+  bool covers(aggregate::Axis axis, std::size_t item) const;
+};
+
+// Codes the selected answers and hands each one's tally (selected themes) to `on_tally`.
+Coverage tally_corpus(const Analysis& a, unsigned threads,
+                      const std::function<void(const aggregate::AnswerTally&, const corpus::Answer&)>& on_tally);
+
+// Items of an axis the filters allow: selected themes, provinces, or questions (numbered as
+// aggregate::question_number). A table keeps those its Coverage covers (drop_uncovered).
 std::vector<std::size_t> axis_items(const Analysis& a, aggregate::Axis axis);
+// Removes from `m` the province and question rows and columns no selected answer covers.
+void drop_uncovered(aggregate::Matrix& m, const Coverage& coverage);
+// (instrument, question) indices of a question number (aggregate::question_number).
+std::pair<std::size_t, std::size_t> question_of(const corpus::Corpus& c, std::size_t number);
 // The label of an axis item: a theme's label, a province's name, "instrument/question".
 std::string axis_label(const Analysis& a, aggregate::Axis axis, std::size_t item);
 std::string axis_id(const Analysis& a, aggregate::Axis axis, std::size_t item);

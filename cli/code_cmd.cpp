@@ -15,48 +15,62 @@ namespace {
 const std::vector<std::string> k_columns{"corpus", "year", "instrument", "question", "province", "segment",
                                          "theme",  "term", "start",      "end",      "text"};
 
+bool is_number_column(std::size_t i) {
+  const std::string& name = k_columns[i];
+  return name == "year" || name == "segment" || name == "start" || name == "end";
+}
+
+// Appends one coding's row (values in k_columns order) to `out` in `format`.
+void append_row(std::string& out, const std::string_view (&values)[11], const std::string& format) {
+  if (format == "jsonl") {
+    nlohmann::ordered_json j;
+    for (std::size_t i = 0; i < k_columns.size(); ++i) {
+      if (is_number_column(i)) j[k_columns[i]] = std::stoul(std::string(values[i]));
+      else j[k_columns[i]] = values[i];
+    }
+    out += j.dump(-1, ' ', false);
+    out += '\n';
+    return;
+  }
+  const bool csv = format == "csv";
+  for (std::size_t i = 0; i < k_columns.size(); ++i) {
+    if (i > 0) out += csv ? ',' : '\t';
+    if (csv) out += output::csv_field(std::string(values[i]));
+    else out += values[i];
+  }
+  out += '\n';
+}
+
 void run_code(const AnalysisOptions& opts, Context& ctx) {
   if (opts.format != "tsv" && opts.format != "csv" && opts.format != "jsonl")
     throw Error("--format must be tsv, csv or jsonl, not '" + opts.format + "'");
-  const Analysis a = prepare_analysis(opts);
+  const Analysis a = prepare_analysis(opts, nullptr, Load::stream);
   const auto& c = a.corpus;
   OutputSink sink(opts.output, ctx.out);
   auto& out = sink.stream();
   const char sep = opts.format == "csv" ? ',' : '\t';
-  auto field = [&](const std::string& s) { return opts.format == "csv" ? output::csv_field(s) : s; };
   if (opts.format != "jsonl") {
     for (std::size_t i = 0; i < k_columns.size(); ++i) out << (i ? std::string(1, sep) : "") << k_columns[i];
     out << '\n';
   }
   const std::string year = std::to_string(c.year_be);
-  coding::code_corpus(c, *a.matcher, opts.threads, [&](const coding::AnswerCodings& coded) {
-    if (!a.answer_selected[coded.answer]) return;
-    const auto& answer = c.answers[coded.answer];
+  std::string rows; // one answer's rows, written at once
+  for_each_coded(a, opts.threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) {
     const auto& inst = c.instruments[answer.instrument];
+    rows.clear();
     for (std::size_t s = 0; s < coded.segments.size(); ++s) {
       const std::string& text = answer.segments[s].text;
       for (const auto& cd : coded.segments[s]) {
         if (!a.theme_selected[cd.theme]) continue;
-        const std::vector<std::string> row{c.id, year, inst.id, inst.questions[answer.question].id,
-                                           c.provinces[answer.province].id, std::to_string(s + 1),
-                                           a.codebook->themes[cd.theme].id, a.matcher->source_label(cd.source),
-                                           std::to_string(cd.start), std::to_string(cd.end),
-                                           text.substr(cd.start, cd.end - cd.start)};
-        if (opts.format == "jsonl") {
-          nlohmann::ordered_json j;
-          for (std::size_t i = 0; i < row.size(); ++i) {
-            if (k_columns[i] == "year" || k_columns[i] == "segment" || k_columns[i] == "start" || k_columns[i] == "end")
-              j[k_columns[i]] = std::stoul(row[i]);
-            else
-              j[k_columns[i]] = row[i];
-          }
-          out << j.dump(-1, ' ', false) << '\n';
-        } else {
-          for (std::size_t i = 0; i < row.size(); ++i) out << (i ? std::string(1, sep) : "") << field(row[i]);
-          out << '\n';
-        }
+        const std::string segment = std::to_string(s + 1), start = std::to_string(cd.start), end = std::to_string(cd.end);
+        const std::string_view values[]{c.id, year, inst.id, inst.questions[answer.question].id,
+                                        c.provinces[answer.province].id, segment,
+                                        a.codebook->themes[cd.theme].id, a.matcher->source_label(cd.source),
+                                        start, end, std::string_view(text).substr(cd.start, cd.end - cd.start)};
+        append_row(rows, values, opts.format);
       }
     }
+    out << rows;
   });
   sink.commit();
 }

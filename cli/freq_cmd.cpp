@@ -11,7 +11,7 @@ namespace {
 
 void run_freq(const FreqOptions& opts, Context& ctx) {
   const auto format = output::parse_format(opts.format);
-  const Analysis a = prepare_analysis(opts);
+  const Analysis a = prepare_analysis(opts, nullptr, Load::stream);
   OutputSink sink(opts.output, ctx.out);
   write_freq(a, opts, format, sink.stream());
   sink.commit();

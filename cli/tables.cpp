@@ -25,25 +25,25 @@ std::string share(std::uint64_t count, std::uint64_t of) {
 std::vector<QuestionFreq> question_freqs(const Analysis& a, const FreqOptions& opts, aggregate::Unit unit) {
   const auto& c = a.corpus;
   const auto themes = axis_items(a, aggregate::Axis::theme);
-  const auto questions = axis_items(a, aggregate::Axis::question);
-  aggregate::MatrixBuilder builder(c, aggregate::Axis::theme, aggregate::Axis::question, unit, themes, questions,
-                                   a.theme_selected);
-  tally_corpus(a, opts.threads, [&](const aggregate::AnswerTally& t) { builder.add(t); });
-  const aggregate::Matrix m = builder.finish();
+  aggregate::MatrixBuilder builder(c, aggregate::Axis::theme, aggregate::Axis::question, unit, themes,
+                                   axis_items(a, aggregate::Axis::question), a.theme_selected);
+  const Coverage coverage = tally_corpus(a, opts.threads, [&](const aggregate::AnswerTally& t, const corpus::Answer& answer) {
+    builder.add(t, answer);
+  });
+  aggregate::Matrix m = builder.finish();
+  drop_uncovered(m, coverage);
 
   // Denominators: provinces/answers that answered the question, its segments, its mentions.
   std::vector<QuestionFreq> result;
-  for (std::size_t col = 0; col < questions.size(); ++col) {
-    QuestionFreq q{questions[col], 0, 0, 0, {}};
-    for (std::size_t k = 0; k < c.answers.size(); ++k) {
-      const auto& ans = c.answers[k];
-      if (!a.answer_selected[k] || aggregate::question_number(c, ans.instrument, ans.question) != q.number) continue;
-      q.instrument = ans.instrument;
-      q.question = ans.question;
-      if (unit == aggregate::Unit::segments) q.denominator += ans.segments.size();
-      else if (unit != aggregate::Unit::mentions) ++q.denominator;
+  for (std::size_t col = 0; col < m.col_items.size(); ++col) {
+    const std::size_t number = m.col_items[col];
+    const auto [instrument, question] = question_of(c, number);
+    QuestionFreq q{number, instrument, question, 0, {}};
+    switch (unit) {
+    case aggregate::Unit::segments: q.denominator = coverage.segments[number]; break;
+    case aggregate::Unit::mentions: q.denominator = m.col_totals[col]; break;
+    default: q.denominator = coverage.answers[number]; // one answer per province and question
     }
-    if (unit == aggregate::Unit::mentions) q.denominator = m.col_totals[col];
     for (std::size_t row = 0; row < themes.size(); ++row)
       if (opts.all || m.cells[row][col] > 0) q.themes.emplace_back(themes[row], m.cells[row][col]);
     std::stable_sort(q.themes.begin(), q.themes.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
@@ -123,8 +123,11 @@ void write_matrix(const Analysis& a, const MatrixOptions& opts, output::Format f
   const auto unit = aggregate::parse_unit(opts.unit);
   const auto rows = aggregate::parse_axis(opts.rows), cols = aggregate::parse_axis(opts.cols);
   aggregate::MatrixBuilder builder(a.corpus, rows, cols, unit, axis_items(a, rows), axis_items(a, cols), a.theme_selected);
-  tally_corpus(a, opts.threads, [&](const aggregate::AnswerTally& t) { builder.add(t); });
-  const aggregate::Matrix m = builder.finish();
+  const Coverage coverage = tally_corpus(a, opts.threads, [&](const aggregate::AnswerTally& t, const corpus::Answer& answer) {
+    builder.add(t, answer);
+  });
+  aggregate::Matrix m = builder.finish();
+  drop_uncovered(m, coverage);
 
   if (format == output::Format::json) {
     auto doc = json_header(a, opts, "supanalyze.matrix/1");
