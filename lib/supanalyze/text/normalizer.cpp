@@ -565,6 +565,9 @@ std::string Normalizer::normalize(std::string_view text) const {
   const Impl& impl = *m_impl;
   // CR (a line break of its own) and the join mode work on the whole text.
   const bool whole_text = impl.options.join_lines || text.find('\r') != std::string_view::npos;
+  // The common case, one clean line (a corpus segment), is its own normal form.
+  if (!whole_text && !text.empty() && text.find('\n') == std::string_view::npos && impl.line_is_clean(text))
+    return std::string(text);
   std::vector<std::string> lines;
   std::vector<Line> decoded;
   for (std::size_t pos = 0; pos <= text.size();) {
