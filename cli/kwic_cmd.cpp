@@ -47,11 +47,9 @@ void run_kwic(const KwicOptions& opts, Context& ctx) {
   if (searching == !opts.themes.empty())
     throw Error("kwic needs either -t THEME, or --term/--pattern (not both)");
   const codebook::Codebook adhoc = searching ? search_codebook(opts) : codebook::Codebook{};
-  const Analysis a = prepare_analysis(opts, searching ? &adhoc : nullptr);
-  std::vector<Hit> hits;
-  coding::code_corpus(a.corpus, *a.matcher, opts.threads, [&](const coding::AnswerCodings& coded) {
-    if (!a.answer_selected[coded.answer]) return;
-    const auto& answer = a.corpus.answers[coded.answer];
+  const Analysis a = prepare_analysis(opts, searching ? &adhoc : nullptr, Load::stream);
+  std::vector<Hit> hits; // only the hits are kept: the table aligns on the longest segment id
+  for_each_coded(a, opts.threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) {
     for (std::size_t s = 0; s < coded.segments.size(); ++s) {
       const std::string& text = answer.segments[s].text;
       for (const auto& c : coded.segments[s]) {
