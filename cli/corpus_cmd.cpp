@@ -52,14 +52,19 @@ std::vector<std::string> count_cells(const std::string& name, const std::string&
 
 void run_stats(const CorpusOptions& opts, Context& ctx) {
   const auto format = output::parse_format(opts.format.empty() ? "table" : opts.format);
-  const auto c = load_corpus(opts.corpus, opts.meta);
+  const std::filesystem::path path = corpus_path(opts);
+  Diagnostics diagnostics;
+  const auto c = corpus::read_metadata(corpus::metadata_path(path, opts.meta), diagnostics);
+  diagnostics.throw_if_errors();
   const text::Tokenizer tokenizer;
   std::vector<text::Token> tokens;
   std::vector<std::vector<Counts>> per_question(c.instruments.size());
   for (std::size_t i = 0; i < c.instruments.size(); ++i) per_question[i].resize(c.instruments[i].questions.size());
   std::vector<Counts> per_province(c.provinces.size());
   Counts total;
-  for (const auto& a : c.answers) {
+  corpus::StreamOptions stream;
+  stream.meta = opts.meta;
+  corpus::stream_corpus(path, c, diagnostics, [&](corpus::Answer&& a) { // counts only: a large table streams
     Counts n{1, a.segments.size(), 0};
     for (const auto& s : a.segments) {
       tokens.clear();
@@ -71,7 +76,7 @@ void run_stats(const CorpusOptions& opts, Context& ctx) {
       target->segments += n.segments;
       target->tokens += n.tokens;
     }
-  }
+  }, stream);
   const std::vector<output::Column> columns{{"unit", "unit"},
                                             {"label", "label"},
                                             {"answers", "answers", output::Align::right},
