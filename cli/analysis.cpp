@@ -129,7 +129,6 @@ Analysis prepare_analysis(const AnalysisOptions& opts, const Analysis& loaded) {
   a.streamed = loaded.streamed;
   a.codebook = loaded.codebook;
   a.matcher = loaded.matcher;
-  a.codings = loaded.codings;
   apply_filters(a, opts);
   return a;
 }
@@ -147,11 +146,6 @@ namespace supanalyze::cli {
 void for_each_coded(const Analysis& a, unsigned threads,
                     const std::function<void(const corpus::Answer&, const coding::AnswerCodings&)>& on_coded) {
   const auto& answers = a.corpus.answers;
-  if (a.codings) {
-    for (const auto& coded : *a.codings)
-      if (a.answer_selected[coded.answer]) on_coded(answers[coded.answer], coded);
-    return;
-  }
   if (!a.streamed) {
     coding::code_corpus(a.corpus, *a.matcher, threads, [&](const coding::AnswerCodings& coded) {
       if (a.answer_selected[coded.answer]) on_coded(answers[coded.answer], coded);
@@ -179,19 +173,6 @@ bool Coverage::covers(aggregate::Axis axis, std::size_t item) const {
   return false;
 }
 
-Coverage tally_corpus(const Analysis& a, unsigned threads,
-                      const std::function<void(const aggregate::AnswerTally&, const corpus::Answer&)>& on_tally) {
-  Coverage coverage(a.corpus);
-  for_each_coded(a, threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) {
-    const std::size_t q = aggregate::question_number(a.corpus, answer.instrument, answer.question);
-    coverage.provinces[answer.province] = true;
-    ++coverage.answers[q];
-    coverage.segments[q] += answer.segments.size();
-    on_tally(aggregate::tally_answer(*a.codebook, coded, a.theme_selected), answer);
-  });
-  return coverage;
-}
-
 std::vector<std::size_t> axis_items(const Analysis& a, aggregate::Axis axis) {
   std::vector<std::size_t> items;
   const auto& c = a.corpus;
@@ -213,6 +194,9 @@ std::vector<std::size_t> axis_items(const Analysis& a, aggregate::Axis axis) {
   return items;
 }
 
+namespace {
+
+// Removes from `m` the province and question rows and columns `coverage` does not cover.
 void drop_uncovered(aggregate::Matrix& m, const Coverage& coverage) {
   std::vector<bool> keep_row, keep_col;
   for (std::size_t item : m.row_items) keep_row.push_back(coverage.covers(m.rows, item));
@@ -232,6 +216,27 @@ void drop_uncovered(aggregate::Matrix& m, const Coverage& coverage) {
   keep(m.col_items, keep_col);
   keep(m.col_totals, keep_col);
   for (auto& row : m.cells) keep(row, keep_col);
+}
+
+} // namespace
+
+TableCount::TableCount(const Analysis& a, aggregate::Axis rows, aggregate::Axis cols, aggregate::Unit unit)
+    : m_analysis(a), m_builder(a.corpus, rows, cols, unit, axis_items(a, rows), axis_items(a, cols), a.theme_selected),
+      m_coverage(a.corpus) {}
+
+void TableCount::add(const corpus::Answer& answer, const coding::AnswerCodings& coded) {
+  if (!m_analysis.selected(answer)) return;
+  const std::size_t q = aggregate::question_number(m_analysis.corpus, answer.instrument, answer.question);
+  m_coverage.provinces[answer.province] = true;
+  ++m_coverage.answers[q];
+  m_coverage.segments[q] += answer.segments.size();
+  m_builder.add(aggregate::tally_answer(*m_analysis.codebook, coded, m_analysis.theme_selected), answer);
+}
+
+aggregate::Matrix TableCount::finish() const {
+  aggregate::Matrix m = m_builder.finish();
+  drop_uncovered(m, m_coverage);
+  return m;
 }
 
 std::pair<std::size_t, std::size_t> question_of(const corpus::Corpus& c, std::size_t number) {

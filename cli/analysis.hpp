@@ -50,9 +50,6 @@ struct Analysis {
   bool streamed = false;
   std::shared_ptr<codebook::Codebook> codebook;
   std::shared_ptr<codebook::Matcher> matcher;
-  // The whole corpus coded once, every answer in corpus order (run codes once for many
-  // tables); when null, the corpus is coded by for_each_coded itself.
-  std::shared_ptr<const std::vector<coding::AnswerCodings>> codings;
   // The --instrument/--question/--province filters, per id index.
   std::vector<bool> instrument_ok, province_ok;
   std::vector<std::vector<bool>> question_ok;
@@ -69,7 +66,7 @@ struct Analysis {
 // instead of -c when given) and resolves the filters.
 Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook* codebook_override = nullptr,
                           Load load = Load::whole);
-// The same corpus, codebook, matcher and codings as `loaded` (shared, not loaded again) with
+// The same corpus, codebook and matcher as `loaded` (shared, not loaded again) with
 // the filters and options of `opts`.
 Analysis prepare_analysis(const AnalysisOptions& opts, const Analysis& loaded);
 
@@ -98,15 +95,26 @@ struct Coverage {
   bool covers(aggregate::Axis axis, std::size_t item) const;
 };
 
-// Codes the selected answers and hands each one's tally (selected themes) to `on_tally`.
-Coverage tally_corpus(const Analysis& a, unsigned threads,
-                      const std::function<void(const aggregate::AnswerTally&, const corpus::Answer&)>& on_tally);
+// One table's counts, rows x cols in a unit, over the answers `a` selects: fed coded answers
+// one at a time, so a command codes a corpus once (streamed or not) for every table it writes.
+class TableCount {
+public:
+  TableCount(const Analysis& a, aggregate::Axis rows, aggregate::Axis cols, aggregate::Unit unit);
+  // Counts `answer` when `a` selects it.
+  void add(const corpus::Answer& answer, const coding::AnswerCodings& coded);
+  // The matrix, without the provinces and questions no selected answer covers.
+  aggregate::Matrix finish() const;
+  const Coverage& coverage() const { return m_coverage; }
+
+private:
+  const Analysis& m_analysis;
+  aggregate::MatrixBuilder m_builder;
+  Coverage m_coverage;
+};
 
 // Items of an axis the filters allow: selected themes, provinces, or questions (numbered as
 // aggregate::question_number). A table keeps those its Coverage covers (drop_uncovered).
 std::vector<std::size_t> axis_items(const Analysis& a, aggregate::Axis axis);
-// Removes from `m` the province and question rows and columns no selected answer covers.
-void drop_uncovered(aggregate::Matrix& m, const Coverage& coverage);
 // (instrument, question) indices of a question number (aggregate::question_number).
 std::pair<std::size_t, std::size_t> question_of(const corpus::Corpus& c, std::size_t number);
 // The label of an axis item: a theme's label, a province's name, "instrument/question".

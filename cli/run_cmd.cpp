@@ -10,6 +10,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
+#include <optional>
 #include <sstream>
 
 namespace supanalyze::cli {
@@ -35,23 +37,28 @@ void fill_options(const run::OutputSpec& spec, AnalysisOptions& opts) {
   opts.lang = spec.lang;
 }
 
-// One table of the run, ready to be written in each of its formats.
+// One table of the run: its filters, and its counts once the corpus has been coded. Not
+// movable: the counts refer to the analysis.
 struct PreparedOutput {
-  const run::OutputSpec* spec;
+  const run::OutputSpec* spec = nullptr;
   FreqOptions freq;
   MatrixOptions matrix;
   Analysis analysis;
+  std::optional<TableCount> count;
 };
 
-PreparedOutput prepare_output(const run::OutputSpec& spec, const Analysis& loaded) {
-  PreparedOutput p{&spec, {}, {}, {}};
-  fill_options(spec, p.freq);
-  fill_options(spec, p.matrix);
-  p.freq.all = spec.all;
-  p.matrix.rows = spec.rows;
-  p.matrix.cols = spec.cols;
+std::unique_ptr<PreparedOutput> prepare_output(const run::OutputSpec& spec, const Analysis& loaded) {
+  auto p = std::make_unique<PreparedOutput>();
+  p->spec = &spec;
+  fill_options(spec, p->freq);
+  fill_options(spec, p->matrix);
+  p->freq.all = spec.all;
+  p->matrix.rows = spec.rows;
+  p->matrix.cols = spec.cols;
   try {
-    p.analysis = prepare_analysis(p.freq, loaded);
+    p->analysis = prepare_analysis(p->freq, loaded);
+    if (spec.table == run::TableKind::freq) p->count.emplace(freq_count(p->analysis, p->freq));
+    else p->count.emplace(matrix_count(p->analysis, p->matrix));
   } catch (const InputError&) {
     throw;
   } catch (const Error& e) {
@@ -63,8 +70,8 @@ PreparedOutput prepare_output(const run::OutputSpec& spec, const Analysis& loade
 
 std::string render(const PreparedOutput& p, const std::string& format) {
   std::ostringstream out;
-  if (p.spec->table == run::TableKind::freq) write_freq(p.analysis, p.freq, output::parse_format(format), out);
-  else write_matrix(p.analysis, p.matrix, output::parse_format(format), out);
+  if (p.spec->table == run::TableKind::freq) write_freq(p.analysis, p.freq, *p.count, output::parse_format(format), out);
+  else write_matrix(p.analysis, p.matrix, *p.count, output::parse_format(format), out);
   return std::move(out).str();
 }
 
@@ -77,37 +84,38 @@ void run_run(const RunOptions& opts, Context& ctx) {
   const fs::path dir = opts.output.empty() ? config.output : fs::path(opts.output);
   ProgressBar progress(ctx.err, !opts.quiet && stderr_is_terminal(ctx));
 
-  // Load the corpus and the codebook once and code every answer once; each table then only
-  // tallies the codings it selects.
+  // Load the codebook once, then code every answer once, as it streams, feeding every table's
+  // counts and the corpus's content hash; nothing holds the corpus or its codings.
   AnalysisOptions inputs;
   inputs.corpus = config.corpus.string();
   inputs.meta = config.meta.string();
   inputs.codebook = config.codebook.string();
-  Analysis loaded = prepare_analysis(inputs);
-  std::vector<PreparedOutput> outputs;
+  const Analysis loaded = prepare_analysis(inputs, nullptr, Load::stream);
+  std::vector<std::unique_ptr<PreparedOutput>> outputs;
   for (const auto& spec : config.outputs) outputs.push_back(prepare_output(spec, loaded));
 
-  auto codings = std::make_shared<std::vector<coding::AnswerCodings>>();
-  progress.start("coding answers", loaded.corpus.answers.size());
-  coding::code_corpus(loaded.corpus, *loaded.matcher, opts.threads, [&](const coding::AnswerCodings& coded) {
-    codings->push_back(coded);
-    progress.update(codings->size());
+  run::CorpusDigest digest(loaded.corpus);
+  std::size_t coded_answers = 0;
+  progress.start("coding answers", loaded.corpus.question_count() * loaded.corpus.provinces.size()); // at most
+  for_each_coded(loaded, opts.threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) {
+    digest.add(answer);
+    for (auto& p : outputs) p->count->add(answer, coded);
+    progress.update(++coded_answers);
   });
-  for (auto& p : outputs) p.analysis.codings = codings;
 
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw Error(dir.string() + ": cannot create the output folder: " + ec.message());
-  run::Manifest manifest = run::make_manifest(config, config_text, loaded.corpus, *loaded.codebook);
+  run::Manifest manifest = run::make_manifest(config, config_text, loaded.corpus, digest, *loaded.codebook);
   std::size_t total = 0, done = 0;
   for (const auto& spec : config.outputs) total += spec.formats.size();
   progress.start("writing tables", total);
   for (const auto& p : outputs)
-    for (const auto& format : p.spec->formats) {
-      const std::string content = render(p, format);
-      const std::string file = p.spec->name + "." + run::format_extension(format);
+    for (const auto& format : p->spec->formats) {
+      const std::string content = render(*p, format);
+      const std::string file = p->spec->name + "." + run::format_extension(format);
       write_file_atomically(dir / file, content);
-      manifest.files.push_back({p.spec->name, format, file, sha256_hex(content)});
+      manifest.files.push_back({p->spec->name, format, file, sha256_hex(content)});
       progress.update(++done);
     }
   const std::string manifest_text = run::manifest_json(manifest);

@@ -22,16 +22,12 @@ std::string share(std::uint64_t count, std::uint64_t of) {
 }
 
 // Per selected question: its denominator and its themes' counts, most frequent first.
-std::vector<QuestionFreq> question_freqs(const Analysis& a, const FreqOptions& opts, aggregate::Unit unit) {
+std::vector<QuestionFreq> question_freqs(const Analysis& a, const FreqOptions& opts, const TableCount& count,
+                                         aggregate::Unit unit) {
   const auto& c = a.corpus;
   const auto themes = axis_items(a, aggregate::Axis::theme);
-  aggregate::MatrixBuilder builder(c, aggregate::Axis::theme, aggregate::Axis::question, unit, themes,
-                                   axis_items(a, aggregate::Axis::question), a.theme_selected);
-  const Coverage coverage = tally_corpus(a, opts.threads, [&](const aggregate::AnswerTally& t, const corpus::Answer& answer) {
-    builder.add(t, answer);
-  });
-  aggregate::Matrix m = builder.finish();
-  drop_uncovered(m, coverage);
+  const aggregate::Matrix m = count.finish();
+  const Coverage& coverage = count.coverage();
 
   // Denominators: provinces/answers that answered the question, its segments, its mentions.
   std::vector<QuestionFreq> result;
@@ -62,10 +58,18 @@ std::string scope(const Analysis& a, const AnalysisOptions& opts) {
 
 } // namespace
 
-void write_freq(const Analysis& a, const FreqOptions& opts, output::Format format, std::ostream& out) {
+TableCount freq_count(const Analysis& a, const FreqOptions& opts) {
+  return TableCount(a, aggregate::Axis::theme, aggregate::Axis::question, aggregate::parse_unit(opts.unit));
+}
+
+TableCount matrix_count(const Analysis& a, const MatrixOptions& opts) {
+  return TableCount(a, aggregate::parse_axis(opts.rows), aggregate::parse_axis(opts.cols), aggregate::parse_unit(opts.unit));
+}
+
+void write_freq(const Analysis& a, const FreqOptions& opts, const TableCount& count, output::Format format, std::ostream& out) {
   const auto unit = aggregate::parse_unit(opts.unit);
   const auto& c = a.corpus;
-  const std::vector<QuestionFreq> result = question_freqs(a, opts, unit);
+  const std::vector<QuestionFreq> result = question_freqs(a, opts, count, unit);
   const bool majority_marks = unit == aggregate::Unit::provinces || unit == aggregate::Unit::answers;
   auto is_majority = [&](std::uint64_t count, std::uint64_t of) { return majority_marks && count * 2 > of; };
 
@@ -119,15 +123,9 @@ void write_freq(const Analysis& a, const FreqOptions& opts, output::Format forma
         << a.codebook->id << " " << a.codebook->version << "\n";
 }
 
-void write_matrix(const Analysis& a, const MatrixOptions& opts, output::Format format, std::ostream& out) {
-  const auto unit = aggregate::parse_unit(opts.unit);
+void write_matrix(const Analysis& a, const MatrixOptions& opts, const TableCount& count, output::Format format, std::ostream& out) {
   const auto rows = aggregate::parse_axis(opts.rows), cols = aggregate::parse_axis(opts.cols);
-  aggregate::MatrixBuilder builder(a.corpus, rows, cols, unit, axis_items(a, rows), axis_items(a, cols), a.theme_selected);
-  const Coverage coverage = tally_corpus(a, opts.threads, [&](const aggregate::AnswerTally& t, const corpus::Answer& answer) {
-    builder.add(t, answer);
-  });
-  aggregate::Matrix m = builder.finish();
-  drop_uncovered(m, coverage);
+  const aggregate::Matrix m = count.finish();
 
   if (format == output::Format::json) {
     auto doc = json_header(a, opts, "supanalyze.matrix/1");

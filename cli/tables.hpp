@@ -21,12 +21,17 @@ struct MatrixOptions : AnalysisOptions {
   std::string cols = "province";
 };
 
-// Writes the per-question theme frequencies of `a` (prepared with `opts`) to `out` in `format`:
-// exactly what `supanalyze freq` prints.
-void write_freq(const Analysis& a, const FreqOptions& opts, output::Format format, std::ostream& out);
+// The counts behind each table: theme x question for freq, opts.rows x opts.cols for matrix
+// (throws Error for an unknown axis or unit).
+TableCount freq_count(const Analysis& a, const FreqOptions& opts);
+TableCount matrix_count(const Analysis& a, const MatrixOptions& opts);
 
-// Writes the `opts.rows` x `opts.cols` matrix of `a` (prepared with `opts`) to `out` in
-// `format`: exactly what `supanalyze matrix` prints. Throws Error for an unknown axis.
-void write_matrix(const Analysis& a, const MatrixOptions& opts, output::Format format, std::ostream& out);
+// Writes the per-question theme frequencies of `a` (prepared with `opts`, counted into
+// `count`) to `out` in `format`: exactly what `supanalyze freq` prints.
+void write_freq(const Analysis& a, const FreqOptions& opts, const TableCount& count, output::Format format, std::ostream& out);
+
+// Writes the `opts.rows` x `opts.cols` matrix of `a` (prepared with `opts`, counted into
+// `count`) to `out` in `format`: exactly what `supanalyze matrix` prints.
+void write_matrix(const Analysis& a, const MatrixOptions& opts, const TableCount& count, output::Format format, std::ostream& out);
 
 } // namespace supanalyze::cli

@@ -25,16 +25,22 @@ void write_row(std::ostream& out, TableFormat format, const std::vector<std::str
 
 } // namespace
 
-void write_table(const Corpus& corpus, TableFormat format, std::ostream& out) {
+void write_table_header(TableFormat format, std::ostream& out) {
   write_row(out, format, {"corpus", "year", "instrument", "question", "province", "segment", "text", "label"});
+}
+
+void write_table_rows(const Corpus& corpus, const Answer& a, TableFormat format, std::ostream& out) {
   const std::string year = std::to_string(corpus.year_be);
-  for (const Answer& a : corpus.answers) {
-    const auto& instrument = corpus.instruments[a.instrument];
-    for (std::size_t n = 0; n < a.segments.size(); ++n)
-      write_row(out, format,
-                {corpus.id, year, instrument.id, instrument.questions[a.question].id, corpus.provinces[a.province].id,
-                 std::to_string(n + 1), a.segments[n].text, a.segments[n].label});
-  }
+  const auto& instrument = corpus.instruments[a.instrument];
+  for (std::size_t n = 0; n < a.segments.size(); ++n)
+    write_row(out, format,
+              {corpus.id, year, instrument.id, instrument.questions[a.question].id, corpus.provinces[a.province].id,
+               std::to_string(n + 1), a.segments[n].text, a.segments[n].label});
+}
+
+void write_table(const Corpus& corpus, TableFormat format, std::ostream& out) {
+  write_table_header(format, out);
+  for (const Answer& a : corpus.answers) write_table_rows(corpus, a, format, out);
 }
 
 std::string transcript_text(const Corpus& corpus, std::size_t instrument, std::size_t province) {

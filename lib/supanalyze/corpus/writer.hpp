@@ -14,6 +14,9 @@ enum class TableFormat { tsv, csv };
 // The long table form: header `corpus year instrument question province segment text label`,
 // one row per segment, in corpus order.
 void write_table(const Corpus& corpus, TableFormat format, std::ostream& out);
+// The same in pieces, for answers that come one at a time (`corpus` gives the ids).
+void write_table_header(TableFormat format, std::ostream& out);
+void write_table_rows(const Corpus& corpus, const Answer& answer, TableFormat format, std::ostream& out);
 
 // One transcript (`<instrument>/<province>.md`) in the canonical layout.
 std::string transcript_text(const Corpus& corpus, std::size_t instrument, std::size_t province);

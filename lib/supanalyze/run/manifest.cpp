@@ -10,16 +10,32 @@
 
 namespace supanalyze::run {
 
+CorpusDigest::CorpusDigest(const corpus::Corpus& metadata) : m_metadata(metadata) {
+  std::ostringstream header;
+  corpus::write_table_header(corpus::TableFormat::tsv, header);
+  m_hash.update(header.str());
+}
+
+void CorpusDigest::add(const corpus::Answer& answer) {
+  std::ostringstream rows;
+  corpus::write_table_rows(m_metadata, answer, corpus::TableFormat::tsv, rows);
+  m_hash.update(rows.str());
+  ++m_answers;
+  m_segments += answer.segments.size();
+}
+
+std::string CorpusDigest::sha256() { return m_hash.hex(); }
+
 std::string corpus_sha256(const corpus::Corpus& corpus) {
-  std::ostringstream table;
-  corpus::write_table(corpus, corpus::TableFormat::tsv, table);
-  return sha256_hex(table.str());
+  CorpusDigest digest(corpus);
+  for (const auto& a : corpus.answers) digest.add(a);
+  return digest.sha256();
 }
 
 std::string codebook_sha256(const codebook::Codebook& codebook) { return sha256_hex(codebook.text); }
 
 Manifest make_manifest(const RunConfig& config, const std::string& config_text, const corpus::Corpus& corpus,
-                       const codebook::Codebook& codebook) {
+                       CorpusDigest& digest, const codebook::Codebook& codebook) {
   Manifest m;
   m.tool_version = SUPANALYZE_VERSION;
   m.config_file = config.file.filename().string();
@@ -31,9 +47,9 @@ Manifest make_manifest(const RunConfig& config, const std::string& config_text, 
   m.corpus_id = corpus.id;
   m.corpus_source = config.corpus_as_written;
   m.corpus_year = corpus.year_be;
-  m.corpus_sha256 = corpus_sha256(corpus);
-  m.answers = corpus.answers.size();
-  m.segments = corpus.segment_count();
+  m.corpus_sha256 = digest.sha256();
+  m.answers = digest.answers();
+  m.segments = digest.segments();
   m.outputs = config.outputs;
   return m;
 }

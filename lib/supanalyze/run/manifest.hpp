@@ -7,6 +7,7 @@
 #include <supanalyze/codebook/model.hpp>
 #include <supanalyze/corpus/model.hpp>
 #include <supanalyze/run/config.hpp>
+#include <supanalyze/sha256.hpp>
 
 #include <string>
 #include <vector>
@@ -34,15 +35,31 @@ struct Manifest {
 };
 
 // The SHA-256 of a corpus's content: of its long table form (corpus::write_table, TSV), so it
-// does not depend on how the corpus is laid out on disk.
+// does not depend on how the corpus is laid out on disk. Fed one answer at a time, in corpus
+// order, so a streamed corpus is hashed without being held.
+class CorpusDigest {
+public:
+  explicit CorpusDigest(const corpus::Corpus& metadata);
+  void add(const corpus::Answer& answer);
+  std::string sha256(); // once, after the last add()
+  std::size_t answers() const { return m_answers; }
+  std::size_t segments() const { return m_segments; }
+
+private:
+  const corpus::Corpus& m_metadata;
+  Sha256 m_hash;
+  std::size_t m_answers = 0, m_segments = 0;
+};
+
 std::string corpus_sha256(const corpus::Corpus& corpus);
 
 // The SHA-256 of the bytes a codebook was read from (Codebook::text).
 std::string codebook_sha256(const codebook::Codebook& codebook);
 
-// Fills the corpus and codebook parts of a manifest.
+// Fills the corpus and codebook parts of a manifest: `corpus` gives the metadata, `digest` the
+// content (every answer added).
 Manifest make_manifest(const RunConfig& config, const std::string& config_text, const corpus::Corpus& corpus,
-                       const codebook::Codebook& codebook);
+                       CorpusDigest& digest, const codebook::Codebook& codebook);
 
 // The manifest as JSON (schema "supanalyze.manifest/1"), two-space indented, ending in a newline.
 std::string manifest_json(const Manifest& manifest);
