@@ -2,11 +2,15 @@
 #include "synth.hpp"
 
 #include <supanalyze/error.hpp>
+#include <supanalyze/text/automaton.hpp>
 #include <supanalyze/text/normalizer.hpp>
+#include <supanalyze/text/thai.hpp>
 #include <supanalyze/text/tokenizer.hpp>
+#include <supanalyze/text/utf8.hpp>
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace supanalyze::bench {
 
@@ -199,17 +203,16 @@ corpus::Corpus corpus_from_lines(const corpus::Corpus& meta, std::vector<std::st
   return c;
 }
 
-std::vector<std::string> sample_terms(const corpus::Corpus& corpus, std::size_t count, std::uint64_t seed,
-                                      bool long_only) {
+namespace {
+
+// Distinct Thai tokens (pure ICU) of the first MiBs of `corpus` and compounds of two or three
+// adjacent ones, of two Thai letters or more, with how often each is seen.
+std::map<std::string, std::size_t> token_counts(const corpus::Corpus& corpus) {
   const text::Tokenizer icu_only{text::Dictionary{}};
   std::map<std::string, std::size_t> seen;
   std::vector<text::Token> tokens;
   std::size_t bytes = 0;
   constexpr std::size_t k_sample_bytes = 4u << 20;
-  auto consider = [&](std::string term) {
-    const std::size_t letters = text::thai_letter_count(term);
-    if (letters >= (long_only ? 4u : 2u)) ++seen[std::move(term)];
-  };
   for (const auto& a : corpus.answers) {
     for (const auto& s : a.segments) {
       tokens.clear();
@@ -220,32 +223,119 @@ std::vector<std::string> sample_terms(const corpus::Corpus& corpus, std::size_t 
         // (codebook terms are often such compounds: เจ้าหน้าที่|ไม่|เพียงพอ).
         for (std::size_t n = k; n < tokens.size() && n < k + 3; ++n) {
           if (n > k && (tokens[n].kind != text::TokenKind::thai || tokens[n].start != tokens[n - 1].end)) break;
-          consider(s.text.substr(tokens[k].start, tokens[n].end - tokens[k].start));
+          std::string term = s.text.substr(tokens[k].start, tokens[n].end - tokens[k].start);
+          if (text::thai_letter_count(term) >= 2) ++seen[std::move(term)];
         }
       }
       bytes += s.text.size();
     }
     if (bytes > k_sample_bytes) break;
   }
+  return seen;
+}
+
+template <typename T> void shuffle(std::vector<T>& v, Rng& rng) {
+  for (std::size_t k = v.size(); k > 1; --k) std::swap(v[k - 1], v[rng.below(k)]);
+}
+
+} // namespace
+
+std::vector<std::string> sample_terms(const corpus::Corpus& corpus, std::size_t count, std::uint64_t seed,
+                                      bool long_only) {
   std::vector<std::string> terms;
-  for (auto& [term, n] : seen)
-    if (n >= 2) terms.push_back(term); // seen twice: it really occurs in the text
+  for (auto& [term, n] : token_counts(corpus))
+    if (n >= 2 && (!long_only || text::thai_letter_count(term) >= 4)) terms.push_back(term); // seen twice: it really occurs
   Rng rng(seed);
-  for (std::size_t k = terms.size(); k > 1; --k) std::swap(terms[k - 1], terms[rng.below(k)]);
+  shuffle(terms, rng);
   if (terms.size() > count) terms.resize(count);
+  return terms;
+}
+
+std::vector<std::string> absent_terms(const corpus::Corpus& corpus, std::size_t count, std::uint64_t seed,
+                                      const std::vector<std::string>& avoid) {
+  std::vector<std::string> pool;
+  std::size_t short_real = 0, long_real = 0;
+  for (auto& [term, n] : token_counts(corpus)) {
+    pool.push_back(term);
+    if (n >= 2) ++(text::thai_letter_count(term) <= 3 ? short_real : long_real);
+  }
+  if (pool.empty() || count == 0) return {};
+  Rng rng(seed);
+  shuffle(pool, rng);
+  const std::set<std::string, std::less<>> avoided(avoid.begin(), avoid.end());
+  const text::Normalizer normalizer;
+  // ก-ฮ without the obsolete ฃ ฅ ฦ and the vowel ฤ.
+  std::vector<char32_t> consonants;
+  for (char32_t c = 0x0E01; c <= 0x0E2E; ++c)
+    if (c != 0x0E03 && c != 0x0E05 && c != 0x0E24 && c != 0x0E26) consonants.push_back(c);
+  // Four candidates per wanted term of each kind (short ones occur by chance more often).
+  const std::size_t want_short = (count * short_real + (short_real + long_real) / 2) / std::max<std::size_t>(1, short_real + long_real);
+  const std::size_t want[2] = {count - want_short, want_short};
+  std::vector<std::string> candidates[2];
+  std::set<std::string, std::less<>> made;
+  for (const std::string& term : pool) {
+    const bool is_short = text::thai_letter_count(term) <= 3;
+    if (candidates[is_short].size() >= 4 * want[is_short]) continue;
+    std::u32string cps = text::to_u32(term);
+    std::vector<std::size_t> at;
+    for (std::size_t k = 0; k < cps.size(); ++k)
+      if (text::thai::is_consonant(cps[k])) at.push_back(k);
+    if (at.empty()) continue;
+    // Mostly a consonant of the second half: a long shared prefix.
+    const std::size_t from = rng.below(4) == 0 ? 0 : at.size() / 2;
+    const std::size_t k = at[from + rng.below(at.size() - from)];
+    char32_t c;
+    do { c = consonants[rng.below(consonants.size())]; } while (c == cps[k]);
+    cps[k] = c;
+    std::string made_term = text::to_utf8(cps);
+    if (normalizer.normalize(made_term) != made_term || avoided.count(made_term) || !made.insert(made_term).second) continue;
+    candidates[is_short].push_back(std::move(made_term));
+  }
+  // One pass over the whole text drops every candidate found anywhere in it.
+  text::TermAutomaton automaton;
+  std::vector<const std::string*> by_id;
+  for (const auto& list : candidates)
+    for (const auto& t : list) {
+      automaton.add(t, static_cast<std::uint32_t>(by_id.size()));
+      by_id.push_back(&t);
+    }
+  automaton.build();
+  std::vector<bool> found(by_id.size(), false);
+  for (const auto& a : corpus.answers)
+    for (const auto& s : a.segments)
+      automaton.scan(s.text, [&](std::uint32_t, std::uint32_t, std::uint32_t id) { found[id] = true; });
+  std::vector<std::string> terms;
+  std::size_t id = 0;
+  for (int kind = 0; kind < 2; ++kind) {
+    std::size_t kept = 0;
+    for (const auto& t : candidates[kind]) {
+      if (!found[id++] && kept < want[kind]) {
+        terms.push_back(t);
+        ++kept;
+      }
+    }
+  }
+  shuffle(terms, rng);
   return terms;
 }
 
 std::string codebook_yaml(const std::string& id, const std::vector<std::string>& terms) {
   const std::size_t per_theme = terms.size() < 80 ? 5 : 20;
-  std::string y = "id: " + id + "\nversion: \"1\"\ntitle: generated for benchmarks\nthemes:\n";
+  std::vector<std::vector<std::string>> themes;
   for (std::size_t k = 0; k < terms.size(); ++k) {
-    if (k % per_theme == 0) {
-      const std::string n = std::to_string(k / per_theme + 1);
-      y += "  - id: t" + n + "\n    label: {th: " + quoted("ประเด็น " + n) + ", en: " + quoted("Theme " + n) +
-           "}\n    description: generated\n    terms:\n";
-    }
-    y += "      - " + quoted(terms[k]) + "\n";
+    if (k % per_theme == 0) themes.emplace_back();
+    themes.back().push_back(terms[k]);
+  }
+  return codebook_yaml(id, themes);
+}
+
+std::string codebook_yaml(const std::string& id, const std::vector<std::vector<std::string>>& themes) {
+  std::string y = "id: " + id + "\nversion: \"1\"\ntitle: generated for benchmarks\nthemes:\n";
+  for (std::size_t k = 0; k < themes.size(); ++k) {
+    const std::string n = std::to_string(k + 1);
+    y += "  - id: t" + n + "\n    label: {th: " + quoted("ประเด็น " + n) + ", en: " + quoted("Theme " + n) +
+         "}\n    description: generated\n    terms:\n";
+    for (const auto& term : themes[k]) y += "      - " + quoted(term) + "\n";
   }
   return y;
 }

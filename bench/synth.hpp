@@ -75,7 +75,18 @@ corpus::Corpus corpus_from_lines(const corpus::Corpus& meta, std::vector<std::st
 std::vector<std::string> sample_terms(const corpus::Corpus& corpus, std::size_t count, std::uint64_t seed,
                                       bool long_only);
 
+// Terms that look like `sample_terms`'s but occur nowhere in `corpus`: real tokens and compounds
+// of its first MiBs with one Thai consonant replaced by another (mostly in the second half of the
+// term, so that the term shares a long prefix with real text and a matcher walks deep before it
+// fails), normalized, each checked absent from every segment of `corpus` (also inside words),
+// and none of `avoid`. Short terms (three Thai letters or fewer) keep the share they have among
+// the real ones. Seeded; fewer than `count` when the text has too few.
+std::vector<std::string> absent_terms(const corpus::Corpus& corpus, std::size_t count, std::uint64_t seed,
+                                      const std::vector<std::string>& avoid);
+
 // Codebook YAML (docs/codebook-format.md) holding `terms`, 20 per theme (5 when fewer than 80).
 std::string codebook_yaml(const std::string& id, const std::vector<std::string>& terms);
+// The same with the terms already grouped: one theme per group.
+std::string codebook_yaml(const std::string& id, const std::vector<std::vector<std::string>>& themes);
 
 } // namespace supanalyze::bench

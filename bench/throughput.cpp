@@ -228,17 +228,66 @@ sa::codebook::Codebook parse(const std::string& yaml, const std::string& name) {
   return cb;
 }
 
-Book& add_generated_book(const std::string& name, std::size_t count, bool long_only) {
+Book& add_book(const std::string& name, const std::vector<std::vector<std::string>>& themes) {
   auto book = std::make_unique<Book>();
-  const auto terms = sb::sample_terms(data().corpus, count, 2564, long_only);
   book->name = name;
-  book->terms = terms.size();
-  for (const auto& t : terms) book->short_terms += sa::text::thai_letter_count(t) <= 3;
-  book->yaml = sb::codebook_yaml("bench-" + std::to_string(count), terms);
+  for (const auto& theme : themes)
+    for (const auto& t : theme) {
+      ++book->terms;
+      book->short_terms += sa::text::thai_letter_count(t) <= 3;
+    }
+  book->yaml = sb::codebook_yaml("bench-" + name, themes);
   book->codebook = std::make_unique<sa::codebook::Codebook>(parse(book->yaml, name));
   book->matcher = std::make_unique<sa::codebook::Matcher>(*book->codebook);
   books().push_back(std::move(book));
   return *books().back();
+}
+
+constexpr std::uint64_t k_terms_seed = 2564;
+
+// Real terms of the text grouped as codebook_yaml groups them: 20 per theme (5 when fewer than 80).
+std::vector<std::vector<std::string>> grouped(const std::vector<std::string>& terms) {
+  const std::size_t per_theme = terms.size() < 80 ? 5 : 20;
+  std::vector<std::vector<std::string>> themes;
+  for (std::size_t k = 0; k < terms.size(); ++k) {
+    if (k % per_theme == 0) themes.emplace_back();
+    themes.back().push_back(terms[k]);
+  }
+  return themes;
+}
+
+Book& add_generated_book(const std::string& name, std::size_t count, bool long_only) {
+  return add_book(name, grouped(sb::sample_terms(data().corpus, count, k_terms_seed, long_only)));
+}
+
+// The 20-term codebook's themes and terms, each theme filled up to 20 terms and more themes of
+// 20 added, up to `count` terms, with real-looking Thai terms that occur nowhere in the text
+// (sb::absent_terms): the same codings as `20_terms`, so only the size of the codebook differs.
+Book& add_same_hits_book(const std::string& name, std::size_t count) {
+  const auto real = sb::sample_terms(data().corpus, 20, k_terms_seed, false);
+  auto themes = grouped(real);
+  const auto absent = sb::absent_terms(data().corpus, count > real.size() ? count - real.size() : 0, k_terms_seed + 1, real);
+  std::size_t next = 0;
+  for (auto& theme : themes)
+    while (theme.size() < 20 && next < absent.size()) theme.push_back(absent[next++]);
+  while (next < absent.size()) {
+    themes.emplace_back();
+    while (themes.back().size() < 20 && next < absent.size()) themes.back().push_back(absent[next++]);
+  }
+  return add_book(name, themes);
+}
+
+// Every coding of the text with `matcher`, sources left out (they are label indices).
+std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> all_codings(const sa::codebook::Matcher& matcher) {
+  sa::codebook::MatchSession session(matcher);
+  std::vector<sa::codebook::Coding> out;
+  std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> all;
+  for (const auto& a : data().corpus.answers)
+    for (const auto& s : a.segments) {
+      session.code(s.text, out);
+      for (const auto& c : out) all.emplace_back(c.theme, c.start, c.end);
+    }
+  return all;
 }
 
 // --- set-up ---------------------------------------------------------------------------------
@@ -325,12 +374,24 @@ void register_benchmarks(const std::string& filter) {
   for (unsigned t : {1u, 2u})
     reg("code_corpus/threads:" + std::to_string(t), [&matcher, t](benchmark::State& s) { run_code_corpus(s, matcher, t); });
 
-  for (const auto& [name, count, long_only] :
-       {std::tuple{"20_terms", 20, false}, std::tuple{"200_terms", 200, false}, std::tuple{"2000_terms", 2000, false},
-        std::tuple{"2000_long_terms", 2000, true}}) {
+  // Codebook size. `2000_terms_same_hits` holds the terms of `20_terms` and 1980 that never
+  // occur in the text: the same output, so the two isolate the cost of the codebook's size (the
+  // target). The other sizes draw every term from the text, so the codings grow with them
+  // (~500x at 2000 terms): they measure the cost of each coding.
+  const sa::codebook::Matcher* twenty = nullptr;
+  for (const auto& [name, count, kind] :
+       {std::tuple{"20_terms", 20, 0}, std::tuple{"2000_terms_same_hits", 2000, 2}, std::tuple{"200_terms", 200, 0},
+        std::tuple{"2000_terms", 2000, 0}, std::tuple{"2000_long_terms", 2000, 1}}) {
     const std::string run = std::string("codebook/") + name, build = std::string("matcher_build/") + name;
     if (!selected(filter, run) && !selected(filter, build)) continue;
-    const Book& book = add_generated_book(name, static_cast<std::size_t>(count), long_only);
+    const Book& book = kind == 2 ? add_same_hits_book(name, static_cast<std::size_t>(count))
+                                 : add_generated_book(name, static_cast<std::size_t>(count), kind == 1);
+    if (kind == 0 && count == 20) twenty = book.matcher.get();
+    if (kind == 2) {
+      if (!twenty) twenty = add_generated_book("20_terms", 20, false).matcher.get();
+      if (all_codings(*twenty) != all_codings(*book.matcher))
+        throw sa::Error("codebook/" + std::string(name) + " does not give the codings of codebook/20_terms");
+    }
     reg(run, [&book](benchmark::State& s) {
       s.SetLabel(std::to_string(book.terms) + " terms, " + std::to_string(book.short_terms) + " short");
       run_code(s, *book.matcher);
@@ -371,6 +432,8 @@ public:
       f.throughput = r.counters.count("bytes_per_second") > 0;
       const double wall = r.GetAdjustedRealTime() * to_ms(r.time_unit);
       const double cpu = r.GetAdjustedCPUTime() * to_ms(r.time_unit);
+      const auto codings = r.counters.find("codings");
+      if (codings != r.counters.end()) f.codings = codings->second.value;
       if (r.run_type == Run::RT_Aggregate) {
         f.median = {wall, cpu};
         f.has_median = true;
@@ -412,10 +475,25 @@ public:
       if (!m_figures.at(name).throughput)
         out << "  " << std::left << std::setw(28) << name << std::right << std::setprecision(1) << std::setw(11)
             << times(name).wall << " ms wall" << std::setw(9) << times(name).cpu << " ms CPU\n";
-    const Times small = times("codebook/20_terms"), large = times("codebook/2000_terms");
-    if (small.wall > 0 && large.wall > 0)
-      out << std::setprecision(3) << "Codebook size: 2000 terms take " << large.wall / small.wall
-          << "x the wall time of 20 terms, " << large.cpu / small.cpu << "x the CPU time (target <= 1.25)\n";
+    // Codebook size: at equal output (the target), then with the codings the real terms add, and
+    // what each added coding costs (CPU time difference over codings difference).
+    const Times small = times("codebook/20_terms"), same = times("codebook/2000_terms_same_hits");
+    if (small.wall > 0 && same.wall > 0)
+      out << std::setprecision(3) << "Codebook size: 2000 terms at equal output (" << codebook_label("2000_terms_same_hits")
+          << ") take " << same.wall / small.wall << "x the wall time of 20 terms, " << same.cpu / small.cpu
+          << "x the CPU time (target <= 1.25)\n";
+    for (const char* many : {"2000_terms", "2000_long_terms"}) {
+      const std::string name = std::string("codebook/") + many;
+      const Times large = times(name);
+      if (small.wall <= 0 || large.wall <= 0) continue;
+      const double extra = codings(name) - codings("codebook/20_terms");
+      out << std::setprecision(3) << "Codebook size with more matches: " << many << " (" << codebook_label(many) << ", "
+          << std::setprecision(0) << codings(name) << " codings vs " << codings("codebook/20_terms") << ") take "
+          << std::setprecision(3) << large.wall / small.wall << "x the wall time of 20 terms, " << large.cpu / small.cpu
+          << "x the CPU time";
+      if (extra > 0) out << std::setprecision(0) << ", " << (large.cpu - small.cpu) * 1e6 / extra << " ns CPU per added coding";
+      out << '\n';
+    }
     const Times one = times("code_corpus/threads:1"), two = times("code_corpus/threads:2");
     if (base.wall > 0 && one.wall > 0)
       out << std::setprecision(3) << "In-process coding (no reading, no output) vs raw ICU, wall: 1 thread "
@@ -436,6 +514,7 @@ private:
   struct Figure {
     std::vector<double> wall, cpu;
     Times median;
+    double codings = 0; // per iteration (coding benchmarks)
     bool has_median = false;
     bool throughput = false;
     std::int64_t family = 0; // registration order
@@ -470,6 +549,16 @@ private:
 
   bool any_median() const {
     return std::any_of(m_figures.begin(), m_figures.end(), [](const auto& f) { return f.second.has_median; });
+  }
+  double codings(const std::string& name) const {
+    const auto it = m_figures.find(name);
+    return it == m_figures.end() ? 0 : it->second.codings;
+  }
+  // "2000 terms, 171 short" for codebook/`name`.
+  static std::string codebook_label(const std::string& name) {
+    for (const auto& b : books())
+      if (b->name == name) return std::to_string(b->terms) + " terms, " + std::to_string(b->short_terms) + " short";
+    return name;
   }
   Times times(const std::string& name) const {
     const auto it = m_figures.find(name);
