@@ -180,6 +180,7 @@ themes:
 #include "test_support.hpp"
 
 #include <random>
+#include <set>
 
 namespace {
 
@@ -233,6 +234,52 @@ TEST(MatcherPaths, FastEqualsReferenceOnGeneratedText) {
   }
   expect_same_codings(codebook::Matcher(codebook::default_codebook()), texts);
   expect_same_codings(codebook::Matcher(parse(k_small)), texts);
+}
+
+// A codebook as large as the corpus's own vocabulary: every Thai token (pure ICU) and pair of
+// adjacent tokens, short ones and abbreviations with a full stop (key-trie terms) included, 20
+// per theme. Nearly every token is a match to verify, most short ones against ICU boundaries.
+TEST(MatcherPaths, FastEqualsReferenceWithTheCorpusVocabulary) {
+  const auto segments = bundled_segments();
+  const text::Tokenizer icu_only{text::Dictionary{}};
+  std::set<std::string> terms;
+  for (const auto& s : segments) {
+    const auto tokens = icu_only.tokenize(s);
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      if (tokens[k].kind != text::TokenKind::thai) continue;
+      terms.insert(s.substr(tokens[k].start, tokens[k].end - tokens[k].start));
+      if (k + 1 < tokens.size() && tokens[k + 1].start == tokens[k].end && tokens[k + 1].kind == text::TokenKind::thai)
+        terms.insert(s.substr(tokens[k].start, tokens[k + 1].end - tokens[k].start));
+    }
+  }
+  std::string yaml = "id: vocabulary\nversion: \"1\"\nthemes:\n";
+  std::size_t n = 0, short_terms = 0;
+  for (const auto& term : terms) {
+    if (term.find_first_of("\"\\") != std::string::npos || term != text::normalize(term)) continue;
+    if (n % 20 == 0)
+      yaml += "  - id: t" + std::to_string(n) + "\n    label: {th: ก, en: t}\n    description: d\n    terms:\n";
+    yaml += "      - \"" + term + "\"\n";
+    short_terms += text::thai_letter_count(term) <= 3;
+    if (++n == 3000) break;
+  }
+  ASSERT_GT(short_terms, 100u);
+  expect_same_codings(codebook::Matcher(parse(yaml)), segments);
+}
+
+// Terms with Latin letters, digits or full stops are matched by keys, and tokenizing is
+// skipped unless every findable key of one of them occurs in the segment.
+TEST(MatcherPaths, FastEqualsReferenceForKeyTermsWithSomeKeysAbsent) {
+  const codebook::Matcher m(parse(R"(
+id: keys
+version: "1"
+themes:
+  - id: a
+    label: {th: ก, en: a}
+    description: d
+    terms: [อปท.ระดับ, "covid 19 ระบาด", พม.จังหวัด, Éclair 5]
+)"));
+  expect_same_codings(m, {"อปท.ระดับจังหวัด", "อปท. ระดับ", "ระดับจังหวัด อปท", "ระดับ", "COVID-19 ระบาดหนัก", "covid19ระบาด",
+                          "19 ระบาด", "พม.จังหวัด", "พม จังหวัด", "จังหวัด", "ÉCLAIR 5", "éclair 5", "5"});
 }
 
 } // namespace

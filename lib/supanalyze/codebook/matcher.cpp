@@ -139,6 +139,12 @@ struct Matcher::Compiled {
   std::vector<std::string> thai_terms;
   std::vector<std::vector<Use>> thai_uses;
   std::vector<std::vector<std::string>> key_terms; // the keys of each key-trie term
+  // Keys of key-trie terms that the automaton can find as text (ASCII or Thai: folded as the
+  // automaton folds); automaton id thai_terms.size() + k is trigger_keys[k].
+  std::vector<std::string> trigger_keys;
+  std::vector<std::vector<std::uint32_t>> trigger_needs;    // per key-trie term: its trigger keys
+  std::vector<std::vector<std::uint32_t>> trigger_users;    // per trigger key: the terms needing it
+  bool always_tokenize = false; // a key-trie term none of whose keys the automaton can find
   text::Tokenizer icu_only{text::Dictionary{}};                  // ICU boundaries for short terms
   std::vector<Glob> globs;
   std::vector<PatternInfo> patterns;
@@ -231,18 +237,34 @@ struct Matcher::Compiled {
 
   void build_automaton() {
     for (std::uint32_t id = 0; id < thai_terms.size(); ++id) automaton.add(thai_terms[id], id);
-    // A key-trie term can only match where each of its keys occurs as text (case-folded):
-    // its longest Latin key (else its longest key) triggers tokenization of the segment.
-    const auto trigger = static_cast<std::uint32_t>(thai_terms.size());
-    for (const auto& keys : key_terms) {
-      const std::string* best = nullptr;
-      auto rank = [](const std::string& k) {
-        const bool latin = !k.empty() && static_cast<unsigned char>(k[0]) < 0x80 && !(k[0] >= '0' && k[0] <= '9');
-        return std::make_pair(latin ? 1 : 0, k.size());
-      };
-      for (const auto& k : keys)
-        if (!best || rank(k) > rank(*best)) best = &k;
-      automaton.add(*best, trigger);
+    // A key-trie term can only match where each of its keys occurs as text (case-folded): the
+    // segment is tokenized only when all of some term's keys were found. Keys with letters the
+    // automaton does not fold (non-ASCII Latin, ...) are not looked for.
+    auto findable = [](const std::string& key) {
+      for (std::size_t i = 0; i < key.size();) {
+        const char32_t c = text::decode_at(key, i);
+        if (c >= 0x80 && !(c >= 0x0E00 && c < 0x0E80)) return false;
+      }
+      return true;
+    };
+    std::unordered_map<std::string, std::uint32_t> trigger_of;
+    for (std::uint32_t t = 0; t < key_terms.size(); ++t) {
+      trigger_needs.emplace_back();
+      for (const auto& k : key_terms[t]) {
+        if (!findable(k)) continue;
+        auto [it, inserted] = trigger_of.emplace(k, static_cast<std::uint32_t>(trigger_keys.size()));
+        if (inserted) {
+          trigger_keys.push_back(k);
+          trigger_users.emplace_back();
+          automaton.add(k, static_cast<std::uint32_t>(thai_terms.size()) + it->second);
+        }
+        auto& needs = trigger_needs.back();
+        if (std::find(needs.begin(), needs.end(), it->second) == needs.end()) {
+          needs.push_back(it->second);
+          trigger_users[it->second].push_back(t);
+        }
+      }
+      if (trigger_needs.back().empty()) always_tokenize = true;
     }
     automaton.build();
   }
@@ -331,11 +353,14 @@ struct MatchSession::State {
   std::vector<Span> exclusions;
   std::string_view current_text;
   std::vector<text::Token> window_tokens;
+  std::vector<std::uint8_t> trigger_seen;  // per trigger key: found in this segment
+  std::vector<std::uint32_t> seen_triggers; // the trigger keys found, to reset
   bool keys_ready = false;
   bool reference = false;
 
   explicit State(const Matcher::Compiled& compiled)
-      : c(compiled), tokenizer(compiled.tokenizer), icu_only(compiled.icu_only) {
+      : c(compiled), tokenizer(compiled.tokenizer), icu_only(compiled.icu_only),
+        trigger_seen(compiled.trigger_keys.size(), 0) {
     for (const auto& p : c.patterns) {
       UErrorCode status = U_ZERO_ERROR;
       regexes.emplace_back(p.regex->matcher(status));
@@ -416,12 +441,22 @@ struct MatchSession::State {
   // One automaton pass: Thai terms, and whether a key-trie term can occur at all.
   bool scan_automaton(std::string_view text) {
     phrase_begin = phrase_end = SIZE_MAX;
-    bool keys_needed = false;
     const auto thai_count = static_cast<std::uint32_t>(c.thai_terms.size());
+    seen_triggers.clear();
     c.automaton.scan(text, [&](std::uint32_t start, std::uint32_t end, std::uint32_t id) {
-      if (id >= thai_count) keys_needed = true;
-      else accept_thai(text, id, start, end);
+      if (id < thai_count) {
+        accept_thai(text, id, start, end);
+      } else if (!trigger_seen[id - thai_count]) {
+        trigger_seen[id - thai_count] = 1;
+        seen_triggers.push_back(id - thai_count);
+      }
     });
+    bool keys_needed = c.always_tokenize;
+    for (const std::uint32_t k : seen_triggers)
+      for (const std::uint32_t t : c.trigger_users[k])
+        keys_needed = keys_needed || std::all_of(c.trigger_needs[t].begin(), c.trigger_needs[t].end(),
+                                                 [&](std::uint32_t n) { return trigger_seen[n] != 0; });
+    for (const std::uint32_t k : seen_triggers) trigger_seen[k] = 0;
     return keys_needed;
   }
 
