@@ -5,6 +5,7 @@
 #include <supanalyze/text/thai.hpp>
 #include <supanalyze/text/utf8.hpp>
 
+#include <unicode/brkiter.h>
 #include <unicode/regex.h>
 #include <unicode/utext.h>
 
@@ -138,6 +139,14 @@ struct Matcher::Compiled {
   text::TermAutomaton automaton;
   std::vector<std::string> thai_terms;
   std::vector<std::vector<Use>> thai_uses;
+  // What the cluster and ICU checks need of each Thai term, computed once rather than per match.
+  struct ThaiFacts {
+    bool can_start; // its first code point may start a cluster
+    bool last_leading; // it ends with a leading vowel (เ แ โ ใ ไ): only at the text's end
+    bool short_term;   // three Thai letters or fewer: must sit on ICU boundaries too
+  };
+  std::vector<ThaiFacts> thai_facts;
+  std::unique_ptr<icu::BreakIterator> icu_words; // cloned by each session
   std::vector<std::vector<std::string>> key_terms; // the keys of each key-trie term
   // Keys of key-trie terms that the automaton can find as text (ASCII or Thai: folded as the
   // automaton folds); automaton id thai_terms.size() + k is trigger_keys[k].
@@ -236,7 +245,22 @@ struct Matcher::Compiled {
   }
 
   void build_automaton() {
-    for (std::uint32_t id = 0; id < thai_terms.size(); ++id) automaton.add(thai_terms[id], id);
+    for (std::uint32_t id = 0; id < thai_terms.size(); ++id) {
+      const std::string& term = thai_terms[id];
+      automaton.add(term, id);
+      std::size_t p = 0;
+      const char32_t first = text::decode_at(term, p);
+      p = term.size();
+      do { --p; } while (p > 0 && (static_cast<unsigned char>(term[p]) & 0xC0) == 0x80);
+      const char32_t last = text::decode_at(term, p);
+      namespace th = text::thai;
+      thai_facts.push_back({th::is_thai(first) && !th::is_combining(first) && !th::is_following_vowel(first),
+                            th::is_leading_vowel(last), text::thai_letter_count(term) <= 3});
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    icu_words.reset(icu::BreakIterator::createWordInstance(icu::Locale("th"), status));
+    if (U_FAILURE(status) || !icu_words)
+      throw Error(std::string("cannot create the ICU word break iterator: ") + u_errorName(status));
     // A key-trie term can only match where each of its keys occurs as text (case-folded): the
     // segment is tokenized only when all of some term's keys were found. Keys with letters the
     // automaton does not fold (non-ASCII Latin, ...) are not looked for.
@@ -353,6 +377,10 @@ struct MatchSession::State {
   std::vector<Span> exclusions;
   std::string_view current_text;
   std::vector<text::Token> window_tokens;
+  std::unique_ptr<icu::BreakIterator> icu_words; // this session's own clone
+  UText* phrase_utext = nullptr;
+  std::vector<std::uint64_t> phrase_bits; // fast path: ICU boundaries of the phrase, bit per byte
+  std::size_t bits_begin = SIZE_MAX, bits_end = SIZE_MAX; // ... of the phrase [bits_begin, bits_end)
   std::vector<std::uint8_t> trigger_seen;  // per trigger key: found in this segment
   std::vector<std::uint32_t> seen_triggers; // the trigger keys found, to reset
   bool keys_ready = false;
@@ -360,7 +388,7 @@ struct MatchSession::State {
 
   explicit State(const Matcher::Compiled& compiled)
       : c(compiled), tokenizer(compiled.tokenizer), icu_only(compiled.icu_only),
-        trigger_seen(compiled.trigger_keys.size(), 0) {
+        icu_words(compiled.icu_words->clone()), trigger_seen(compiled.trigger_keys.size(), 0) {
     for (const auto& p : c.patterns) {
       UErrorCode status = U_ZERO_ERROR;
       regexes.emplace_back(p.regex->matcher(status));
@@ -370,6 +398,7 @@ struct MatchSession::State {
   }
   ~State() {
     if (utext) utext_close(utext);
+    if (phrase_utext) utext_close(phrase_utext);
   }
 
   void apply(const Use& use, std::uint32_t start, std::uint32_t end) {
@@ -415,11 +444,19 @@ struct MatchSession::State {
     return it == keys.begin() ? 0 : static_cast<std::uint32_t>(it - keys.begin() - 1);
   }
 
-  bool on_icu_boundaries(std::string_view text, std::size_t start, std::size_t end) {
+  // The phrase (text between spaces) around [start, end).
+  static std::pair<std::size_t, std::size_t> phrase_of(std::string_view text, std::size_t start, std::size_t end) {
     std::size_t b = text.rfind(' ', start == 0 ? 0 : start - 1);
     b = (b == std::string_view::npos || b >= start) ? 0 : b + 1;
     std::size_t e = text.find(' ', end);
     if (e == std::string_view::npos) e = text.size();
+    return {b, e};
+  }
+
+  // Whether `start` and `end` are boundaries of the tokens the tokenizer (without dictionary)
+  // cuts the phrase into. The reference: plain, through the Tokenizer.
+  bool on_icu_boundaries_reference(std::string_view text, std::size_t start, std::size_t end) {
+    const auto [b, e] = phrase_of(text, start, end);
     if (phrase_begin != b || phrase_end != e) {
       phrase_begin = b;
       phrase_end = e;
@@ -430,17 +467,63 @@ struct MatchSession::State {
     return has(start) && has(end);
   }
 
+  // The same, fast: ICU's boundaries of the phrase are computed once per phrase straight from
+  // the break iterator into a bitmap. A phrase without other whitespace than its spaces is one
+  // ICU piece for the tokenizer, whose token edges are then exactly ICU's boundaries (its start
+  // and end included), so the phrase's own edges need no ICU at all.
+  bool on_icu_boundaries(std::string_view text, std::size_t start, std::size_t end) {
+    const auto [b, e] = phrase_of(text, start, end);
+    if (bits_begin != b || bits_end != e) {
+      const std::string_view phrase = text.substr(b, e - b);
+      if (std::any_of(phrase.begin(), phrase.end(), [](char ch) { return ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v'; }))
+        return on_icu_boundaries_reference(text, start, end); // cut further by the tokenizer
+      if (start == b && end == e) return true;
+      bits_begin = b;
+      bits_end = e;
+      phrase_bits.assign(phrase.size() / 64 + 1, 0);
+      UErrorCode status = U_ZERO_ERROR;
+      phrase_utext = utext_openUTF8(phrase_utext, phrase.data(), static_cast<int64_t>(phrase.size()), &status);
+      icu_words->setText(phrase_utext, status);
+      if (U_FAILURE(status)) throw Error(std::string("ICU word breaking failed: ") + u_errorName(status));
+      for (std::int32_t at = icu_words->first(); at != icu::BreakIterator::DONE; at = icu_words->next())
+        phrase_bits[static_cast<std::size_t>(at) / 64] |= std::uint64_t{1} << (static_cast<std::size_t>(at) % 64);
+    }
+    auto has = [&](std::size_t x) {
+      x -= bits_begin;
+      return (phrase_bits[x / 64] >> (x % 64)) & 1;
+    };
+    return has(start) && has(end);
+  }
+
   // A Thai term found as text counts where both edges fall on cluster boundaries, and a short
-  // one where they are ICU boundaries of its phrase too.
+  // one where they are ICU boundaries of its phrase too. The reference decodes the text around
+  // both edges; the fast path knows the term's own first and last code points and reads the
+  // text's neighbours as bytes (Thai is E0 B8 xx for U+0E00-U+0E3F, E0 B9 xx above).
   void accept_thai(std::string_view text, std::uint32_t id, std::uint32_t start, std::uint32_t end) {
-    if (!cluster_start(text, start) || !cluster_end(text, end)) return;
-    if (text::thai_letter_count(text.substr(start, end - start)) <= 3 && !on_icu_boundaries(text, start, end)) return;
+    if (reference) {
+      if (!cluster_start(text, start) || !cluster_end(text, end)) return;
+      if (text::thai_letter_count(text.substr(start, end - start)) <= 3 && !on_icu_boundaries_reference(text, start, end)) return;
+    } else {
+      const auto& facts = c.thai_facts[id];
+      if (!facts.can_start) return;
+      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+      // After a leading vowel (U+0E40-U+0E44) no cluster starts.
+      if (start >= 3 && bytes[start - 3] == 0xE0 && bytes[start - 2] == 0xB9 && bytes[start - 1] <= 0x84) return;
+      if (end < text.size()) {
+        if (facts.last_leading) return;
+        if (bytes[end] == 0xE0 && (bytes[end + 1] == 0xB8 || bytes[end + 1] == 0xB9)) {
+          const char32_t next = 0x0E00 + ((static_cast<char32_t>(bytes[end + 1] - 0xB8) << 6) | (bytes[end + 2] & 0x3F));
+          if (text::thai::is_combining(next) || text::thai::is_following_vowel(next)) return;
+        }
+      }
+      if (facts.short_term && !on_icu_boundaries(text, start, end)) return;
+    }
     for (const Use& use : c.thai_uses[id]) apply(use, start, end);
   }
 
   // One automaton pass: Thai terms, and whether a key-trie term can occur at all.
   bool scan_automaton(std::string_view text) {
-    phrase_begin = phrase_end = SIZE_MAX;
+    phrase_begin = phrase_end = bits_begin = bits_end = SIZE_MAX;
     const auto thai_count = static_cast<std::uint32_t>(c.thai_terms.size());
     seen_triggers.clear();
     c.automaton.scan(text, [&](std::uint32_t start, std::uint32_t end, std::uint32_t id) {
@@ -462,7 +545,7 @@ struct MatchSession::State {
 
   // The reference for scan_automaton: every term searched on its own.
   bool scan_naive(std::string_view text) {
-    phrase_begin = phrase_end = SIZE_MAX;
+    phrase_begin = phrase_end = bits_begin = bits_end = SIZE_MAX;
     for (std::uint32_t id = 0; id < c.thai_terms.size(); ++id) {
       const std::string& term = c.thai_terms[id];
       for (auto at = text.find(term); at != std::string_view::npos; at = text.find(term, at + 1))
