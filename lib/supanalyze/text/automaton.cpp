@@ -75,12 +75,35 @@ void TermAutomaton::build() {
       }
     }
   }
+  // States renumbered breadth-first: the shallow states, where a scan spends most of its steps,
+  // get neighbouring rows. The table holds 16-bit states when they fit: half the memory, so a
+  // large codebook's table stays in cache longer.
+  std::vector<std::uint32_t> order(1, 0), renumber(states, 0);
+  for (std::size_t k = 0; k < order.size(); ++k)
+    for (const auto& [cls, child] : children[order[k]]) {
+      renumber[child] = static_cast<std::uint32_t>(order.size());
+      order.push_back(child);
+    }
+  std::vector<std::uint32_t> delta(states * m_classes);
+  for (std::size_t k = 0; k < states; ++k)
+    for (std::uint32_t cls = 0; cls < m_classes; ++cls)
+      delta[k * m_classes + cls] = renumber[m_delta[order[k] * m_classes + cls]];
+  if (states <= 0x10000) {
+    m_delta16.assign(delta.begin(), delta.end());
+    m_delta.clear();
+  } else {
+    m_delta = std::move(delta);
+    m_delta16.clear();
+  }
   m_out_begin.assign(states + 1, 0);
+  m_has_output.assign(states / 64 + 1, 0);
   m_outputs.clear();
-  for (std::size_t s = 0; s < states; ++s) {
-    std::stable_sort(outputs[s].begin(), outputs[s].end(), [](const Output& a, const Output& b) { return a.length > b.length; });
-    m_out_begin[s] = static_cast<std::uint32_t>(m_outputs.size());
-    m_outputs.insert(m_outputs.end(), outputs[s].begin(), outputs[s].end());
+  for (std::size_t k = 0; k < states; ++k) {
+    auto& out = outputs[order[k]];
+    if (!out.empty()) m_has_output[k / 64] |= std::uint64_t{1} << (k % 64);
+    std::stable_sort(out.begin(), out.end(), [](const Output& a, const Output& b) { return a.length > b.length; });
+    m_out_begin[k] = static_cast<std::uint32_t>(m_outputs.size());
+    m_outputs.insert(m_outputs.end(), out.begin(), out.end());
   }
   m_out_begin[states] = static_cast<std::uint32_t>(m_outputs.size());
 }

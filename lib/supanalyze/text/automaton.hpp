@@ -29,15 +29,37 @@ public:
   // by end, longer patterns first at the same end.
   template <typename F> void scan(std::string_view text, F&& on_match) const {
     if (m_patterns.empty()) return;
+    if (!m_delta16.empty()) scan_with(m_delta16.data(), text, on_match);
+    else scan_with(m_delta.data(), text, on_match);
+  }
+
+  // Longest pattern, in code points (patterns longer than the window are rejected by add()).
+  static constexpr std::size_t k_window = 256;
+
+private:
+  template <typename State, typename F> void scan_with(const State* delta, std::string_view text, F& on_match) const {
     std::array<std::uint32_t, k_window> starts{}; // byte offset of recent code points
     std::uint32_t state = 0;
     std::size_t count = 0;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     for (std::size_t i = 0; i < text.size();) {
       const auto start = static_cast<std::uint32_t>(i);
-      const char32_t cp = decode_at(text, i);
       starts[count % k_window] = start;
       ++count;
-      state = m_delta[state * m_classes + class_of(cp)];
+      // ASCII and the Thai block (E0 B8 xx, E0 B9 xx) index m_small straight from their bytes.
+      std::uint32_t cls;
+      const unsigned char b0 = bytes[i];
+      if (b0 < 0x80) {
+        cls = m_small[b0 >= 'A' && b0 <= 'Z' ? b0 + 32 : b0];
+        ++i;
+      } else if (b0 == 0xE0 && (bytes[i + 1] == 0xB8 || bytes[i + 1] == 0xB9)) {
+        cls = m_small[0x80 + ((static_cast<std::uint32_t>(bytes[i + 1] - 0xB8) << 6) | (bytes[i + 2] & 0x3Fu))];
+        i += 3;
+      } else {
+        cls = class_of(decode_at(text, i));
+      }
+      state = delta[state * m_classes + cls];
+      if (!((m_has_output[state / 64] >> (state % 64)) & 1)) continue;
       for (std::uint32_t k = m_out_begin[state]; k < m_out_begin[state + 1]; ++k) {
         const Output& o = m_outputs[k];
         on_match(starts[(count - o.length) % k_window], static_cast<std::uint32_t>(i), o.id);
@@ -45,10 +67,6 @@ public:
     }
   }
 
-  // Longest pattern, in code points (patterns longer than the window are rejected by add()).
-  static constexpr std::size_t k_window = 256;
-
-private:
   struct Output {
     std::uint32_t id;
     std::uint32_t length; // code points
@@ -68,8 +86,12 @@ private:
   std::array<std::uint32_t, 0x100> m_small{}; // ASCII, then the Thai block
   std::unordered_map<char32_t, std::uint32_t> m_other;
   std::uint32_t m_classes = 1;
-  std::vector<std::uint32_t> m_delta;     // state * m_classes + class -> state
+  std::vector<std::uint32_t> m_delta;     // state * m_classes + class -> state (breadth-first numbers)
+  std::vector<std::uint16_t> m_delta16;   // the same when there are at most 65536 states
   std::vector<std::uint32_t> m_out_begin; // outputs of state s: [m_out_begin[s], m_out_begin[s+1])
+  // Bit s: state s has outputs. Small enough to stay in cache, so the steps that match nothing
+  // (most of them) do not touch m_out_begin.
+  std::vector<std::uint64_t> m_has_output;
   std::vector<Output> m_outputs;
 };
 
