@@ -43,6 +43,7 @@ struct PatternInfo {
   std::uint32_t source;
   std::unique_ptr<icu::RegexPattern> regex;
   std::string required; // a literal every match contains ("" when none is known)
+  bool literal_in_automaton = false; // `required` is found by the automaton pass
 };
 
 // The longest literal that every match of `pattern` must contain, or "" when unsure: outside
@@ -154,6 +155,7 @@ struct Matcher::Compiled {
   std::vector<std::vector<std::uint32_t>> trigger_needs;    // per key-trie term: its trigger keys
   std::vector<std::vector<std::uint32_t>> trigger_users;    // per trigger key: the terms needing it
   bool always_tokenize = false; // a key-trie term none of whose keys the automaton can find
+  std::uint32_t literal_base = 0; // automaton id of patterns[0]'s required literal
   text::Tokenizer icu_only{text::Dictionary{}};                  // ICU boundaries for short terms
   std::vector<Glob> globs;
   std::vector<PatternInfo> patterns;
@@ -290,6 +292,14 @@ struct Matcher::Compiled {
       }
       if (trigger_needs.back().empty()) always_tokenize = true;
     }
+    // A pattern's required literal is looked for in the same pass (ids after the trigger keys):
+    // a segment without it skips the regex engine, and no second scan (memmem) is needed.
+    literal_base = static_cast<std::uint32_t>(thai_terms.size() + trigger_keys.size());
+    for (std::uint32_t p = 0; p < patterns.size(); ++p) {
+      const std::string& literal = patterns[p].required;
+      patterns[p].literal_in_automaton = !literal.empty() && text::to_u32(literal).size() <= text::TermAutomaton::k_window;
+      if (patterns[p].literal_in_automaton) automaton.add(literal, literal_base + p);
+    }
     automaton.build();
   }
 
@@ -383,6 +393,8 @@ struct MatchSession::State {
   std::size_t bits_begin = SIZE_MAX, bits_end = SIZE_MAX; // ... of the phrase [bits_begin, bits_end)
   std::vector<std::uint8_t> trigger_seen;  // per trigger key: found in this segment
   std::vector<std::uint32_t> seen_triggers; // the trigger keys found, to reset
+  std::vector<std::uint8_t> literal_seen;   // per pattern: its required literal occurs
+  bool literals_scanned = false;            // literal_seen is of this segment (fast path)
   bool keys_ready = false;
   bool reference = false;
 
@@ -526,9 +538,13 @@ struct MatchSession::State {
     phrase_begin = phrase_end = bits_begin = bits_end = SIZE_MAX;
     const auto thai_count = static_cast<std::uint32_t>(c.thai_terms.size());
     seen_triggers.clear();
+    literal_seen.assign(c.patterns.size(), 0);
+    literals_scanned = true;
     c.automaton.scan(text, [&](std::uint32_t start, std::uint32_t end, std::uint32_t id) {
       if (id < thai_count) {
         accept_thai(text, id, start, end);
+      } else if (id >= c.literal_base) {
+        literal_seen[id - c.literal_base] = 1; // case-folded: may say yes where case differs, never no
       } else if (!trigger_seen[id - thai_count]) {
         trigger_seen[id - thai_count] = 1;
         seen_triggers.push_back(id - thai_count);
@@ -546,6 +562,7 @@ struct MatchSession::State {
   // The reference for scan_automaton: every term searched on its own.
   bool scan_naive(std::string_view text) {
     phrase_begin = phrase_end = bits_begin = bits_end = SIZE_MAX;
+    literals_scanned = false;
     for (std::uint32_t id = 0; id < c.thai_terms.size(); ++id) {
       const std::string& term = c.thai_terms[id];
       for (auto at = text.find(term); at != std::string_view::npos; at = text.find(term, at + 1))
@@ -587,7 +604,11 @@ struct MatchSession::State {
     utext = utext_openUTF8(utext, text.data(), static_cast<int64_t>(text.size()), &status);
     for (std::size_t p = 0; p < regexes.size(); ++p) {
       const std::string& required = c.patterns[p].required;
-      if (!required.empty() && !::memmem(text.data(), text.size(), required.data(), required.size())) continue;
+      if (literals_scanned && c.patterns[p].literal_in_automaton) {
+        if (!literal_seen[p]) continue;
+      } else if (!required.empty() && !::memmem(text.data(), text.size(), required.data(), required.size())) {
+        continue;
+      }
       auto& m = *regexes[p];
       status = U_ZERO_ERROR;
       m.reset(utext);
