@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Whole-process benchmark of supanalyze (bench/README.md): generates a synthetic corpus, measures
-# raw ICU word breaking on its text with supanalyze-bench, then times `corpus check` (reading
-# only), `code -j1`, `code -j2` and `matrix -j2` on it with /usr/bin/time -v (wall time and peak
+# raw ICU word breaking on its text with supanalyze-bench, then times `corpus check` (parsing and
+# checking rows, no normalization), `code -j1`, `code -j2` and `matrix -j2` on it with /usr/bin/time -v (wall time and peak
 # memory) and prints each as a ratio to raw ICU. Every command runs under a timeout; the
 # temporary folder is removed on exit, whatever happens.
 set -euo pipefail

@@ -27,17 +27,18 @@ std::filesystem::path corpus_path(const CorpusOptions& opts) {
   return opts.corpus.empty() ? corpus::bundled_corpus_path() : std::filesystem::path(opts.corpus);
 }
 
-std::string shape(const corpus::Corpus& c) {
+std::string shape(const corpus::Corpus& c, std::size_t answers, std::size_t segments) {
   return std::to_string(c.instruments.size()) + " instruments, " + std::to_string(c.question_count()) +
-         " questions, " + std::to_string(c.provinces.size()) + " provinces, " + std::to_string(c.answers.size()) +
-         " answers, " + std::to_string(c.segment_count()) + " segments";
+         " questions, " + std::to_string(c.provinces.size()) + " provinces, " + std::to_string(answers) +
+         " answers, " + std::to_string(segments) + " segments";
 }
 
 void run_check(const CorpusOptions& opts, Context& ctx) {
   Diagnostics diagnostics;
-  const auto c = corpus::read_corpus(corpus_path(opts), diagnostics, opts.meta);
+  const auto checked = corpus::check_corpus(corpus_path(opts), diagnostics, opts.meta);
+  const auto& c = checked.metadata;
   for (const auto& d : diagnostics.items()) ctx.out << d.to_string() << '\n';
-  ctx.out << (c.id.empty() ? corpus_path(opts).string() : c.id) << ": " << shape(c) << "; "
+  ctx.out << (c.id.empty() ? corpus_path(opts).string() : c.id) << ": " << shape(c, checked.answers, checked.segments) << "; "
           << diagnostics.error_count() << " errors, " << diagnostics.warning_count() << " warnings\n";
   if (diagnostics.has_errors()) ctx.exit_code = k_exit_input;
 }
@@ -127,7 +128,7 @@ void run_import(const CorpusOptions& opts, Context& ctx) {
   const std::filesystem::path meta = opts.meta.empty() ? table.parent_path() / "corpus.yaml" : std::filesystem::path(opts.meta);
   const auto c = corpus::read_corpus(table, meta);
   corpus::write_folder(c, meta, opts.output);
-  ctx.err << "wrote " << opts.output << ": " << shape(c) << '\n';
+  ctx.err << "wrote " << opts.output << ": " << shape(c, c.answers.size(), c.segment_count()) << '\n';
 }
 
 CLI::App* add(CLI::App* parent, const char* name, const char* description, const char* footer,

@@ -110,3 +110,68 @@ TEST(StreamCoder, CodesLikeCodeCorpusForAnyThreadCount) {
 }
 
 } // namespace
+
+namespace {
+
+std::vector<std::string> diagnostic_lines(const Diagnostics& d) {
+  std::vector<std::string> out;
+  for (const auto& item : d.items()) out.push_back(item.to_string());
+  return out;
+}
+
+// `corpus check` streams a table in answer order: it must find what reading whole finds, in the
+// same words and order, and count the same answers and segments.
+void expect_check_like_whole_read(const fs::path& table) {
+  Diagnostics streamed, whole;
+  const auto checked = corpus::check_corpus(table, streamed);
+  const auto corpus = corpus::read_corpus(table, whole);
+  EXPECT_EQ(diagnostic_lines(streamed), diagnostic_lines(whole));
+  EXPECT_EQ(checked.answers, corpus.answers.size());
+  EXPECT_EQ(checked.segments, corpus.segment_count());
+  EXPECT_EQ(checked.metadata.provinces.size(), corpus.provinces.size());
+}
+
+TEST(CheckCorpus, FindsInAStreamedTableWhatReadingWholeFinds) {
+  const fs::path table = exported_table("check");
+  std::vector<std::string> lines;
+  for (std::ifstream in(table); lines.emplace_back(), std::getline(in, lines.back());) {}
+  lines.pop_back();
+  // Rows of one answer (the third) removed: a missing answer. A wrong year, a wrong corpus id
+  // and a segment number out of order in other rows.
+  auto key_of = [](const std::string& l) { return l.substr(0, l.find('\t', l.find('\t', l.find('\t', l.find('\t', l.find('\t') + 1) + 1) + 1) + 1)); };
+  std::string first_key = key_of(lines[1]), third_key;
+  std::size_t answers = 1;
+  for (std::size_t k = 2; k < lines.size() && third_key.empty(); ++k)
+    if (key_of(lines[k]) != key_of(lines[k - 1]) && ++answers == 3) third_key = key_of(lines[k]);
+  std::vector<std::string> kept;
+  for (const auto& l : lines)
+    if (key_of(l) != third_key) kept.push_back(l);
+  kept[5].replace(kept[5].find("\t2564\t"), 6, "\t2565\t");
+  kept[9].replace(0, kept[9].find('\t'), "ssw3-2565");
+  const auto seg = kept[200].find('\t', kept[200].find('\t', kept[200].find('\t', kept[200].find('\t', kept[200].find('\t') + 1) + 1) + 1) + 1);
+  kept[200].replace(seg + 1, kept[200].find('\t', seg + 1) - seg - 1, "77");
+  {
+    std::ofstream out(table, std::ios::binary);
+    for (const auto& l : kept) out << l << '\n';
+  }
+  expect_check_like_whole_read(table);
+  Diagnostics d;
+  corpus::check_corpus(table, d);
+  const std::string all = [&] {
+    std::string text;
+    for (const auto& line : diagnostic_lines(d)) text += line + "\n";
+    return text;
+  }();
+  for (const char* expected : {"year '2565' does not match", "corpus 'ssw3-2565' does not match", "segment '77' of", "warning: no answer to"})
+    EXPECT_NE(all.find(expected), std::string::npos) << expected << " in:\n" << all;
+  EXPECT_EQ(d.warning_count(), 1u); // the missing answer
+}
+
+TEST(CheckCorpus, ReadsATableWithAnUnknownIdOrABadByteWhole) {
+  const fs::path table = exported_table("check-whole");
+  std::ofstream(table, std::ios::app) << "ssw3-2564\t2564\tcentre1300\tq1\tbangkok\t1\tข้อความ\t\n"
+                                      << "ssw3-2564\t2564\tcentre1300\tq1\tnakhonpathom\t22\tข้อ\xE0\xB8\t\n";
+  expect_check_like_whole_read(table);
+}
+
+} // namespace

@@ -258,16 +258,28 @@ void read_transcripts(Corpus& corpus, const fs::path& root, Diagnostics& diagnos
   }
 }
 
-void warn_missing_answers(const Corpus& corpus, const fs::path& root, Diagnostics& diagnostics) {
-  std::vector<std::vector<std::vector<bool>>> seen(corpus.instruments.size());
-  for (std::size_t i = 0; i < corpus.instruments.size(); ++i)
-    seen[i].assign(corpus.instruments[i].questions.size(), std::vector<bool>(corpus.provinces.size(), false));
-  for (const auto& a : corpus.answers) seen[a.instrument][a.question][a.province] = true;
+// Which (instrument, question, province) answers a corpus has.
+class AnswersSeen {
+public:
+  explicit AnswersSeen(const Corpus& corpus) : m_seen(corpus.instruments.size()) {
+    for (std::size_t i = 0; i < corpus.instruments.size(); ++i)
+      m_seen[i].assign(corpus.instruments[i].questions.size(), std::vector<bool>(corpus.provinces.size(), false));
+  }
+  void add(const Answer& a) { m_seen[a.instrument][a.question][a.province] = true; }
+  bool has(std::size_t instrument, std::size_t question, std::size_t province) const {
+    return m_seen[instrument][question][province];
+  }
+
+private:
+  std::vector<std::vector<std::vector<bool>>> m_seen;
+};
+
+void warn_missing_answers(const Corpus& corpus, const AnswersSeen& seen, const fs::path& root, Diagnostics& diagnostics) {
   for (std::size_t i = 0; i < corpus.instruments.size(); ++i)
     for (std::size_t p = 0; p < corpus.provinces.size(); ++p) {
       std::vector<std::string> missing;
       for (std::size_t q = 0; q < corpus.instruments[i].questions.size(); ++q)
-        if (!seen[i][q][p]) missing.push_back(corpus.instruments[i].questions[q].id);
+        if (!seen.has(i, q, p)) missing.push_back(corpus.instruments[i].questions[q].id);
       if (missing.empty()) continue;
       const fs::path file = root / corpus.instruments[i].id / (corpus.provinces[p].id + ".md");
       diagnostics.warning({file.string(), 0, 0}, "no answer to " + list_ids(missing));
@@ -544,18 +556,21 @@ private:
 // export` writes them), which is what lets stream_corpus hand answers on as they end and give
 // the same order as reading whole. A quick pass over the key columns only; anything it cannot
 // read says no (the whole reader then reports the problem properly).
-bool table_in_answer_order(const fs::path& path, const Corpus& metadata) {
+bool table_in_answer_order(const fs::path& path, const Corpus& metadata, bool check_encoding = false) {
   LineReader lines(path);
   Diagnostics ignored;
   TableColumns col;
   Row row;
   std::string_view line;
   if (!lines.next(line)) return false;
+  if (check_encoding && (text::find_invalid_utf8(line) || line.rfind("\xEF\xBB\xBF", 0) == 0 || (!line.empty() && line.back() == '\r')))
+    return false;
   split_tsv_line(line, 1, row);
   if (!col.read(row, path.string(), ignored)) return false;
   std::array<std::string, 3> last_ids;
   TableAnswers::Key last{0, 0, 0};
   for (std::size_t line_no = 2; lines.next(line); ++line_no) {
+    if (check_encoding && (text::find_invalid_utf8(line) || (!line.empty() && line.back() == '\r'))) return false;
     split_tsv_line(line, line_no, row);
     if (row.empty()) continue;
     if (row.fields.size() != col.width) return false;
@@ -632,8 +647,58 @@ Corpus read_corpus(const fs::path& path, Diagnostics& diagnostics, const fs::pat
     read_table(corpus, path, diagnostics);
   }
   corpus.sort_answers();
-  warn_missing_answers(corpus, folder ? path : path.parent_path(), diagnostics);
+  AnswersSeen seen(corpus);
+  for (const auto& a : corpus.answers) seen.add(a);
+  warn_missing_answers(corpus, seen, folder ? path : path.parent_path(), diagnostics);
   return corpus;
+}
+
+CheckedCorpus check_corpus(const fs::path& path, Diagnostics& diagnostics, const fs::path& meta) {
+  CheckedCorpus checked;
+  auto read_whole = [&] {
+    checked.metadata = read_corpus(path, diagnostics, meta);
+    checked.answers = checked.metadata.answers.size();
+    checked.segments = checked.metadata.segment_count();
+    checked.metadata.answers.clear();
+    return checked;
+  };
+  if (path.extension() != ".tsv" || fs::is_directory(path)) return read_whole();
+  Diagnostics metadata_diagnostics;
+  checked.metadata = read_metadata(metadata_path(path, meta), metadata_diagnostics);
+  // Anything unusual (a bad byte stops the whole reader at once) is reported by the whole reader.
+  if (metadata_diagnostics.has_errors() || !table_in_answer_order(path, checked.metadata, /*check_encoding=*/true))
+    return read_whole();
+  for (const auto& d : metadata_diagnostics.items())
+    if (d.severity == Severity::error) diagnostics.error(d.where, d.message);
+    else diagnostics.warning(d.where, d.message);
+  // Streamed: every row checked as the whole reader checks it, each answer counted and dropped.
+  const std::string file = path.string();
+  LineReader lines(path);
+  TableAnswers table(checked.metadata, file, diagnostics, /*normalize=*/false);
+  AnswersSeen seen(checked.metadata);
+  std::vector<Answer> pending;
+  auto count = [&](Answer&& a) {
+    seen.add(a);
+    ++checked.answers;
+    checked.segments += a.segments.size();
+  };
+  bool header_seen = false, header_ok = false;
+  std::string_view line;
+  Row row;
+  for (std::size_t line_no = 1; lines.next(line); ++line_no) {
+    split_tsv_line(line, line_no, row);
+    if (row.empty()) continue;
+    if (!header_seen) {
+      header_seen = true;
+      header_ok = table.header(row);
+    } else if (header_ok) {
+      table.row(row, pending);
+      table.hand_on_complete(pending, count);
+    }
+  }
+  for (auto& a : pending) count(std::move(a));
+  warn_missing_answers(checked.metadata, seen, path.parent_path(), diagnostics);
+  return checked;
 }
 
 Corpus read_corpus(const fs::path& path, const fs::path& meta) {

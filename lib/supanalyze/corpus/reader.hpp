@@ -41,6 +41,17 @@ void stream_corpus(const std::filesystem::path& path, const Corpus& metadata, Di
 // helpful message when `path` is not a corpus or the file is missing.
 std::filesystem::path metadata_path(const std::filesystem::path& path, const std::filesystem::path& meta = {});
 
+// What `corpus check` needs: the metadata and how many answers and segments there are.
+struct CheckedCorpus {
+  Corpus metadata; // without answers
+  std::size_t answers = 0, segments = 0;
+};
+
+// Reads the corpus at `path` only to report its problems, all of them, in the order and words
+// of read_corpus. A .tsv table in answer order is streamed: each answer is checked, counted
+// and dropped; anything else is read whole.
+CheckedCorpus check_corpus(const std::filesystem::path& path, Diagnostics& diagnostics, const std::filesystem::path& meta = {});
+
 // Reads only corpus.yaml (no answers).
 Corpus read_metadata(const std::filesystem::path& corpus_yaml, Diagnostics& diagnostics);
 
