@@ -23,6 +23,7 @@ struct CodebookOptions {
   std::string lang = "th";
   bool no_corpus = false;
   double broad = 0.25;
+  unsigned threads = 0;
 };
 
 // Loads the codebook collecting every problem instead of stopping at the first.
@@ -44,7 +45,7 @@ void run_lint(const CodebookOptions& opts, Context& ctx) {
     const codebook::Matcher matcher(cb);
     std::unique_ptr<corpus::Corpus> c;
     if (!opts.no_corpus) c = std::make_unique<corpus::Corpus>(load_corpus(opts.corpus, opts.meta));
-    auto more = audit::lint_codebook(cb, matcher, c.get(), {opts.broad});
+    auto more = audit::lint_codebook(cb, matcher, c.get(), {opts.broad, opts.threads});
     findings.insert(findings.end(), more.begin(), more.end());
   }
   std::size_t counts[3] = {0, 0, 0};
@@ -141,6 +142,7 @@ Examples:
   l->add_option("--fail-on", lint->fail_on, "warning, error or never")->capture_default_str();
   l->add_option("--broad", lint->broad, "Share of segments above which a term is too broad")->capture_default_str();
   l->add_option("-f,--format", lint->format, "table or json")->capture_default_str();
+  l->add_option("-j,--threads", lint->threads, "Worker threads for coding the corpus (default: all cores); findings are identical for any value");
   l->callback([lint, &ctx] { run_lint(*lint, ctx); });
 
   auto show = std::make_shared<CodebookOptions>();

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "common.hpp"
 
+#include <supanalyze/coding/coder.hpp>
 #include <supanalyze/corpus/reader.hpp>
 #include <supanalyze/corpus/writer.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
+#include <supanalyze/text/normalizer.hpp>
 #include <supanalyze/text/tokenizer.hpp>
 
 #include <CLI/CLI.hpp>
@@ -21,6 +23,7 @@ struct CorpusOptions {
   std::string meta;
   std::string format;
   std::string output;
+  unsigned threads = 0;
 };
 
 std::filesystem::path corpus_path(const CorpusOptions& opts) {
@@ -57,27 +60,57 @@ void run_stats(const CorpusOptions& opts, Context& ctx) {
   Diagnostics diagnostics;
   const auto c = corpus::read_metadata(corpus::metadata_path(path, opts.meta), diagnostics);
   diagnostics.throw_if_errors();
-  const text::Tokenizer tokenizer;
-  std::vector<text::Token> tokens;
   std::vector<std::vector<Counts>> per_question(c.instruments.size());
   for (std::size_t i = 0; i < c.instruments.size(); ++i) per_question[i].resize(c.instruments[i].questions.size());
   std::vector<Counts> per_province(c.provinces.size());
   Counts total;
+  // Tokenizing is the cost: batches of answers go to the workers (each with its own tokenizer:
+  // ICU iterators are not thread-safe), their counts come back in order.
+  const unsigned threads = coding::resolve_threads(opts.threads);
+  std::vector<text::Tokenizer> tokenizers(threads);
+  coding::OrderedPool pool(threads, 4 * threads);
+  struct Batch {
+    std::vector<corpus::Answer> answers;
+    std::vector<std::size_t> tokens;
+    std::size_t segments = 0;
+  };
+  auto batch = std::make_shared<Batch>();
+  auto submit = [&] {
+    pool.submit(
+        [&, batch](std::size_t worker) {
+          std::vector<text::Token> tokens;
+          for (auto& a : batch->answers) {
+            std::size_t n = 0;
+            for (const auto& s : a.segments) {
+              tokens.clear();
+              tokenizers[worker].tokenize(text::normalize(s.text), tokens);
+              n += tokens.size();
+            }
+            batch->tokens.push_back(n);
+          }
+        },
+        [&, batch] {
+          for (std::size_t k = 0; k < batch->answers.size(); ++k) {
+            const auto& a = batch->answers[k];
+            for (Counts* target : {&per_question[a.instrument][a.question], &per_province[a.province], &total}) {
+              target->answers += 1;
+              target->segments += a.segments.size();
+              target->tokens += batch->tokens[k];
+            }
+          }
+        });
+    batch = std::make_shared<Batch>();
+  };
   corpus::StreamOptions stream;
   stream.meta = opts.meta;
+  stream.defer_normalization = true;
   corpus::stream_corpus(path, c, diagnostics, [&](corpus::Answer&& a) { // counts only: a large table streams
-    Counts n{1, a.segments.size(), 0};
-    for (const auto& s : a.segments) {
-      tokens.clear();
-      tokenizer.tokenize(s.text, tokens);
-      n.tokens += tokens.size();
-    }
-    for (Counts* target : {&per_question[a.instrument][a.question], &per_province[a.province], &total}) {
-      target->answers += n.answers;
-      target->segments += n.segments;
-      target->tokens += n.tokens;
-    }
+    batch->segments += a.segments.size();
+    batch->answers.push_back(std::move(a));
+    if (batch->segments >= 2048) submit();
   }, stream);
+  if (!batch->answers.empty()) submit();
+  pool.finish();
   const std::vector<output::Column> columns{{"unit", "unit"},
                                             {"label", "label"},
                                             {"answers", "answers", output::Align::right},
@@ -168,6 +201,7 @@ Examples:
   add_corpus_arguments(s, stats->corpus, stats->meta);
   s->add_option("-f,--format", stats->format, "table, csv, tsv, json or md (default table)");
   s->add_option("-o,--output", stats->output, "Write to FILE (atomically) instead of standard output");
+  s->add_option("-j,--threads", stats->threads, "Worker threads for tokenizing (default: all cores); output is identical for any value");
 
   auto exp = std::make_shared<CorpusOptions>();
   auto* e = add(cmd, "export", "Write the corpus as one long table (one row per segment)", R"(

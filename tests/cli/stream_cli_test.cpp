@@ -99,6 +99,17 @@ TEST(Streaming, ATableInAnyOrderGivesTheFolderResults) {
   expect_same_as_folder(table, "answers reversed, one split");
 }
 
+TEST(Streaming, CorpusStatsAndLintAreTheSameStreamedAndAtAnyThreadCount) {
+  const fs::path table = exported("stats");
+  const auto folder_stats = run_cli({"corpus", "stats", bundled_corpus(), "--format", "json"});
+  const auto folder_lint = run_cli({"codebook", "lint", bundled_corpus(), "--format", "json"});
+  ASSERT_EQ(folder_stats.exit_code, 0) << folder_stats.err;
+  for (const std::string threads : {"1", "3"}) {
+    EXPECT_EQ(run_cli({"corpus", "stats", table.string(), "--format", "json", "-j", threads}).out, folder_stats.out);
+    EXPECT_EQ(run_cli({"codebook", "lint", bundled_corpus(), "--format", "json", "-j", threads}).out, folder_lint.out);
+  }
+}
+
 TEST(Streaming, ABadRowLateInTheTableIsNamedAndNoOutputFileIsLeft) {
   const fs::path table = exported("bad-row");
   auto lines = lines_of(supanalyze::read_file(table));

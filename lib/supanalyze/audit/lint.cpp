@@ -133,7 +133,7 @@ private:
     std::vector<std::size_t> theme_hits(m_cb.themes.size(), 0);
     std::map<std::string, std::size_t> source_segments; // label -> segments it coded
     std::size_t segments = 0;
-    coding::code_corpus(*m_corpus, m_matcher, 0, [&](const coding::AnswerCodings& coded) {
+    coding::code_corpus(*m_corpus, m_matcher, m_options.threads, [&](const coding::AnswerCodings& coded) {
       for (const auto& seg : coded.segments) {
         ++segments;
         std::set<std::size_t> themes;

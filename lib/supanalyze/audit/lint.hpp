@@ -32,6 +32,7 @@ struct Finding {
 
 struct LintOptions {
   double broad_share = 0.25; // a term in more than this share of segments is "broad"
+  unsigned threads = 0;      // for coding the corpus (0: all cores)
 };
 
 // Lints `codebook`; with a corpus, also the findings that need one (matches, breadth, how ICU
