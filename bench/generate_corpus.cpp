@@ -24,6 +24,7 @@ struct Options {
   std::string out = "big";
   std::string text_out;
   std::string source;
+  bool codebooks = false;
   double size_mb = 50;
   std::uint64_t seed = 1;
   std::size_t provinces = 76;
@@ -49,6 +50,18 @@ private:
   std::vector<char> m_buffer;
   std::ofstream m_out;
 };
+
+// The codebook-size pair of the in-process benchmark (sb::same_hits_themes), from the source
+// corpus: 20 real terms, and the same with 1980 more that occur nowhere. The generated text is
+// made of the source's phrases, so both give `code` the same rows: only the size differs.
+void write_codebooks(const supanalyze::corpus::Corpus& source, const fs::path& dir) {
+  const auto pair = sb::same_hits_themes(source, 20, 2000, 2564);
+  for (const auto& [name, themes] : {std::pair{"terms-20", &pair.small}, std::pair{"terms-2000", &pair.large}}) {
+    OutFile file(dir / (std::string(name) + ".yaml"));
+    file.stream() << sb::codebook_yaml(std::string("bench-") + name, *themes);
+    file.close();
+  }
+}
 
 void run(const Options& opts) {
   if (opts.size_mb <= 0 || opts.size_mb > 1024) throw supanalyze::Error("--size-mb must be in (0, 1024]");
@@ -89,6 +102,7 @@ void run(const Options& opts) {
   });
   table.close();
   if (text) text->close();
+  if (opts.codebooks) write_codebooks(source, dir);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cerr << "supanalyze-bench-generate: " << (dir / "corpus.tsv").string() << ": " << meta.provinces.size()
             << " provinces, " << meta.question_count() * meta.provinces.size() << " answers, " << segments
@@ -114,6 +128,9 @@ int main(int argc, char** argv) {
   app.add_option("--year", opts.year, "B.E. year of the round (default: the source corpus's)");
   app.add_option("--text-out", opts.text_out, "Also write the plain text, one segment per line (the raw-ICU baseline)");
   app.add_option("--from", opts.source, "Source corpus to recombine (default: the bundled corpora/ssw3-2564)");
+  app.add_flag("--codebooks", opts.codebooks,
+               "Also write DIR/terms-20.yaml and DIR/terms-2000.yaml: 20 real terms, and the same plus 1980 that occur\n"
+               "nowhere (the codebook-size pair: the same codings, only the size differs)");
   app.footer(R"(
 Examples:
   supanalyze-bench-generate --size-mb 50 -o big --text-out big/text.txt

@@ -319,6 +319,31 @@ std::vector<std::string> absent_terms(const corpus::Corpus& corpus, std::size_t 
   return terms;
 }
 
+std::vector<std::vector<std::string>> grouped_terms(const std::vector<std::string>& terms) {
+  const std::size_t per_theme = terms.size() < 80 ? 5 : 20;
+  std::vector<std::vector<std::string>> themes;
+  for (std::size_t k = 0; k < terms.size(); ++k) {
+    if (k % per_theme == 0) themes.emplace_back();
+    themes.back().push_back(terms[k]);
+  }
+  return themes;
+}
+
+SameHitsPair same_hits_themes(const corpus::Corpus& corpus, std::size_t small, std::size_t large, std::uint64_t seed) {
+  const auto real = sample_terms(corpus, small, seed, false);
+  SameHitsPair pair{grouped_terms(real), grouped_terms(real)};
+  auto& themes = pair.large;
+  const auto absent = absent_terms(corpus, large > real.size() ? large - real.size() : 0, seed + 1, real);
+  std::size_t next = 0;
+  for (auto& theme : themes)
+    while (theme.size() < 20 && next < absent.size()) theme.push_back(absent[next++]);
+  while (next < absent.size()) {
+    themes.emplace_back();
+    while (themes.back().size() < 20 && next < absent.size()) themes.back().push_back(absent[next++]);
+  }
+  return pair;
+}
+
 std::string codebook_yaml(const std::string& id, const std::vector<std::string>& terms) {
   const std::size_t per_theme = terms.size() < 80 ? 5 : 20;
   std::vector<std::vector<std::string>> themes;

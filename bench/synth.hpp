@@ -84,6 +84,18 @@ std::vector<std::string> sample_terms(const corpus::Corpus& corpus, std::size_t 
 std::vector<std::string> absent_terms(const corpus::Corpus& corpus, std::size_t count, std::uint64_t seed,
                                       const std::vector<std::string>& avoid);
 
+// `terms` grouped as codebook_yaml groups them: 20 per theme (5 when fewer than 80).
+std::vector<std::vector<std::string>> grouped_terms(const std::vector<std::string>& terms);
+
+// The codebook-size pair: the themes of `small` real terms (sample_terms) and the same themes,
+// each filled up to 20 terms and more themes of 20 added up to `large` terms, with absent_terms.
+// Both give the same codings on `corpus` (and on text recombined from its phrases), so they
+// differ only in size.
+struct SameHitsPair {
+  std::vector<std::vector<std::string>> small, large;
+};
+SameHitsPair same_hits_themes(const corpus::Corpus& corpus, std::size_t small, std::size_t large, std::uint64_t seed);
+
 // Codebook YAML (docs/codebook-format.md) holding `terms`, 20 per theme (5 when fewer than 80).
 std::string codebook_yaml(const std::string& id, const std::vector<std::string>& terms);
 // The same with the terms already grouped: one theme per group.

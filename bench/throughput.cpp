@@ -245,36 +245,15 @@ Book& add_book(const std::string& name, const std::vector<std::vector<std::strin
 
 constexpr std::uint64_t k_terms_seed = 2564;
 
-// Real terms of the text grouped as codebook_yaml groups them: 20 per theme (5 when fewer than 80).
-std::vector<std::vector<std::string>> grouped(const std::vector<std::string>& terms) {
-  const std::size_t per_theme = terms.size() < 80 ? 5 : 20;
-  std::vector<std::vector<std::string>> themes;
-  for (std::size_t k = 0; k < terms.size(); ++k) {
-    if (k % per_theme == 0) themes.emplace_back();
-    themes.back().push_back(terms[k]);
-  }
-  return themes;
-}
-
 Book& add_generated_book(const std::string& name, std::size_t count, bool long_only) {
-  return add_book(name, grouped(sb::sample_terms(data().corpus, count, k_terms_seed, long_only)));
+  return add_book(name, sb::grouped_terms(sb::sample_terms(data().corpus, count, k_terms_seed, long_only)));
 }
 
 // The 20-term codebook's themes and terms, each theme filled up to 20 terms and more themes of
 // 20 added, up to `count` terms, with real-looking Thai terms that occur nowhere in the text
 // (sb::absent_terms): the same codings as `20_terms`, so only the size of the codebook differs.
 Book& add_same_hits_book(const std::string& name, std::size_t count) {
-  const auto real = sb::sample_terms(data().corpus, 20, k_terms_seed, false);
-  auto themes = grouped(real);
-  const auto absent = sb::absent_terms(data().corpus, count > real.size() ? count - real.size() : 0, k_terms_seed + 1, real);
-  std::size_t next = 0;
-  for (auto& theme : themes)
-    while (theme.size() < 20 && next < absent.size()) theme.push_back(absent[next++]);
-  while (next < absent.size()) {
-    themes.emplace_back();
-    while (themes.back().size() < 20 && next < absent.size()) themes.back().push_back(absent[next++]);
-  }
-  return add_book(name, themes);
+  return add_book(name, sb::same_hits_themes(data().corpus, 20, count, k_terms_seed).large);
 }
 
 // Every coding of the text with `matcher`, sources left out (they are label indices).

@@ -154,6 +154,8 @@ struct Matcher::Compiled {
   std::vector<std::string> trigger_keys;
   std::vector<std::vector<std::uint32_t>> trigger_needs;    // per key-trie term: its trigger keys
   std::vector<std::vector<std::uint32_t>> trigger_users;    // per trigger key: the terms needing it
+  // Per key-trie term: its keys in order as trigger keys, when all are findable (else empty).
+  std::vector<std::vector<std::uint32_t>> trigger_chain;
   bool always_tokenize = false; // a key-trie term none of whose keys the automaton can find
   std::uint32_t literal_base = 0; // automaton id of patterns[0]'s required literal
   text::Tokenizer icu_only{text::Dictionary{}};                  // ICU boundaries for short terms
@@ -276,8 +278,13 @@ struct Matcher::Compiled {
     std::unordered_map<std::string, std::uint32_t> trigger_of;
     for (std::uint32_t t = 0; t < key_terms.size(); ++t) {
       trigger_needs.emplace_back();
+      trigger_chain.emplace_back();
+      bool chainable = true;
       for (const auto& k : key_terms[t]) {
-        if (!findable(k)) continue;
+        if (!findable(k)) {
+          chainable = false;
+          continue;
+        }
         auto [it, inserted] = trigger_of.emplace(k, static_cast<std::uint32_t>(trigger_keys.size()));
         if (inserted) {
           trigger_keys.push_back(k);
@@ -289,8 +296,10 @@ struct Matcher::Compiled {
           needs.push_back(it->second);
           trigger_users[it->second].push_back(t);
         }
+        trigger_chain.back().push_back(it->second);
       }
       if (trigger_needs.back().empty()) always_tokenize = true;
+      if (!chainable) trigger_chain.back().clear();
     }
     // A pattern's required literal is looked for in the same pass (ids after the trigger keys):
     // a segment without it skips the regex engine, and no second scan (memmem) is needed.
@@ -393,6 +402,11 @@ struct MatchSession::State {
   std::size_t bits_begin = SIZE_MAX, bits_end = SIZE_MAX; // ... of the phrase [bits_begin, bits_end)
   std::vector<std::uint8_t> trigger_seen;  // per trigger key: found in this segment
   std::vector<std::uint32_t> seen_triggers; // the trigger keys found, to reset
+  struct TriggerHit {
+    std::uint32_t key, start, end;
+    bool operator<(const TriggerHit& o) const { return std::tie(key, start, end) < std::tie(o.key, o.start, o.end); }
+  };
+  std::vector<TriggerHit> trigger_hits; // where the trigger keys are, sorted by key then start
   std::vector<std::uint8_t> literal_seen;   // per pattern: its required literal occurs
   bool literals_scanned = false;            // literal_seen is of this segment (fast path)
   bool keys_ready = false;
@@ -545,18 +559,61 @@ struct MatchSession::State {
         accept_thai(text, id, start, end);
       } else if (id >= c.literal_base) {
         literal_seen[id - c.literal_base] = 1; // case-folded: may say yes where case differs, never no
-      } else if (!trigger_seen[id - thai_count]) {
-        trigger_seen[id - thai_count] = 1;
-        seen_triggers.push_back(id - thai_count);
+      } else {
+        const std::uint32_t key = id - thai_count;
+        trigger_hits.push_back({key, start, end});
+        if (!trigger_seen[key]) {
+          trigger_seen[key] = 1;
+          seen_triggers.push_back(key);
+        }
       }
     });
     bool keys_needed = c.always_tokenize;
+    if (!seen_triggers.empty()) std::sort(trigger_hits.begin(), trigger_hits.end());
     for (const std::uint32_t k : seen_triggers)
-      for (const std::uint32_t t : c.trigger_users[k])
-        keys_needed = keys_needed || std::all_of(c.trigger_needs[t].begin(), c.trigger_needs[t].end(),
-                                                 [&](std::uint32_t n) { return trigger_seen[n] != 0; });
+      for (const std::uint32_t t : c.trigger_users[k]) {
+        if (keys_needed) break;
+        keys_needed = std::all_of(c.trigger_needs[t].begin(), c.trigger_needs[t].end(),
+                                  [&](std::uint32_t n) { return trigger_seen[n] != 0; }) &&
+                      keys_may_chain(text, c.trigger_chain[t]);
+      }
     for (const std::uint32_t k : seen_triggers) trigger_seen[k] = 0;
+    trigger_hits.clear();
     return keys_needed;
+  }
+
+  // Whether the keys of a key-trie term (`chain`, in order; empty: unknown) occur one after the
+  // other in `text` with nothing that makes a key between them: a token sequence can only give
+  // those keys in a row where that holds, so a segment where it does not needs no tokens.
+  bool keys_may_chain(std::string_view text, const std::vector<std::uint32_t>& chain) const {
+    if (chain.empty()) return true;
+    auto hits_of = [&](std::uint32_t key) {
+      return std::equal_range(trigger_hits.begin(), trigger_hits.end(), TriggerHit{key, 0, 0},
+                              [](const TriggerHit& a, const TriggerHit& b) { return a.key < b.key; });
+    };
+    const auto [first, last] = hits_of(chain[0]);
+    for (auto hit = first; hit != last; ++hit) {
+      std::uint32_t end = hit->end;
+      bool whole = true;
+      for (std::size_t i = 1; i < chain.size() && whole; ++i) {
+        const std::uint32_t next = next_key_char(text, end);
+        const auto [from, to] = hits_of(chain[i]);
+        const auto at = std::lower_bound(from, to, TriggerHit{chain[i], next, 0});
+        whole = at != to && at->start == next;
+        if (whole) end = at->end;
+      }
+      if (whole) return true;
+    }
+    return false;
+  }
+
+  // The first byte at or after `pos` that starts a character of a key (letter or digit).
+  static std::uint32_t next_key_char(std::string_view text, std::uint32_t pos) {
+    for (std::size_t i = pos; i < text.size();) {
+      const std::size_t at = i;
+      if (text::detail::key_class(text::decode_at(text, i)) != text::detail::KeyClass::none) return static_cast<std::uint32_t>(at);
+    }
+    return static_cast<std::uint32_t>(text.size());
   }
 
   // The reference for scan_automaton: every term searched on its own.
