@@ -18,7 +18,8 @@ Usage: bash bench/run.sh [options]
   --tmp DIR        where to put the temporary corpus (default ${TMPDIR:-/tmp}); needs about
                    2.2 x --size-mb of free space
   --runs LIST      which whole-process runs, comma-separated (default all):
-                   read (corpus check), code1 (code -j1), code2 (code -j2), matrix2 (matrix -j2)
+                   read (corpus check), code1 (code -j1), code2 (code -j2), matrix2 (matrix -j2),
+                   cb20, cb2000 (code -j1 with a generated 20- and 2000-term codebook: same rows)
   --icu-sample-mb N  raw ICU is measured on the first N MiB of the same text (default 64):
                    its speed per byte does not depend on the size, and supanalyze-bench holds
                    its text in memory
@@ -38,7 +39,7 @@ reps=3
 limit=1200
 tmp_root=${TMPDIR:-/tmp}
 icu_sample_mb=64
-runs=read,code1,code2,matrix2
+runs=read,code1,code2,matrix2,cb20,cb2000
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=$2; shift 2 ;;
@@ -57,8 +58,8 @@ done
 IFS=',' read -r -a wanted <<< "$runs"
 for w in "${wanted[@]}"; do
   case "$w" in
-    read|code1|code2|matrix2) ;;
-    *) echo "run.sh: unknown run '$w' in --runs (read, code1, code2, matrix2)" >&2; exit 2 ;;
+    read|code1|code2|matrix2|cb20|cb2000) ;;
+    *) echo "run.sh: unknown run '$w' in --runs (read, code1, code2, matrix2, cb20, cb2000)" >&2; exit 2 ;;
   esac
 done
 
@@ -122,7 +123,7 @@ run_timed() {
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "== generating $size_mb MiB (seed $seed) in $tmp"
-"$generate" --size-mb "$size_mb" --seed "$seed" -o "$tmp/corpus" --text-out "$tmp/text.txt"
+"$generate" --size-mb "$size_mb" --seed "$seed" -o "$tmp/corpus" --text-out "$tmp/text.txt" --codebooks
 text_bytes=$(stat -c %s "$tmp/text.txt")
 tsv_bytes=$(stat -c %s "$tmp/corpus/corpus.tsv")
 
@@ -147,7 +148,9 @@ for w in "${wanted[@]}"; do
     code1) labels+=("code -j1"); commands+=("code $corpus -j1") ;;
     code2) labels+=("code -j2"); commands+=("code $corpus -j2") ;;
     matrix2) labels+=("matrix -j2"); commands+=("matrix $corpus -j2") ;;
-    *) echo "run.sh: unknown run '$w' in --runs (read, code1, code2, matrix2)" >&2; exit 2 ;;
+    cb20) labels+=("code -j1, 20 terms"); commands+=("code $corpus -j1 -c $tmp/corpus/terms-20.yaml") ;;
+    cb2000) labels+=("code -j1, 2000 terms"); commands+=("code $corpus -j1 -c $tmp/corpus/terms-2000.yaml") ;;
+    *) echo "run.sh: unknown run '$w' in --runs (read, code1, code2, matrix2, cb20, cb2000)" >&2; exit 2 ;;
   esac
 done
 echo "== whole-process runs on $text_bytes bytes of text ($tsv_bytes bytes of TSV), $reps repetitions each"
@@ -189,3 +192,18 @@ for line in "${results[@]}"; do
      }'
 done
 [ $have_time -eq 1 ] || echo "   (peak memory unknown: install Debian package 'time')"
+# The codebook-size pair gives the same rows (checked here), so their ratio is the cost of size.
+cb20_wall="" cb2000_wall=""
+for line in "${results[@]}"; do
+  IFS='|' read -r label w c peak <<< "$line"
+  [ "$label" = "code -j1, 20 terms" ] && cb20_wall=$c
+  [ "$label" = "code -j1, 2000 terms" ] && cb2000_wall=$c
+done
+if [ -n "$cb20_wall" ] && [ -n "$cb2000_wall" ]; then
+  if cmp -s <("$tool" code "$corpus" -j1 -c "$tmp/corpus/terms-20.yaml") <("$tool" code "$corpus" -j1 -c "$tmp/corpus/terms-2000.yaml"); then
+    awk -v a="$cb20_wall" -v b="$cb2000_wall" 'BEGIN {printf "   codebook size, whole code -j1 (same rows): 2000 terms take %.2fx the CPU time of 20 terms (target <= 1.25)\n", b/a}'
+  else
+    echo "run.sh: the 20- and 2000-term codebooks gave different rows" >&2
+    exit 1
+  fi
+fi
