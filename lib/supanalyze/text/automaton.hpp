@@ -81,6 +81,10 @@ private:
     return it == m_other.end() ? 0 : it->second;
   }
   std::uint32_t intern_class(char32_t cp);
+  struct TrieNode;
+  template <typename State>
+  void fill(std::vector<State>& delta, const std::vector<TrieNode>& trie, const std::vector<std::uint32_t>& order,
+            const std::vector<std::uint32_t>& number);
 
   std::vector<std::pair<std::u32string, std::uint32_t>> m_patterns;
   std::array<std::uint32_t, 0x100> m_small{}; // ASCII, then the Thai block

@@ -108,12 +108,13 @@ TokenKind classify(std::string_view text, std::size_t start) {
 } // namespace
 
 struct Tokenizer::Impl {
-  Dictionary dictionary;
+  // Immutable, so copies share it: a copy (one per thread) only clones the ICU iterator.
+  std::shared_ptr<const Dictionary> dictionary;
   std::unique_ptr<icu::BreakIterator> breaker;
   mutable UText* utext = nullptr;
   mutable std::vector<std::uint32_t> phrase_breaks; // ICU boundaries of the current phrase
 
-  explicit Impl(Dictionary dict) : dictionary(std::move(dict)) {
+  explicit Impl(Dictionary dict) : dictionary(std::make_shared<const Dictionary>(std::move(dict))) {
     UErrorCode status = U_ZERO_ERROR;
     breaker.reset(icu::BreakIterator::createWordInstance(icu::Locale("th"), status));
     if (U_FAILURE(status) || !breaker)
@@ -158,7 +159,7 @@ struct Tokenizer::Impl {
     if (!word_can_start(phrase, pos)) return 0;
     std::size_t lengths[32];
     std::size_t found = 0;
-    dictionary.for_each_prefix(phrase.substr(pos), [&](std::size_t len) {
+    dictionary->for_each_prefix(phrase.substr(pos), [&](std::size_t len) {
       if (found < 32) lengths[found++] = len;
     });
     for (std::size_t k = found; k-- > 0;) {
@@ -178,7 +179,7 @@ struct Tokenizer::Impl {
     phrase_breaks.clear();
     std::size_t gap = 0; // start of the text not yet tokenized
     for (std::size_t pos = 0; pos < phrase.size();) {
-      const std::size_t len = dictionary.empty() ? 0 : dictionary_word_at(phrase, pos);
+      const std::size_t len = dictionary->empty() ? 0 : dictionary_word_at(phrase, pos);
       if (len == 0) {
         std::size_t next = pos;
         decode_at(phrase, next);
@@ -200,7 +201,7 @@ Tokenizer::~Tokenizer() = default;
 Tokenizer::Tokenizer(const Tokenizer& other) : m_impl(std::make_unique<Impl>(*other.m_impl)) {}
 Tokenizer::Tokenizer(Tokenizer&&) noexcept = default;
 
-const Dictionary& Tokenizer::dictionary() const { return m_impl->dictionary; }
+const Dictionary& Tokenizer::dictionary() const { return *m_impl->dictionary; }
 
 void Tokenizer::tokenize(std::string_view text, std::vector<Token>& out) const {
   std::size_t i = 0;
