@@ -10,6 +10,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <unordered_map>
 
@@ -378,6 +379,10 @@ struct Span {
   std::uint32_t theme, start, end;
 };
 
+struct RawMatch {
+  std::uint32_t start, end, id;
+};
+
 } // namespace
 
 struct MatchSession::State {
@@ -407,6 +412,7 @@ struct MatchSession::State {
     bool operator<(const TriggerHit& o) const { return std::tie(key, start, end) < std::tie(o.key, o.start, o.end); }
   };
   std::vector<TriggerHit> trigger_hits; // where the trigger keys are, sorted by key then start
+  std::array<std::vector<RawMatch>, 2> paired; // code_pair: each text's automaton matches
   std::vector<std::uint8_t> literal_seen;   // per pattern: its required literal occurs
   bool literals_scanned = false;            // literal_seen is of this segment (fast path)
   bool keys_ready = false;
@@ -548,13 +554,14 @@ struct MatchSession::State {
   }
 
   // One automaton pass: Thai terms, and whether a key-trie term can occur at all.
-  bool scan_automaton(std::string_view text) {
+  // `recorded`: the automaton's matches in `text` when a paired scan already found them.
+  bool scan_automaton(std::string_view text, const std::vector<RawMatch>* recorded) {
     phrase_begin = phrase_end = bits_begin = bits_end = SIZE_MAX;
     const auto thai_count = static_cast<std::uint32_t>(c.thai_terms.size());
     seen_triggers.clear();
     literal_seen.assign(c.patterns.size(), 0);
     literals_scanned = true;
-    c.automaton.scan(text, [&](std::uint32_t start, std::uint32_t end, std::uint32_t id) {
+    auto on_match = [&](std::uint32_t start, std::uint32_t end, std::uint32_t id) {
       if (id < thai_count) {
         accept_thai(text, id, start, end);
       } else if (id >= c.literal_base) {
@@ -567,7 +574,12 @@ struct MatchSession::State {
           seen_triggers.push_back(key);
         }
       }
-    });
+    };
+    if (recorded) {
+      for (const RawMatch& m : *recorded) on_match(m.start, m.end, m.id);
+    } else {
+      c.automaton.scan(text, on_match);
+    }
     bool keys_needed = c.always_tokenize;
     if (!seen_triggers.empty()) std::sort(trigger_hits.begin(), trigger_hits.end());
     for (const std::uint32_t k : seen_triggers)
@@ -759,6 +771,8 @@ struct MatchSession::State {
     }
   }
 
+  void code(std::string_view text, std::vector<Coding>& out, const std::vector<RawMatch>* recorded);
+
   void select(std::vector<Coding>& out) {
     if (!exclusions.empty())
       candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
@@ -789,22 +803,39 @@ MatchSession::MatchSession(const Matcher& matcher, Mode mode) : m_state(std::mak
 MatchSession::~MatchSession() = default;
 MatchSession::MatchSession(MatchSession&&) noexcept = default;
 
-void MatchSession::code(std::string_view text, std::vector<Coding>& out) {
-  State& s = *m_state;
-  s.candidates.clear();
-  s.rule_hits.clear();
-  s.exclusions.clear();
-  s.current_text = text;
-  s.keys_ready = false;
-  const bool keys_needed = s.reference ? s.scan_naive(text) : s.scan_automaton(text);
-  if (keys_needed || !s.c.globs.empty()) {
-    s.collect_keys(text);
-    s.walk_trie();
-    if (!s.c.globs.empty()) s.match_globs();
+void MatchSession::State::code(std::string_view text, std::vector<Coding>& out, const std::vector<RawMatch>* recorded) {
+  candidates.clear();
+  rule_hits.clear();
+  exclusions.clear();
+  current_text = text;
+  keys_ready = false;
+  const bool keys_needed = reference ? scan_naive(text) : scan_automaton(text, recorded);
+  if (keys_needed || !c.globs.empty()) {
+    collect_keys(text);
+    walk_trie();
+    if (!c.globs.empty()) match_globs();
   }
-  s.match_patterns(text);
-  s.evaluate_rules();
-  s.select(out);
+  match_patterns(text);
+  evaluate_rules();
+  select(out);
+}
+
+void MatchSession::code(std::string_view text, std::vector<Coding>& out) { m_state->code(text, out, nullptr); }
+
+void MatchSession::code_pair(std::string_view a, std::vector<Coding>& out_a, std::string_view b, std::vector<Coding>& out_b) {
+  State& s = *m_state;
+  if (s.reference || !s.c.automaton.large()) {
+    s.code(a, out_a, nullptr);
+    s.code(b, out_b, nullptr);
+    return;
+  }
+  s.paired[0].clear();
+  s.paired[1].clear();
+  s.c.automaton.scan_pair(
+      a, [&](std::uint32_t start, std::uint32_t end, std::uint32_t id) { s.paired[0].push_back({start, end, id}); },
+      b, [&](std::uint32_t start, std::uint32_t end, std::uint32_t id) { s.paired[1].push_back({start, end, id}); });
+  s.code(a, out_a, &s.paired[0]);
+  s.code(b, out_b, &s.paired[1]);
 }
 
 

@@ -22,8 +22,12 @@ std::size_t text_bytes(const corpus::Answer& answer) {
 
 void code_segments(const corpus::Answer& answer, codebook::MatchSession& session, std::size_t index, AnswerCodings& out) {
   out.answer = index;
-  out.segments.resize(answer.segments.size());
-  for (std::size_t s = 0; s < answer.segments.size(); ++s) session.code(answer.segments[s].text, out.segments[s]);
+  const auto& segments = answer.segments;
+  out.segments.resize(segments.size());
+  std::size_t s = 0;
+  for (; s + 1 < segments.size(); s += 2) // two at once: see MatchSession::code_pair
+    session.code_pair(segments[s].text, out.segments[s], segments[s + 1].text, out.segments[s + 1]);
+  if (s < segments.size()) session.code(segments[s].text, out.segments[s]);
 }
 
 std::vector<codebook::MatchSession> make_sessions(const codebook::Matcher& matcher, unsigned threads) {

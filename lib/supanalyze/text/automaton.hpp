@@ -29,42 +29,78 @@ public:
   // by end, longer patterns first at the same end.
   template <typename F> void scan(std::string_view text, F&& on_match) const {
     if (m_patterns.empty()) return;
-    if (!m_delta16.empty()) scan_with(m_delta16.data(), text, on_match);
-    else scan_with(m_delta.data(), text, on_match);
+    Cursor cursor(text);
+    if (!m_delta16.empty()) {
+      while (cursor.more()) step(m_delta16.data(), cursor, on_match);
+    } else {
+      while (cursor.more()) step(m_delta.data(), cursor, on_match);
+    }
   }
+
+  // scan(a, on_a) and scan(b, on_b) in one loop, a step of each in turn: the two walks do not
+  // depend on each other, so the processor overlaps their table loads, which is what a step
+  // waits on once the table no longer fits in the core's caches (see large()).
+  template <typename FA, typename FB> void scan_pair(std::string_view a, FA&& on_a, std::string_view b, FB&& on_b) const {
+    if (m_patterns.empty()) return;
+    if (!m_delta16.empty()) scan_pair_with(m_delta16.data(), a, on_a, b, on_b);
+    else scan_pair_with(m_delta.data(), a, on_a, b, on_b);
+  }
+
+  // Whether the transition table is larger than a core's fast caches: then scan_pair pays.
+  bool large() const { return (m_delta16.size() * 2 + m_delta.size() * 4) > k_large_table_bytes; }
 
   // Longest pattern, in code points (patterns longer than the window are rejected by add()).
   static constexpr std::size_t k_window = 256;
 
 private:
-  template <typename State, typename F> void scan_with(const State* delta, std::string_view text, F& on_match) const {
-    std::array<std::uint32_t, k_window> starts{}; // byte offset of recent code points
+  static constexpr std::size_t k_large_table_bytes = 512 * 1024;
+
+  // One text being scanned: where it is, its state, and the byte offsets of its recent code
+  // points (only entries already written are ever read).
+  struct Cursor {
+    explicit Cursor(std::string_view t) : text(t) {} // `starts` left unset: 1 KiB not to clear per text
+    std::string_view text;
+    std::size_t i = 0, count = 0;
     std::uint32_t state = 0;
-    std::size_t count = 0;
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    for (std::size_t i = 0; i < text.size();) {
-      const auto start = static_cast<std::uint32_t>(i);
-      starts[count % k_window] = start;
-      ++count;
-      // ASCII and the Thai block (E0 B8 xx, E0 B9 xx) index m_small straight from their bytes.
-      std::uint32_t cls;
-      const unsigned char b0 = bytes[i];
-      if (b0 < 0x80) {
-        cls = m_small[b0 >= 'A' && b0 <= 'Z' ? b0 + 32 : b0];
-        ++i;
-      } else if (b0 == 0xE0 && (bytes[i + 1] == 0xB8 || bytes[i + 1] == 0xB9)) {
-        cls = m_small[0x80 + ((static_cast<std::uint32_t>(bytes[i + 1] - 0xB8) << 6) | (bytes[i + 2] & 0x3Fu))];
-        i += 3;
-      } else {
-        cls = class_of(decode_at(text, i));
-      }
-      state = delta[state * m_classes + cls];
-      if (!((m_has_output[state / 64] >> (state % 64)) & 1)) continue;
-      for (std::uint32_t k = m_out_begin[state]; k < m_out_begin[state + 1]; ++k) {
-        const Output& o = m_outputs[k];
-        on_match(starts[(count - o.length) % k_window], static_cast<std::uint32_t>(i), o.id);
-      }
+    std::array<std::uint32_t, k_window> starts;
+    bool more() const { return i < text.size(); }
+  };
+
+  // One code point of `c`: its class, the transition, and the matches ending there.
+  template <typename State, typename F> [[gnu::always_inline]] void step(const State* delta, Cursor& c, F& on_match) const {
+    const auto start = static_cast<std::uint32_t>(c.i);
+    c.starts[c.count % k_window] = start;
+    ++c.count;
+    // ASCII and the Thai block (E0 B8 xx, E0 B9 xx) index m_small straight from their bytes.
+    const auto* bytes = reinterpret_cast<const unsigned char*>(c.text.data());
+    std::uint32_t cls;
+    const unsigned char b0 = bytes[c.i];
+    if (b0 < 0x80) {
+      cls = m_small[b0 >= 'A' && b0 <= 'Z' ? b0 + 32 : b0];
+      ++c.i;
+    } else if (b0 == 0xE0 && (bytes[c.i + 1] == 0xB8 || bytes[c.i + 1] == 0xB9)) {
+      cls = m_small[0x80 + ((static_cast<std::uint32_t>(bytes[c.i + 1] - 0xB8) << 6) | (bytes[c.i + 2] & 0x3Fu))];
+      c.i += 3;
+    } else {
+      cls = class_of(decode_at(c.text, c.i));
     }
+    c.state = delta[c.state * m_classes + cls];
+    if (!((m_has_output[c.state / 64] >> (c.state % 64)) & 1)) return;
+    for (std::uint32_t k = m_out_begin[c.state]; k < m_out_begin[c.state + 1]; ++k) {
+      const Output& o = m_outputs[k];
+      on_match(c.starts[(c.count - o.length) % k_window], static_cast<std::uint32_t>(c.i), o.id);
+    }
+  }
+
+  template <typename State, typename FA, typename FB>
+  void scan_pair_with(const State* delta, std::string_view a, FA& on_a, std::string_view b, FB& on_b) const {
+    Cursor ca(a), cb(b);
+    while (ca.more() && cb.more()) {
+      step(delta, ca, on_a);
+      step(delta, cb, on_b);
+    }
+    while (ca.more()) step(delta, ca, on_a);
+    while (cb.more()) step(delta, cb, on_b);
   }
 
   struct Output {
