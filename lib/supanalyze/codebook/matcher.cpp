@@ -413,6 +413,7 @@ struct MatchSession::State {
   };
   std::vector<TriggerHit> trigger_hits; // where the trigger keys are, sorted by key then start
   std::array<std::vector<RawMatch>, 2> paired; // code_pair: each text's automaton matches
+  std::vector<std::uint32_t> candidate_terms;   // key-trie terms whose keys all occur
   std::vector<std::uint8_t> literal_seen;   // per pattern: its required literal occurs
   bool literals_scanned = false;            // literal_seen is of this segment (fast path)
   bool keys_ready = false;
@@ -581,14 +582,17 @@ struct MatchSession::State {
       c.automaton.scan(text, on_match);
     }
     bool keys_needed = c.always_tokenize;
-    if (!seen_triggers.empty()) std::sort(trigger_hits.begin(), trigger_hits.end());
+    // Terms whose keys all occur; only then are the keys' places sorted and their order checked.
+    candidate_terms.clear();
     for (const std::uint32_t k : seen_triggers)
-      for (const std::uint32_t t : c.trigger_users[k]) {
-        if (keys_needed) break;
-        keys_needed = std::all_of(c.trigger_needs[t].begin(), c.trigger_needs[t].end(),
-                                  [&](std::uint32_t n) { return trigger_seen[n] != 0; }) &&
-                      keys_may_chain(text, c.trigger_chain[t]);
-      }
+      for (const std::uint32_t t : c.trigger_users[k])
+        if (std::all_of(c.trigger_needs[t].begin(), c.trigger_needs[t].end(), [&](std::uint32_t n) { return trigger_seen[n] != 0; }))
+          candidate_terms.push_back(t);
+    if (!keys_needed && !candidate_terms.empty()) {
+      std::sort(trigger_hits.begin(), trigger_hits.end());
+      keys_needed = std::any_of(candidate_terms.begin(), candidate_terms.end(),
+                                [&](std::uint32_t t) { return keys_may_chain(text, c.trigger_chain[t]); });
+    }
     for (const std::uint32_t k : seen_triggers) trigger_seen[k] = 0;
     trigger_hits.clear();
     return keys_needed;
