@@ -140,6 +140,7 @@ struct Matcher::Compiled {
   // first keys of key-trie terms, whose presence means the segment needs tokens.
   text::TermAutomaton automaton;
   std::vector<std::string> thai_terms;
+  std::unordered_map<std::string, std::uint32_t> thai_id; // a term's index in thai_terms
   std::vector<std::vector<Use>> thai_uses;
   // What the cluster and ICU checks need of each Thai term, computed once rather than per match.
   struct ThaiFacts {
@@ -203,13 +204,12 @@ struct Matcher::Compiled {
       return;
     }
     if (thai_only(term.text)) {
-      auto it = std::find(thai_terms.begin(), thai_terms.end(), term.text);
-      if (it == thai_terms.end()) {
+      const auto [it, added] = thai_id.emplace(term.text, static_cast<std::uint32_t>(thai_terms.size()));
+      if (added) {
         thai_terms.push_back(term.text);
         thai_uses.emplace_back();
-        it = thai_terms.end() - 1;
       }
-      thai_uses[static_cast<std::size_t>(it - thai_terms.begin())].push_back(use);
+      thai_uses[it->second].push_back(use);
       return;
     }
     const auto keys = keys_of(term.text);
