@@ -87,6 +87,7 @@ void apply_filters(Analysis& a, const AnalysisOptions& opts) {
   a.instrument_ok = std::move(instrument_ok);
   a.question_ok = std::move(question_ok);
   a.province_ok = std::move(province_ok);
+  a.answer_selected.clear();
   for (const auto& ans : c.answers) a.answer_selected.push_back(a.selected(ans));
 
   a.theme_selected.assign(a.codebook->themes.size(), opts.themes.empty());
@@ -122,13 +123,7 @@ Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook*
 
 Analysis prepare_analysis(const AnalysisOptions& opts, const Analysis& loaded) {
   check_options(opts);
-  Analysis a;
-  a.source = loaded.source;
-  a.meta = loaded.meta;
-  a.corpus = loaded.corpus;
-  a.streamed = loaded.streamed;
-  a.codebook = loaded.codebook;
-  a.matcher = loaded.matcher;
+  Analysis a = loaded; // the codebook and matcher are shared; apply_filters sets every filter anew
   apply_filters(a, opts);
   return a;
 }
