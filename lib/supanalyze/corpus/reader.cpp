@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -314,53 +315,6 @@ void split_tsv_line(std::string_view line, std::size_t line_no, Row& row) {
   }
 }
 
-struct CsvState {
-  std::vector<Row> rows;
-  Row current;
-  std::size_t line = 1;
-};
-
-std::vector<Row> split_csv(const std::string& bytes, const std::string& file) {
-  csv_parser parser;
-  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0)
-    throw Error("cannot initialise the CSV parser");
-  parser.options &= ~CSV_EMPTY_IS_NULL;
-  CsvState state;
-  auto on_field = [](void* data, std::size_t size, void* state_ptr) {
-    auto& s = *static_cast<CsvState*>(state_ptr);
-    if (s.current.storage.empty()) s.current.line = s.line;
-    s.current.storage.emplace_back(data ? static_cast<const char*>(data) : "", size);
-    s.current.columns.push_back(0);
-  };
-  auto on_row = [](int, void* state_ptr) {
-    auto& s = *static_cast<CsvState*>(state_ptr);
-    // Views are taken once the row is whole: the strings no longer move (moving the row moves
-    // the vector's buffer, not the strings in it).
-    for (const auto& f : s.current.storage) s.current.fields.emplace_back(f);
-    if (!s.current.empty()) s.rows.push_back(std::move(s.current));
-    s.current = Row{};
-  };
-  // Feed line by line so that each row knows the line it starts on.
-  for (std::size_t pos = 0; pos < bytes.size();) {
-    std::size_t end = bytes.find('\n', pos);
-    end = end == std::string::npos ? bytes.size() : end + 1;
-    if (csv_parse(&parser, bytes.data() + pos, end - pos, on_field, on_row, &state) != end - pos) {
-      const std::string reason = csv_strerror(csv_error(&parser));
-      csv_free(&parser);
-      throw InputError({file, state.line, 0}, "malformed CSV: " + reason);
-    }
-    ++state.line;
-    pos = end;
-  }
-  if (csv_fini(&parser, on_field, on_row, &state) != 0) {
-    const std::string reason = csv_strerror(csv_error(&parser));
-    csv_free(&parser);
-    throw InputError({file, state.line, 0}, "malformed CSV: " + reason);
-  }
-  csv_free(&parser);
-  return std::move(state.rows); // moved, not copied: the fields point into the rows' storage
-}
-
 constexpr std::size_t k_no_column = SIZE_MAX;
 
 // Where the columns of a table are, from its header row.
@@ -506,14 +460,44 @@ private:
   std::set<Key> m_done;
 };
 
-// Reads a file line by line in large blocks; a line is a view valid until the next call.
-class LineReader {
+// --- one row source for every table reader ----------------------------------------------------
+//
+// bytes -> checked lines (TableLines) -> rows with their file:line (TableRows) -> TableAnswers,
+// whatever the consumer: read whole (read_table), check everything (check_corpus), stream
+// (stream_corpus), or the quick key pass that decides whether a table can stream.
+
+// The lines of a table file, read in large blocks; a line is a view valid until the next call.
+// Each line is checked against the encoding rules as it is read (`check_encoding`); a byte the
+// format forbids throws InputError with its file, line and column.
+class TableLines {
 public:
-  explicit LineReader(const fs::path& path) : m_file(path.string()), m_in(path, std::ios::binary), m_buffer(1 << 20, '\0') {
+  TableLines(const fs::path& path, bool allow_crlf, bool check_encoding = true)
+      : m_file(path.string()), m_in(path, std::ios::binary), m_buffer(1 << 20, '\0'), m_allow_crlf(allow_crlf),
+        m_check(check_encoding) {
     if (!m_in) throw Error(m_file + ": cannot read: " + std::strerror(errno));
   }
 
+  const std::string& file() const { return m_file; }
+  std::size_t line_number() const { return m_line; }
+
   bool next(std::string_view& line) {
+    if (!next_raw(line)) return false;
+    ++m_line;
+    if (!m_check) return true;
+    if (auto problem = text::find_invalid_utf8(line))
+      throw InputError({m_file, m_line, problem->column}, problem->reason + "; the table must be UTF-8");
+    if (m_line == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0)
+      throw InputError({m_file, 1, 1}, "byte order mark (BOM) at the start of the file; save it as UTF-8 without BOM");
+    if (!line.empty() && line.back() == '\r') {
+      if (!m_allow_crlf)
+        throw InputError({m_file, m_line, line.size()}, "carriage return (CRLF line end); save the file with LF line ends");
+      line.remove_suffix(1); // RFC 4180 allows CRLF
+    }
+    return true;
+  }
+
+private:
+  bool next_raw(std::string_view& line) {
     for (;;) {
       const char* begin = m_buffer.data() + m_pos;
       if (const void* newline = std::memchr(begin, '\n', m_end - m_pos)) {
@@ -532,7 +516,6 @@ public:
     }
   }
 
-private:
   void refill() {
     std::memmove(m_buffer.data(), m_buffer.data() + m_pos, m_end - m_pos);
     m_end -= m_pos;
@@ -548,8 +531,90 @@ private:
   std::string m_file;
   std::ifstream m_in;
   std::string m_buffer;
-  std::size_t m_pos = 0, m_end = 0;
+  std::size_t m_pos = 0, m_end = 0, m_line = 0;
   bool m_eof = false;
+  bool m_allow_crlf;
+  bool m_check;
+};
+
+// The non-empty rows of a table (TSV split at tabs, CSV by libcsv as RFC 4180 says), each with
+// the line it starts on. Errors throw InputError.
+class TableRows {
+public:
+  explicit TableRows(const fs::path& path, bool check_encoding = true)
+      : m_csv(path.extension() == ".csv"), m_lines(path, /*allow_crlf=*/m_csv, check_encoding) {
+    if (!m_csv) return;
+    if (csv_init(&m_parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) throw Error("cannot initialise the CSV parser");
+    m_parser_live = true;
+  }
+  ~TableRows() {
+    if (m_parser_live) csv_free(&m_parser);
+  }
+  TableRows(const TableRows&) = delete;
+  TableRows& operator=(const TableRows&) = delete;
+
+  const std::string& file() const { return m_lines.file(); }
+
+  // The next non-empty row; false at the end. The row's views stay valid until the next call.
+  bool next(Row& row) {
+    if (!m_csv) {
+      std::string_view line;
+      while (m_lines.next(line)) {
+        split_tsv_line(line, m_lines.line_number(), row);
+        if (!row.empty()) return true;
+      }
+      return false;
+    }
+    while (m_ready.empty() && !m_finished) feed_csv();
+    if (m_ready.empty()) return false;
+    row = std::move(m_ready.front());
+    m_ready.pop_front();
+    return true;
+  }
+
+private:
+  // Feeds one more line to libcsv (each line knows its number, so each row knows where it starts).
+  void feed_csv() {
+    std::string_view line;
+    if (!m_lines.next(line)) {
+      if (csv_fini(&m_parser, on_field, on_row, this) != 0) fail();
+      m_finished = true;
+      return;
+    }
+    m_line = m_lines.line_number();
+    if (csv_parse(&m_parser, line.data(), line.size(), on_field, on_row, this) != line.size() ||
+        csv_parse(&m_parser, "\n", 1, on_field, on_row, this) != 1)
+      fail();
+  }
+
+  [[noreturn]] void fail() {
+    throw InputError({file(), m_line, 0}, std::string("malformed CSV: ") + csv_strerror(csv_error(&m_parser)));
+  }
+
+  static void on_field(void* data, std::size_t size, void* self_ptr) {
+    auto& self = *static_cast<TableRows*>(self_ptr);
+    Row& r = self.m_current;
+    if (r.storage.empty()) r.line = self.m_line;
+    r.storage.emplace_back(data ? static_cast<const char*>(data) : "", size);
+    r.columns.push_back(0);
+  }
+  static void on_row(int, void* self_ptr) {
+    auto& self = *static_cast<TableRows*>(self_ptr);
+    Row& r = self.m_current;
+    // Views are taken once the row is whole: the strings no longer move (moving the row moves
+    // the vector's buffer, not the strings in it).
+    for (const auto& f : r.storage) r.fields.emplace_back(f);
+    if (!r.empty()) self.m_ready.push_back(std::move(r));
+    r = Row{};
+  }
+
+  bool m_csv;
+  TableLines m_lines;
+  csv_parser m_parser{};
+  bool m_parser_live = false, m_finished = false;
+  std::size_t m_line = 0;
+  Row m_current;
+  std::deque<Row> m_ready;
 };
 
 // Whether the rows of the .tsv table at `path` come in canonical answer order (as `corpus
@@ -557,66 +622,78 @@ private:
 // the same order as reading whole. A quick pass over the key columns only; anything it cannot
 // read says no (the whole reader then reports the problem properly).
 bool table_in_answer_order(const fs::path& path, const Corpus& metadata, bool check_encoding = false) {
-  LineReader lines(path);
-  Diagnostics ignored;
-  TableColumns col;
-  Row row;
-  std::string_view line;
-  if (!lines.next(line)) return false;
-  if (check_encoding && (text::find_invalid_utf8(line) || line.rfind("\xEF\xBB\xBF", 0) == 0 || (!line.empty() && line.back() == '\r')))
+  try {
+    TableRows rows(path, check_encoding);
+    Diagnostics ignored;
+    TableColumns col;
+    Row row;
+    if (!rows.next(row) || !col.read(row, path.string(), ignored)) return false;
+    std::array<std::string, 3> last_ids;
+    TableAnswers::Key last{0, 0, 0};
+    while (rows.next(row)) {
+      if (row.fields.size() != col.width) return false;
+      const std::string_view ids[3] = {row.fields[col.instrument], row.fields[col.question], row.fields[col.province]};
+      if (ids[0] == last_ids[0] && ids[1] == last_ids[1] && ids[2] == last_ids[2]) continue;
+      const auto instrument = metadata.instrument_index(ids[0]);
+      const auto question = instrument ? metadata.question_index(*instrument, ids[1]) : std::nullopt;
+      const auto province = metadata.province_index(ids[2]);
+      if (!question || !province) return false;
+      const TableAnswers::Key key{*instrument, *question, *province};
+      if (key < last) return false;
+      last = key;
+      for (int k = 0; k < 3; ++k) last_ids[k] = std::string(ids[k]);
+    }
+    return true;
+  } catch (const Error&) {
     return false;
-  split_tsv_line(line, 1, row);
-  if (!col.read(row, path.string(), ignored)) return false;
-  std::array<std::string, 3> last_ids;
-  TableAnswers::Key last{0, 0, 0};
-  for (std::size_t line_no = 2; lines.next(line); ++line_no) {
-    if (check_encoding && (text::find_invalid_utf8(line) || (!line.empty() && line.back() == '\r'))) return false;
-    split_tsv_line(line, line_no, row);
-    if (row.empty()) continue;
-    if (row.fields.size() != col.width) return false;
-    const std::string_view ids[3] = {row.fields[col.instrument], row.fields[col.question], row.fields[col.province]};
-    if (ids[0] == last_ids[0] && ids[1] == last_ids[1] && ids[2] == last_ids[2]) continue;
-    const auto instrument = metadata.instrument_index(ids[0]);
-    const auto question = instrument ? metadata.question_index(*instrument, ids[1]) : std::nullopt;
-    const auto province = metadata.province_index(ids[2]);
-    if (!question || !province) return false;
-    const TableAnswers::Key key{*instrument, *question, *province};
-    if (key < last) return false;
-    last = key;
-    for (int k = 0; k < 3; ++k) last_ids[k] = std::string(ids[k]);
   }
-  return true;
+}
+
+// The one loop every table reader runs: the header, then each row into `table`'s answers in
+// `answers`. With `on_answer`, answers are handed on as they end (the table must be grouped by
+// answer) and the first error throws; without it, every answer stays in `answers` and every
+// problem is reported. A byte or CSV error is reported and ends the file.
+void read_table_rows(const fs::path& path, TableAnswers& table, std::vector<Answer>& answers, Diagnostics& diagnostics,
+                     const std::function<void(Answer&&)>* on_answer, bool stop_at_first_error) {
+  auto stop_if = [&] {
+    if (stop_at_first_error) diagnostics.throw_if_errors();
+  };
+  TableRows rows(path);
+  auto next = [&](Row& row) {
+    try {
+      return rows.next(row);
+    } catch (const InputError& e) { // a bad byte or malformed CSV ends the file
+      diagnostics.error(e.where(), e.detail());
+      stop_if();
+      return false;
+    }
+  };
+  bool header_seen = false, header_ok = false;
+  Row row;
+  while (next(row)) {
+    if (!header_seen) {
+      header_seen = true;
+      header_ok = table.header(row);
+      stop_if();
+      continue;
+    }
+    if (!header_ok) continue;
+    table.row(row, answers);
+    stop_if();
+    if (on_answer) table.hand_on_complete(answers, *on_answer);
+  }
+  if (!header_seen) {
+    diagnostics.error({path.string(), 0, 0}, "empty file: expected a header line and one row per segment");
+    stop_if();
+  }
+  if (on_answer)
+    for (auto& a : answers) (*on_answer)(std::move(a));
+  if (on_answer) answers.clear();
 }
 
 void read_table(Corpus& corpus, const fs::path& path, Diagnostics& diagnostics) {
-  const std::string file = path.string();
-  const std::string bytes = read_file(path);
-  const bool csv = path.extension() == ".csv";
-  if (!check_encoding(bytes, file, diagnostics, csv)) return; // RFC 4180 allows CRLF
-  TableAnswers table(corpus, file, diagnostics);
-  bool header_seen = false, header_ok = false;
-  auto take = [&](const Row& row) {
-    if (header_seen) {
-      if (header_ok) table.row(row, corpus.answers);
-    } else {
-      header_seen = true;
-      header_ok = table.header(row);
-    }
-  };
-  if (csv) {
-    for (const Row& row : split_csv(bytes, file)) take(row);
-  } else { // row by row: only the row being read is split
-    Row row;
-    std::size_t line = 0;
-    for (std::size_t pos = 0; pos < bytes.size();) {
-      std::size_t end = bytes.find('\n', pos);
-      if (end == std::string::npos) end = bytes.size();
-      split_tsv_line(std::string_view(bytes).substr(pos, end - pos), ++line, row);
-      if (!row.empty()) take(row);
-      pos = end + 1;
-    }
-  }
-  if (!header_seen) diagnostics.error({file, 0, 0}, "empty file: expected a header line and one row per segment");
+  TableAnswers table(corpus, path.string(), diagnostics);
+  read_table_rows(path, table, corpus.answers, diagnostics, nullptr, false);
 }
 
 } // namespace
@@ -665,38 +742,20 @@ CheckedCorpus check_corpus(const fs::path& path, Diagnostics& diagnostics, const
   if (path.extension() != ".tsv" || fs::is_directory(path)) return read_whole();
   Diagnostics metadata_diagnostics;
   checked.metadata = read_metadata(metadata_path(path, meta), metadata_diagnostics);
-  // Anything unusual (a bad byte stops the whole reader at once) is reported by the whole reader.
-  if (metadata_diagnostics.has_errors() || !table_in_answer_order(path, checked.metadata, /*check_encoding=*/true))
-    return read_whole();
+  if (metadata_diagnostics.has_errors() || !table_in_answer_order(path, checked.metadata)) return read_whole();
   for (const auto& d : metadata_diagnostics.items())
     if (d.severity == Severity::error) diagnostics.error(d.where, d.message);
     else diagnostics.warning(d.where, d.message);
   // Streamed: every row checked as the whole reader checks it, each answer counted and dropped.
-  const std::string file = path.string();
-  LineReader lines(path);
-  TableAnswers table(checked.metadata, file, diagnostics, /*normalize=*/false);
+  TableAnswers table(checked.metadata, path.string(), diagnostics, /*normalize=*/false);
   AnswersSeen seen(checked.metadata);
   std::vector<Answer> pending;
-  auto count = [&](Answer&& a) {
+  const std::function<void(Answer&&)> count = [&](Answer&& a) {
     seen.add(a);
     ++checked.answers;
     checked.segments += a.segments.size();
   };
-  bool header_seen = false, header_ok = false;
-  std::string_view line;
-  Row row;
-  for (std::size_t line_no = 1; lines.next(line); ++line_no) {
-    split_tsv_line(line, line_no, row);
-    if (row.empty()) continue;
-    if (!header_seen) {
-      header_seen = true;
-      header_ok = table.header(row);
-    } else if (header_ok) {
-      table.row(row, pending);
-      table.hand_on_complete(pending, count);
-    }
-  }
-  for (auto& a : pending) count(std::move(a));
+  read_table_rows(path, table, pending, diagnostics, &count, /*stop_at_first_error=*/false);
   warn_missing_answers(checked.metadata, seen, path.parent_path(), diagnostics);
   return checked;
 }
@@ -716,32 +775,9 @@ void stream_corpus(const fs::path& path, const Corpus& metadata, Diagnostics& di
     for (auto& a : corpus.answers) on_answer(std::move(a));
     return;
   }
-  const std::string file = path.string();
-  LineReader lines(path);
-  TableAnswers table(metadata, file, diagnostics, !options.defer_normalization);
+  TableAnswers table(metadata, path.string(), diagnostics, !options.defer_normalization);
   std::vector<Answer> pending; // the answer being filled, handed on when the next one starts
-  std::string_view line;
-  Row row;
-  for (std::size_t line_no = 1; lines.next(line); ++line_no) {
-    if (auto problem = text::find_invalid_utf8(line)) {
-      diagnostics.error({file, line_no, problem->column}, problem->reason + "; the table must be UTF-8");
-      diagnostics.throw_if_errors();
-    }
-    if (!line.empty() && line.back() == '\r') {
-      diagnostics.error({file, line_no, line.size()}, "carriage return (CRLF line end); save the file with LF line ends");
-      diagnostics.throw_if_errors();
-    }
-    split_tsv_line(line, line_no, row);
-    if (row.empty()) continue;
-    if (line_no == 1) {
-      if (!table.header(row)) diagnostics.throw_if_errors();
-      continue;
-    }
-    table.row(row, pending);
-    diagnostics.throw_if_errors();
-    table.hand_on_complete(pending, on_answer);
-  }
-  for (auto& a : pending) on_answer(std::move(a));
+  read_table_rows(path, table, pending, diagnostics, &on_answer, /*stop_at_first_error=*/true);
 }
 
 fs::path bundled_corpus_path() {
