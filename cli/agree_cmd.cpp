@@ -20,7 +20,7 @@ namespace {
 struct AgreeOptions {
   std::string a, b;
   AnalysisOptions analysis; // corpus, codebook, filters, output, format, lang
-  std::string unit = "answer";
+  agreement::Unit unit = agreement::Unit::answer;
   bool disagreements = false;
   double min_kappa = std::numeric_limits<double>::quiet_NaN(); // NaN: no gate
 };
@@ -76,7 +76,7 @@ output::Table agreement_table(const Analysis &an, const agreement::Comparison &c
                               bool long_form) {
   output::Table t;
   const std::string units =
-      std::to_string(cmp.universe.size()) + " " + opts.unit + (cmp.universe.size() == 1 ? "" : "s");
+      std::to_string(cmp.universe.size()) + " " + agreement::to_string(opts.unit) + (cmp.universe.size() == 1 ? "" : "s");
   t.title =
       "Agreement of A (tested: " + opts.a + ") with B (reference: " + opts.b + ") · " + an.corpus.id + " · " + units;
   t.columns = {{"theme", "theme"},
@@ -124,7 +124,7 @@ output::Table disagreement_table(const Analysis &an, const agreement::Comparison
 nlohmann::ordered_json comparison_json(const Analysis &an, const agreement::Comparison &cmp, const AgreeOptions &opts,
                                        const agreement::Coding &a, const agreement::Coding &b) {
   auto doc = json_header(an, opts.analysis, "supanalyze.agree/1");
-  doc["unit"] = opts.unit;
+  doc["unit"] = agreement::to_string(opts.unit);
   doc["a"] = {{"file", opts.a}, {"form", agreement::to_string(a.form)}, {"role", "tested"}};
   doc["b"] = {{"file", opts.b}, {"form", agreement::to_string(b.form)}, {"role", "reference"}};
   doc["units"] = cmp.universe.size();
@@ -153,7 +153,7 @@ agreement::Coding load_coding(const std::string &path, const Analysis &an, Conte
 
 void run_agree(const AgreeOptions &opts, Context &ctx) {
   const auto format = output::parse_format(opts.analysis.format);
-  const auto unit = agreement::parse_unit(opts.unit);
+  const auto unit = opts.unit;
   if (opts.a == "-" && opts.b == "-") throw Error("only one of A and B can be standard input ('-')");
   const Analysis an = prepare_analysis(opts.analysis);
   const agreement::Coding a = load_coding(opts.a, an, ctx);
@@ -219,9 +219,10 @@ Examples:
   auto &an = opts->analysis;
   add_corpus_arguments(cmd, an.corpus, an.meta);
   cmd->add_option("-c,--codebook", an.codebook, "Codebook YAML (default: the built-in msdhs-2564)");
-  cmd->add_option("-u,--unit", opts->unit,
-                  "What one judgement is about: answer (instrument/question/province) or segment")
-      ->capture_default_str();
+  add_parsed_option<agreement::Unit>(cmd, "-u,--unit", opts->unit, agreement::parse_unit,
+                                     "What one judgement is about: answer (instrument/question/province) or segment "
+                                     "(the plural works too)",
+                                     agreement::to_string(opts->unit));
   cmd->add_option("-i,--instrument", an.instruments, "Only the answers of these instruments (repeatable)");
   cmd->add_option("-q,--question", an.questions,
                   "Only the answers to these questions: q4 or centre1300/q4 (repeatable)");
@@ -230,7 +231,7 @@ Examples:
   an.format = "table";
   cmd->add_option("-f,--format", an.format, "table, csv, tsv, json or md")->capture_default_str();
   cmd->add_option("-o,--output", an.output, "Write to FILE (atomically) instead of standard output");
-  cmd->add_option("--lang", an.lang, "Theme labels in th or en")->capture_default_str();
+  add_lang_option(cmd, an.lang, "Theme labels in th or en");
   cmd->add_flag("--disagreements", opts->disagreements,
                 "With csv/tsv: write the list of disagreements instead of the agreement table");
   cmd->add_option("--min-kappa", opts->min_kappa,

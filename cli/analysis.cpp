@@ -18,14 +18,14 @@ void add_analysis_options(CLI::App* cmd, AnalysisOptions& opts, const std::strin
   opts.format = default_format;
   cmd->add_option("-f,--format", opts.format, formats)->capture_default_str();
   if (with_unit)
-    cmd->add_option("-u,--unit", opts.unit,
-                    "What a count counts: provinces (with at least one coding), answers, segments or mentions")
-        ->capture_default_str();
+    add_unit_option(cmd, opts.unit,
+                    "What a count counts: provinces (with at least one coding), answers, segments or mentions "
+                    "(the singular works too)");
   cmd->add_option("-i,--instrument", opts.instruments, "Only these instruments (repeatable)");
   cmd->add_option("-q,--question", opts.questions, "Only these questions: q4 or centre1300/q4 (repeatable)");
   cmd->add_option("-p,--province", opts.provinces, "Only these provinces (repeatable)");
   cmd->add_option("-t,--theme", opts.themes, "Only these themes and their sub-themes (repeatable)");
-  cmd->add_option("--lang", opts.lang, "Labels in th or en")->capture_default_str();
+  add_lang_option(cmd, opts.lang, "Labels in th or en");
   cmd->add_option("-j,--threads", opts.threads, "Worker threads (default: all cores); output is identical for any value");
 }
 
@@ -41,16 +41,9 @@ template <typename T> std::vector<std::string> ids_of(const std::vector<T>& item
   return out;
 }
 
-void check_options(const AnalysisOptions& opts) {
-  if (opts.lang != "th" && opts.lang != "en") throw Error("--lang must be th or en, not '" + opts.lang + "'");
-  const char* units[] = {"provinces", "answers", "segments", "mentions"};
-  if (std::find(std::begin(units), std::end(units), opts.unit) == std::end(units))
-    throw Error("--unit must be provinces, answers, segments or mentions, not '" + opts.unit + "'");
-}
-
 // Resolves the filters of `opts` on the corpus and codebook already in `a`.
 void apply_filters(Analysis& a, const AnalysisOptions& opts) {
-  a.english = opts.lang == "en";
+  a.english = opts.lang == Language::en;
   const auto& c = a.corpus;
   std::vector<bool> instrument_ok(c.instruments.size(), opts.instruments.empty());
   for (const auto& id : opts.instruments) {
@@ -102,7 +95,6 @@ void apply_filters(Analysis& a, const AnalysisOptions& opts) {
 } // namespace
 
 Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook* codebook_override, Load load) {
-  check_options(opts);
   Analysis a;
   a.source = opts.corpus.empty() ? corpus::bundled_corpus_path() : std::filesystem::path(opts.corpus);
   a.meta = opts.meta;
@@ -122,7 +114,6 @@ Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook*
 }
 
 Analysis prepare_analysis(const AnalysisOptions& opts, const Analysis& loaded) {
-  check_options(opts);
   Analysis a = loaded; // the codebook and matcher are shared; apply_filters sets every filter anew
   apply_filters(a, opts);
   return a;
@@ -159,99 +150,16 @@ void for_each_coded(const Analysis& a, unsigned threads,
   coder.finish();
 }
 
-bool Coverage::covers(aggregate::Axis axis, std::size_t item) const {
-  switch (axis) {
-  case aggregate::Axis::theme: return true;
-  case aggregate::Axis::province: return provinces[item];
-  case aggregate::Axis::question: return answers[item] > 0;
-  }
-  return false;
+aggregate::TableCount count_table(const Analysis& a, aggregate::Axis rows, aggregate::Axis cols, aggregate::Unit unit) {
+  return aggregate::TableCount(a.corpus, *a.codebook, a, rows, cols, unit);
 }
 
 std::vector<std::size_t> axis_items(const Analysis& a, aggregate::Axis axis) {
-  std::vector<std::size_t> items;
-  const auto& c = a.corpus;
-  switch (axis) {
-  case aggregate::Axis::theme:
-    for (std::size_t t = 0; t < a.codebook->themes.size(); ++t)
-      if (a.theme_selected[t]) items.push_back(t);
-    break;
-  case aggregate::Axis::province:
-    for (std::size_t p = 0; p < c.provinces.size(); ++p)
-      if (a.province_ok[p]) items.push_back(p);
-    break;
-  case aggregate::Axis::question:
-    for (std::size_t i = 0; i < c.instruments.size(); ++i)
-      for (std::size_t q = 0; q < c.instruments[i].questions.size(); ++q)
-        if (a.instrument_ok[i] && a.question_ok[i][q]) items.push_back(aggregate::question_number(c, i, q));
-    break;
-  }
-  return items;
-}
-
-namespace {
-
-// Removes from `m` the province and question rows and columns `coverage` does not cover.
-void drop_uncovered(aggregate::Matrix& m, const Coverage& coverage) {
-  std::vector<bool> keep_row, keep_col;
-  for (std::size_t item : m.row_items) keep_row.push_back(coverage.covers(m.rows, item));
-  for (std::size_t item : m.col_items) keep_col.push_back(coverage.covers(m.cols, item));
-  auto keep = [](auto& values, const std::vector<bool>& kept) {
-    std::size_t to = 0;
-    for (std::size_t from = 0; from < values.size(); ++from)
-      if (kept[from]) {
-        if (to != from) values[to] = std::move(values[from]); // never a self-move: it empties a vector
-        ++to;
-      }
-    values.resize(to);
-  };
-  keep(m.row_items, keep_row);
-  keep(m.row_totals, keep_row);
-  keep(m.cells, keep_row);
-  keep(m.col_items, keep_col);
-  keep(m.col_totals, keep_col);
-  for (auto& row : m.cells) keep(row, keep_col);
-}
-
-} // namespace
-
-TableCount::TableCount(const Analysis& a, aggregate::Axis rows, aggregate::Axis cols, aggregate::Unit unit)
-    : m_analysis(a), m_builder(a.corpus, rows, cols, unit, axis_items(a, rows), axis_items(a, cols), a.theme_selected),
-      m_coverage(a.corpus) {}
-
-void TableCount::add(const corpus::Answer& answer, const coding::AnswerCodings& coded) {
-  if (!m_analysis.selected(answer)) return;
-  const std::size_t q = aggregate::question_number(m_analysis.corpus, answer.instrument, answer.question);
-  m_coverage.provinces[answer.province] = true;
-  ++m_coverage.answers[q];
-  m_coverage.segments[q] += answer.segments.size();
-  m_builder.add(aggregate::tally_answer(*m_analysis.codebook, coded, m_analysis.theme_selected), answer);
-}
-
-aggregate::Matrix TableCount::finish() const {
-  aggregate::Matrix m = m_builder.finish();
-  drop_uncovered(m, m_coverage);
-  return m;
-}
-
-std::pair<std::size_t, std::size_t> question_of(const corpus::Corpus& c, std::size_t number) {
-  for (std::size_t i = 0; i < c.instruments.size(); ++i) {
-    if (number < c.instruments[i].questions.size()) return {i, number};
-    number -= c.instruments[i].questions.size();
-  }
-  throw Error("question number out of range");
+  return aggregate::axis_items(a.corpus, *a.codebook, a, axis);
 }
 
 std::string axis_id(const Analysis& a, aggregate::Axis axis, std::size_t item) {
-  switch (axis) {
-  case aggregate::Axis::theme: return a.codebook->themes[item].id;
-  case aggregate::Axis::province: return a.corpus.provinces[item].id;
-  case aggregate::Axis::question: {
-    const auto [i, q] = question_of(a.corpus, item);
-    return a.corpus.instruments[i].id + "/" + a.corpus.instruments[i].questions[q].id;
-  }
-  }
-  return "";
+  return aggregate::axis_id(a.corpus, *a.codebook, axis, item);
 }
 
 std::string axis_label(const Analysis& a, aggregate::Axis axis, std::size_t item) {
@@ -268,7 +176,7 @@ nlohmann::ordered_json json_header(const Analysis& a, const AnalysisOptions& opt
           {"corpus", a.corpus.id},
           {"year", a.corpus.year_be},
           {"codebook", {{"id", a.codebook->id}, {"version", a.codebook->version}}},
-          {"unit", opts.unit},
+          {"unit", aggregate::to_string(opts.unit)},
           {"filters", filters_json(opts)}};
 }
 

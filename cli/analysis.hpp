@@ -6,9 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <supanalyze/aggregate/count.hpp>
 #include <supanalyze/codebook/matcher.hpp>
 #include <supanalyze/coding/coder.hpp>
 #include <supanalyze/corpus/model.hpp>
+#include <supanalyze/language.hpp>
 
 #include <filesystem>
 #include <memory>
@@ -23,12 +25,12 @@ struct AnalysisOptions {
   std::string codebook;
   std::string output;
   std::string format;
-  std::string unit = "provinces";
+  aggregate::Unit unit = aggregate::Unit::provinces;
   std::vector<std::string> instruments;
   std::vector<std::string> questions; // "q4" or "centre1300/q4"
   std::vector<std::string> provinces;
   std::vector<std::string> themes;
-  std::string lang = "th";
+  Language lang = Language::th;
   unsigned threads = 0;
 };
 
@@ -42,24 +44,17 @@ void add_analysis_options(CLI::App* cmd, AnalysisOptions& opts, const std::strin
 // corpus::stream_corpus) and leaves Analysis::corpus with the metadata only.
 enum class Load { whole, stream };
 
-// Everything a coding command needs, loaded and checked once.
-struct Analysis {
+// Everything a coding command needs, loaded and checked once. The --instrument/--question/
+// --province/--theme filters are its aggregate::Selection.
+struct Analysis : aggregate::Selection {
   std::filesystem::path source; // the corpus read (the bundled one when none was given)
   std::filesystem::path meta;   // --meta, or empty
   corpus::Corpus corpus;        // metadata, and every answer unless streamed
   bool streamed = false;
   std::shared_ptr<codebook::Codebook> codebook;
   std::shared_ptr<codebook::Matcher> matcher;
-  // The --instrument/--question/--province filters, per id index.
-  std::vector<bool> instrument_ok, province_ok;
-  std::vector<std::vector<bool>> question_ok;
   std::vector<bool> answer_selected; // per answer of `corpus` (not when streamed)
-  std::vector<bool> theme_selected;  // by --theme (a theme and its descendants)
-  bool english = false;
-
-  bool selected(const corpus::Answer& answer) const {
-    return instrument_ok[answer.instrument] && question_ok[answer.instrument][answer.question] && province_ok[answer.province];
-  }
+  bool english = false;              // --lang en
 };
 
 // Loads the corpus (or, with Load::stream, its metadata) and codebook (`codebook_override`
@@ -86,40 +81,14 @@ namespace supanalyze::cli {
 void for_each_coded(const Analysis& a, unsigned threads,
                     const std::function<void(const corpus::Answer&, const coding::AnswerCodings&)>& on_coded);
 
-// What the selected answers cover, gathered while they are coded: which provinces answered,
-// and per question (numbered as aggregate::question_number) how many answers and segments.
-struct Coverage {
-  std::vector<bool> provinces;
-  std::vector<std::uint64_t> answers, segments;
-  explicit Coverage(const corpus::Corpus& c) : provinces(c.provinces.size()), answers(c.question_count()), segments(c.question_count()) {}
-  bool covers(aggregate::Axis axis, std::size_t item) const;
-};
-
-// One table's counts, rows x cols in a unit, over the answers `a` selects: fed coded answers
-// one at a time, so a command codes a corpus once (streamed or not) for every table it writes.
-class TableCount {
-public:
-  TableCount(const Analysis& a, aggregate::Axis rows, aggregate::Axis cols, aggregate::Unit unit);
-  // Counts `answer` when `a` selects it.
-  void add(const corpus::Answer& answer, const coding::AnswerCodings& coded);
-  // The matrix, without the provinces and questions no selected answer covers.
-  aggregate::Matrix finish() const;
-  const Coverage& coverage() const { return m_coverage; }
-
-private:
-  const Analysis& m_analysis;
-  aggregate::MatrixBuilder m_builder;
-  Coverage m_coverage;
-};
-
-// Items of an axis the filters allow: selected themes, provinces, or questions (numbered as
-// aggregate::question_number). A table keeps those its Coverage covers (drop_uncovered).
+// A table of `a`'s selection, rows x cols in `unit` (aggregate::TableCount: feed it the
+// answers of for_each_coded).
+aggregate::TableCount count_table(const Analysis& a, aggregate::Axis rows, aggregate::Axis cols, aggregate::Unit unit);
+// aggregate::axis_items and aggregate::axis_id for the corpus, codebook and selection of `a`.
 std::vector<std::size_t> axis_items(const Analysis& a, aggregate::Axis axis);
-// (instrument, question) indices of a question number (aggregate::question_number).
-std::pair<std::size_t, std::size_t> question_of(const corpus::Corpus& c, std::size_t number);
+std::string axis_id(const Analysis& a, aggregate::Axis axis, std::size_t item);
 // The label of an axis item: a theme's label, a province's name, "instrument/question".
 std::string axis_label(const Analysis& a, aggregate::Axis axis, std::size_t item);
-std::string axis_id(const Analysis& a, aggregate::Axis axis, std::size_t item);
 
 // JSON header shared by every table output: schema, corpus, codebook, unit and filters.
 nlohmann::ordered_json json_header(const Analysis& a, const AnalysisOptions& opts, const std::string& schema);

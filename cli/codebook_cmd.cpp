@@ -20,7 +20,7 @@ struct CodebookOptions {
   std::string meta;
   std::string format = "table";
   std::string fail_on = "error";
-  std::string lang = "th";
+  Language lang = Language::th;
   bool no_corpus = false;
   double broad = 0.25;
   unsigned threads = 0;
@@ -81,7 +81,7 @@ void show_theme(const codebook::Codebook& cb, std::size_t t, int depth, bool eng
 
 void run_show(const CodebookOptions& opts, Context& ctx) {
   const codebook::Codebook cb = codebook::load_codebook(opts.codebook);
-  const bool english = opts.lang == "en";
+  const bool english = opts.lang == Language::en;
   if (opts.format == "json") {
     nlohmann::ordered_json doc{{"schema", "supanalyze.codebook/1"}, {"id", cb.id}, {"version", cb.version}, {"title", cb.title}};
     auto& list = doc["themes"] = nlohmann::ordered_json::array();
@@ -150,7 +150,7 @@ Examples:
   s->footer("\nExamples:\n  supanalyze codebook show\n  supanalyze codebook show -c my-codebook.yaml --lang en --format json");
   s->add_option("-c,--codebook", show->codebook, "Codebook YAML (default: the built-in msdhs-2564)");
   s->add_option("-f,--format", show->format, "table or json")->capture_default_str();
-  s->add_option("--lang", show->lang, "Labels in th or en")->capture_default_str();
+  add_lang_option(s, show->lang, "Labels in th or en");
   s->callback([show, &ctx] { run_show(*show, ctx); });
 
   auto test = std::make_shared<CodebookOptions>();

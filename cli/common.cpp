@@ -41,6 +41,14 @@ void add_corpus_arguments(CLI::App* cmd, std::string& corpus, std::string& meta)
   cmd->add_option("--meta", meta, "corpus.yaml to use with a .tsv/.csv corpus (default: the one beside it)");
 }
 
+CLI::Option* add_unit_option(CLI::App* cmd, aggregate::Unit& unit, const std::string& help) {
+  return add_parsed_option<aggregate::Unit>(cmd, "-u,--unit", unit, aggregate::parse_unit, help, aggregate::to_string(unit));
+}
+
+CLI::Option* add_lang_option(CLI::App* cmd, Language& lang, const std::string& help) {
+  return add_parsed_option<Language>(cmd, "--lang", lang, parse_language, help, to_string(lang));
+}
+
 void write_tables(const std::vector<output::Table>& tables, output::Format format, std::ostream& out) {
   for (std::size_t i = 0; i < tables.size(); ++i) {
     switch (format) {

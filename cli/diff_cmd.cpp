@@ -22,13 +22,13 @@ struct DiffOptions {
   std::string new_path;
   bool corpora = false;
   std::string codebook;
-  std::string unit = "provinces";
+  aggregate::Unit unit = aggregate::Unit::provinces;
   bool common = false;
   std::string format = "table";
   std::string output;
   bool fail_on_change = false;
   std::uint64_t threshold = 1;
-  std::string lang = "th";
+  Language lang = Language::th;
   unsigned threads = 0;
 };
 
@@ -52,11 +52,11 @@ struct Comparison {
 };
 
 Comparison compare_corpora(const DiffOptions& opts) {
-  const auto unit = aggregate::parse_unit(opts.unit);
+  const auto unit = opts.unit;
   const corpus::Corpus before = load_corpus(opts.old_path), after = load_corpus(opts.new_path);
   const codebook::Codebook cb = codebook::load_codebook(opts.codebook);
   const codebook::Matcher matcher(cb);
-  const bool english = opts.lang == "en";
+  const bool english = opts.lang == Language::en;
   auto old_counts = diff::count_corpus(before, cb, matcher, unit, opts.threads, english);
   auto new_counts = diff::count_corpus(after, cb, matcher, unit, opts.threads, english);
   old_counts.source = opts.old_path;
@@ -65,7 +65,7 @@ Comparison compare_corpora(const DiffOptions& opts) {
 }
 
 Comparison compare_tables(const DiffOptions& opts) {
-  const bool english = opts.lang == "en";
+  const bool english = opts.lang == Language::en;
   const auto before = diff::read_table_json(read_file(opts.old_path), opts.old_path, english);
   const auto after = diff::read_table_json(read_file(opts.new_path), opts.new_path, english);
   return {"tables", side_of(before), side_of(after), diff::compare(before, after, {opts.threshold, opts.common})};
@@ -115,7 +115,7 @@ Comparison compare_runs(const DiffOptions& opts) {
   // A gate that compares nothing would always pass.
   if (old_tables.empty() && new_tables.empty())
     throw Error(opts.old_path + " and " + opts.new_path + ": no JSON tables to compare (add json to the outputs' formats)");
-  const bool english = opts.lang == "en";
+  const bool english = opts.lang == Language::en;
   for (const auto& name : diff::merge_order(old_tables, new_tables)) {
     const bool in_old = std::find(old_tables.begin(), old_tables.end(), name) != old_tables.end();
     const bool in_new = std::find(new_tables.begin(), new_tables.end(), name) != new_tables.end();
@@ -134,7 +134,6 @@ Comparison compare_runs(const DiffOptions& opts) {
 
 Comparison compare_inputs(const DiffOptions& opts) {
   if (opts.threshold == 0) throw Error("--threshold must be at least 1");
-  if (opts.lang != "th" && opts.lang != "en") throw Error("--lang must be th or en, not '" + opts.lang + "'");
   for (const auto& p : {opts.old_path, opts.new_path})
     if (!fs::exists(p)) throw Error(p + ": no such file or folder");
   if (opts.corpora) return compare_corpora(opts);
@@ -203,7 +202,7 @@ std::vector<output::Table> report_tables(const Comparison& c, const DiffOptions&
     if (with_table) t.columns.push_back({"table", "table"});
     t.columns.insert(t.columns.end(), {{"question", "question"},
                                        {"theme", "theme"},
-                                       {"label", opts.lang == "en" ? "label" : "ประเด็น"},
+                                       {"label", opts.lang == Language::en ? "label" : "ประเด็น"},
                                        {"old", "old", output::Align::right},
                                        {"new", "new", output::Align::right},
                                        {"change", "change", output::Align::right},
@@ -305,13 +304,13 @@ Examples:
   cmd->add_option("new", opts->new_path, "The later result")->required();
   cmd->add_flag("--corpora", opts->corpora, "OLD and NEW are corpora (folders or .tsv/.csv tables), coded with one codebook");
   cmd->add_option("-c,--codebook", opts->codebook, "Codebook YAML for --corpora (default: the built-in msdhs-2564)");
-  cmd->add_option("-u,--unit", opts->unit, "Unit for --corpora: provinces, answers, segments or mentions")->capture_default_str();
+  add_unit_option(cmd, opts->unit, "Unit for --corpora: provinces, answers, segments or mentions (the singular works too)");
   cmd->add_flag("--common", opts->common, "With --corpora: count only provinces that answered the question both times");
   cmd->add_option("-f,--format", opts->format, "table, md or json")->capture_default_str();
   cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
   cmd->add_flag("--fail-on-change", opts->fail_on_change, "Exit with 1 when anything changed (for CI gates)");
   cmd->add_option("--threshold", opts->threshold, "Count only changes whose absolute size is at least N")->capture_default_str();
-  cmd->add_option("--lang", opts->lang, "Labels in th or en")->capture_default_str();
+  add_lang_option(cmd, opts->lang, "Labels in th or en");
   cmd->add_option("-j,--threads", opts->threads, "Worker threads for --corpora (default: all cores)");
   cmd->callback([opts, &ctx] { run_diff(*opts, ctx); });
 }

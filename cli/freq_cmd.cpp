@@ -12,7 +12,7 @@ namespace {
 void run_freq(const FreqOptions& opts, Context& ctx) {
   const auto format = output::parse_format(opts.format);
   const Analysis a = prepare_analysis(opts, nullptr, Load::stream);
-  TableCount count = freq_count(a, opts);
+  aggregate::TableCount count = freq_count(a, opts);
   for_each_coded(a, opts.threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) { count.add(answer, coded); });
   OutputSink sink(opts.output, ctx.out);
   write_freq(a, opts, count, format, sink.stream());

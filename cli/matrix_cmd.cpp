@@ -12,7 +12,7 @@ namespace {
 void run_matrix(const MatrixOptions& opts, Context& ctx) {
   const auto format = output::parse_format(opts.format);
   const Analysis a = prepare_analysis(opts, nullptr, Load::stream);
-  TableCount count = matrix_count(a, opts);
+  aggregate::TableCount count = matrix_count(a, opts);
   for_each_coded(a, opts.threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) { count.add(answer, coded); });
   OutputSink sink(opts.output, ctx.out);
   write_matrix(a, opts, count, format, sink.stream());
@@ -37,8 +37,10 @@ Examples:
   supanalyze matrix --rows theme --cols question --unit provinces
   supanalyze matrix --rows province --cols theme --format csv -o matrix.csv)");
   add_analysis_options(cmd, *opts, "table, csv, tsv, json or md", "table", true);
-  cmd->add_option("--rows", opts->rows, "Row axis: theme, province or question")->capture_default_str();
-  cmd->add_option("--cols", opts->cols, "Column axis: theme, province or question")->capture_default_str();
+  add_parsed_option<aggregate::Axis>(cmd, "--rows", opts->rows, aggregate::parse_axis, "Row axis: theme, province or question",
+                                     aggregate::to_string(opts->rows));
+  add_parsed_option<aggregate::Axis>(cmd, "--cols", opts->cols, aggregate::parse_axis,
+                                     "Column axis: theme, province or question", aggregate::to_string(opts->cols));
   cmd->callback([opts, &ctx] { run_matrix(*opts, ctx); });
 }
 

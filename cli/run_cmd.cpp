@@ -44,7 +44,7 @@ struct PreparedOutput {
   FreqOptions freq;
   MatrixOptions matrix;
   Analysis analysis;
-  std::optional<TableCount> count;
+  std::optional<aggregate::TableCount> count;
 };
 
 std::unique_ptr<PreparedOutput> prepare_output(const run::OutputSpec& spec, const Analysis& loaded) {

@@ -22,18 +22,18 @@ std::string share(std::uint64_t count, std::uint64_t of) {
 }
 
 // Per selected question: its denominator and its themes' counts, most frequent first.
-std::vector<QuestionFreq> question_freqs(const Analysis& a, const FreqOptions& opts, const TableCount& count,
+std::vector<QuestionFreq> question_freqs(const Analysis& a, const FreqOptions& opts, const aggregate::TableCount& count,
                                          aggregate::Unit unit) {
   const auto& c = a.corpus;
   const auto themes = axis_items(a, aggregate::Axis::theme);
   const aggregate::Matrix m = count.finish();
-  const Coverage& coverage = count.coverage();
+  const aggregate::Coverage& coverage = count.coverage();
 
   // Denominators: provinces/answers that answered the question, its segments, its mentions.
   std::vector<QuestionFreq> result;
   for (std::size_t col = 0; col < m.col_items.size(); ++col) {
     const std::size_t number = m.col_items[col];
-    const auto [instrument, question] = question_of(c, number);
+    const auto [instrument, question] = aggregate::question_of(c, number);
     QuestionFreq q{number, instrument, question, 0, {}};
     switch (unit) {
     case aggregate::Unit::segments: q.denominator = coverage.segments[number]; break;
@@ -58,16 +58,17 @@ std::string scope(const Analysis& a, const AnalysisOptions& opts) {
 
 } // namespace
 
-TableCount freq_count(const Analysis& a, const FreqOptions& opts) {
-  return TableCount(a, aggregate::Axis::theme, aggregate::Axis::question, aggregate::parse_unit(opts.unit));
+aggregate::TableCount freq_count(const Analysis& a, const FreqOptions& opts) {
+  return count_table(a, aggregate::Axis::theme, aggregate::Axis::question, opts.unit);
 }
 
-TableCount matrix_count(const Analysis& a, const MatrixOptions& opts) {
-  return TableCount(a, aggregate::parse_axis(opts.rows), aggregate::parse_axis(opts.cols), aggregate::parse_unit(opts.unit));
+aggregate::TableCount matrix_count(const Analysis& a, const MatrixOptions& opts) {
+  return count_table(a, opts.rows, opts.cols, opts.unit);
 }
 
-void write_freq(const Analysis& a, const FreqOptions& opts, const TableCount& count, output::Format format, std::ostream& out) {
-  const auto unit = aggregate::parse_unit(opts.unit);
+void write_freq(const Analysis& a, const FreqOptions& opts, const aggregate::TableCount& count, output::Format format, std::ostream& out) {
+  const auto unit = opts.unit;
+  const std::string unit_name = aggregate::to_string(unit);
   const auto& c = a.corpus;
   const std::vector<QuestionFreq> result = question_freqs(a, opts, count, unit);
   const bool majority_marks = unit == aggregate::Unit::provinces || unit == aggregate::Unit::answers;
@@ -101,7 +102,7 @@ void write_freq(const Analysis& a, const FreqOptions& opts, const TableCount& co
     if (long_form) t.columns = {{"instrument", "instrument"}, {"question", "question"}};
     t.columns.push_back({"theme", "theme"});
     t.columns.push_back({"label", a.english ? "label" : "ประเด็น"});
-    t.columns.push_back({"count", opts.unit, output::Align::right});
+    t.columns.push_back({"count", unit_name, output::Align::right});
     t.columns.push_back({"of", "of", output::Align::right});
     t.columns.push_back({"share", "share", output::Align::right});
     t.columns.push_back({"majority", majority_marks ? "> half" : "", output::Align::left});
@@ -119,18 +120,19 @@ void write_freq(const Analysis& a, const FreqOptions& opts, const TableCount& co
   }
   write_tables(tables, format, out);
   if (!long_form && majority_marks)
-    out << "\n* more than half of the " << opts.unit << " (ผู้ให้ข้อมูลส่วนใหญ่); unit: " << opts.unit << "; codebook "
+    out << "\n* more than half of the " << unit_name << " (ผู้ให้ข้อมูลส่วนใหญ่); unit: " << unit_name << "; codebook "
         << a.codebook->id << " " << a.codebook->version << "\n";
 }
 
-void write_matrix(const Analysis& a, const MatrixOptions& opts, const TableCount& count, output::Format format, std::ostream& out) {
-  const auto rows = aggregate::parse_axis(opts.rows), cols = aggregate::parse_axis(opts.cols);
+void write_matrix(const Analysis& a, const MatrixOptions& opts, const aggregate::TableCount& count, output::Format format, std::ostream& out) {
+  const auto rows = opts.rows, cols = opts.cols;
+  const std::string rows_name = aggregate::to_string(rows), cols_name = aggregate::to_string(cols);
   const aggregate::Matrix m = count.finish();
 
   if (format == output::Format::json) {
     auto doc = json_header(a, opts, "supanalyze.matrix/1");
-    doc["rows"] = opts.rows;
-    doc["cols"] = opts.cols;
+    doc["rows"] = rows_name;
+    doc["cols"] = cols_name;
     auto ids = [&](aggregate::Axis axis, const std::vector<std::size_t>& items) {
       auto list = nlohmann::ordered_json::array();
       for (std::size_t item : items) list.push_back({{"id", axis_id(a, axis, item)}, {"label", axis_label(a, axis, item)}});
@@ -147,8 +149,8 @@ void write_matrix(const Analysis& a, const MatrixOptions& opts, const TableCount
   }
   const bool long_form = format == output::Format::csv || format == output::Format::tsv;
   output::Table t;
-  t.title = scope(a, opts) + " · " + opts.unit + " · " + opts.rows + " x " + opts.cols;
-  t.columns.push_back({opts.rows, opts.rows});
+  t.title = scope(a, opts) + " · " + aggregate::to_string(opts.unit) + " · " + rows_name + " x " + cols_name;
+  t.columns.push_back({rows_name, rows_name});
   if (rows == aggregate::Axis::theme || !long_form) t.columns.push_back({"label", rows == aggregate::Axis::theme ? (a.english ? "label" : "ประเด็น") : ""});
   for (std::size_t item : m.col_items)
     t.columns.push_back({axis_id(a, cols, item), long_form ? axis_id(a, cols, item) : axis_label(a, cols, item), output::Align::right});
@@ -166,7 +168,7 @@ void write_matrix(const Analysis& a, const MatrixOptions& opts, const TableCount
   totals.push_back(std::to_string(m.total));
   t.rows.push_back(std::move(totals));
   if (!long_form)
-    t.notes.push_back("Totals count each " + std::string(opts.unit == "mentions" ? "mention" : opts.unit.substr(0, opts.unit.size() - 1)) +
+    t.notes.push_back("Totals count each " + aggregate::singular(opts.unit) +
                       " of a row or column once (any theme, for the totals across themes). Codebook " + a.codebook->id +
                       " " + a.codebook->version + ".");
   write_tables({t}, format, out);

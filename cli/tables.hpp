@@ -17,21 +17,21 @@ struct FreqOptions : AnalysisOptions {
 };
 
 struct MatrixOptions : AnalysisOptions {
-  std::string rows = "theme";
-  std::string cols = "province";
+  aggregate::Axis rows = aggregate::Axis::theme;
+  aggregate::Axis cols = aggregate::Axis::province;
 };
 
 // The counts behind each table: theme x question for freq, opts.rows x opts.cols for matrix
-// (throws Error for an unknown axis or unit).
-TableCount freq_count(const Analysis& a, const FreqOptions& opts);
-TableCount matrix_count(const Analysis& a, const MatrixOptions& opts);
+// (throws Error when rows and cols are the same axis).
+aggregate::TableCount freq_count(const Analysis& a, const FreqOptions& opts);
+aggregate::TableCount matrix_count(const Analysis& a, const MatrixOptions& opts);
 
 // Writes the per-question theme frequencies of `a` (prepared with `opts`, counted into
 // `count`) to `out` in `format`: exactly what `supanalyze freq` prints.
-void write_freq(const Analysis& a, const FreqOptions& opts, const TableCount& count, output::Format format, std::ostream& out);
+void write_freq(const Analysis& a, const FreqOptions& opts, const aggregate::TableCount& count, output::Format format, std::ostream& out);
 
 // Writes the `opts.rows` x `opts.cols` matrix of `a` (prepared with `opts`, counted into
 // `count`) to `out` in `format`: exactly what `supanalyze matrix` prints.
-void write_matrix(const Analysis& a, const MatrixOptions& opts, const TableCount& count, output::Format format, std::ostream& out);
+void write_matrix(const Analysis& a, const MatrixOptions& opts, const aggregate::TableCount& count, output::Format format, std::ostream& out);
 
 } // namespace supanalyze::cli

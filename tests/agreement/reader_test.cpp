@@ -261,5 +261,8 @@ TEST(AgreementCompare, SegmentUnits) {
   } catch (const Error &e) {
     EXPECT_NE(std::string(e.what()).find("h.tsv has no segment column"), std::string::npos) << e.what();
   }
-  EXPECT_THROW(parse_unit("segments"), Error);
+  // Both spellings, as freq's --unit segments: options mean one thing everywhere.
+  EXPECT_EQ(parse_unit("segments"), Unit::segment);
+  EXPECT_EQ(parse_unit("answer"), Unit::answer);
+  EXPECT_THROW(parse_unit("segmnt"), Error);
 }

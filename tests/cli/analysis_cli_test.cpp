@@ -197,3 +197,45 @@ TEST(Filters, UnknownIdsAreUsageErrors) {
 }
 
 } // namespace
+
+namespace {
+
+// Options mean one thing everywhere: a unit in the singular or the plural, for every command.
+TEST(Options, UnitsInTheSingularOrThePlural) {
+  for (const auto& [singular, plural] : {std::pair{"province", "provinces"}, std::pair{"answer", "answers"},
+                                         std::pair{"segment", "segments"}, std::pair{"mention", "mentions"}}) {
+    const auto a = run_cli({"freq", "-q", "centre1300/q4", "--unit", singular, "--format", "json"});
+    const auto b = run_cli({"freq", "-q", "centre1300/q4", "--unit", plural, "--format", "json"});
+    ASSERT_EQ(a.exit_code, 0) << a.err;
+    EXPECT_EQ(a.out, b.out) << singular;
+    EXPECT_EQ(nlohmann::json::parse(a.out)["unit"], plural); // printed in the one canonical spelling
+    const auto m = run_cli({"matrix", "-q", "centre1300/q4", "--unit", singular});
+    EXPECT_EQ(m.out, run_cli({"matrix", "-q", "centre1300/q4", "--unit", plural}).out) << singular;
+  }
+  const auto agree = [](const char* unit) {
+    return run_cli({"agree", supanalyze::testing::test_data("human-coding-sample.tsv"),
+                    supanalyze::testing::test_data("human-coding-sample.tsv"), "-q", "centre1300/q4", "--unit", unit,
+                    "--format", "json"});
+  };
+  ASSERT_EQ(agree("answers").exit_code, 0) << agree("answers").err;
+  EXPECT_EQ(agree("answers").out, agree("answer").out);
+  EXPECT_EQ(nlohmann::json::parse(agree("answers").out)["unit"], "answer");
+}
+
+TEST(Options, BadValuesAreUsageErrorsListingTheChoices) {
+  const auto unit = run_cli({"freq", "--unit", "provnces"});
+  EXPECT_EQ(unit.exit_code, 2);
+  EXPECT_NE(unit.err.find("--unit: the unit must be provinces, answers, segments or mentions"), std::string::npos) << unit.err;
+  EXPECT_TRUE(unit.out.empty());
+  const auto lang = run_cli({"matrix", "--lang", "fr"});
+  EXPECT_EQ(lang.exit_code, 2);
+  EXPECT_NE(lang.err.find("--lang: the language must be th or en, not 'fr'"), std::string::npos) << lang.err;
+  const auto rows = run_cli({"matrix", "--rows", "provnce"});
+  EXPECT_EQ(rows.exit_code, 2);
+  EXPECT_NE(rows.err.find("--rows: an axis must be theme, province or question"), std::string::npos) << rows.err;
+  const auto agree = run_cli({"agree", "a.tsv", "b.tsv", "--unit", "province"});
+  EXPECT_EQ(agree.exit_code, 2);
+  EXPECT_NE(agree.err.find("--unit: the unit must be answer or segment"), std::string::npos) << agree.err;
+}
+
+} // namespace

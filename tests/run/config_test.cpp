@@ -46,11 +46,11 @@ outputs:
   EXPECT_TRUE(c.codebook.empty());
   ASSERT_EQ(c.outputs.size(), 2u);
   EXPECT_EQ(c.outputs[0].table, run::TableKind::freq);
-  EXPECT_EQ(c.outputs[0].unit, "provinces");
+  EXPECT_EQ(c.outputs[0].unit, aggregate::Unit::provinces);
   EXPECT_EQ(c.outputs[0].formats, std::vector<std::string>{"json"});
   EXPECT_EQ(c.outputs[1].table, run::TableKind::matrix);
-  EXPECT_EQ(c.outputs[1].rows, "province");
-  EXPECT_EQ(c.outputs[1].cols, "theme");
+  EXPECT_EQ(c.outputs[1].rows, aggregate::Axis::province);
+  EXPECT_EQ(c.outputs[1].cols, aggregate::Axis::theme);
   EXPECT_EQ(c.outputs[1].questions, std::vector<std::string>{"centre1300/q4"});
   EXPECT_EQ(c.outputs[1].themes, (std::vector<std::string>{"staffing", "budget"}));
   EXPECT_EQ(c.outputs[1].formats, (std::vector<std::string>{"md", "json"}));
@@ -75,13 +75,24 @@ TEST(RunConfig, BadValuesAreNamedWithTheirPlace) {
             std::string::npos);
   EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, rows: theme}\n").find("only a matrix has rows and cols"),
             std::string::npos);
-  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: matrix, unit: province}\n").find("(did you mean 'provinces'?)"),
+  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: matrix, unit: provnces}\n").find("(did you mean 'provinces'?)"),
             std::string::npos);
   EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq}\n  - {name: f, table: matrix}\n").find(":5:12: error: outputs[1].name: output name 'f' is already used"),
             std::string::npos);
   EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: ../f, table: freq}\n").find("not a usable file name stem"), std::string::npos);
   EXPECT_NE(first_error("output: o\noutputs:\n  - {name: f, table: freq}\n").find(":1:1: error: corpus: missing required key"),
             std::string::npos);
+}
+
+TEST(RunConfig, UnitsInThePluralOrTheSingular) {
+  // The same spellings as --unit of freq, matrix and agree: both mean one unit.
+  for (const auto& [written, unit] : {std::pair{"province", aggregate::Unit::provinces}, std::pair{"answers", aggregate::Unit::answers},
+                                      std::pair{"segment", aggregate::Unit::segments}, std::pair{"mention", aggregate::Unit::mentions}}) {
+    Diagnostics d;
+    const auto c = parse("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, unit: " + std::string(written) + "}\n", d);
+    ASSERT_FALSE(d.has_errors()) << written << ": " << d.items().front().to_string();
+    EXPECT_EQ(c.outputs[0].unit, unit) << written;
+  }
 }
 
 TEST(RunConfig, LoadThrowsInputErrorForABadFile) {

@@ -8,11 +8,9 @@
 namespace supanalyze::aggregate {
 
 Unit parse_unit(const std::string& name) {
-  if (name == "provinces") return Unit::provinces;
-  if (name == "answers") return Unit::answers;
-  if (name == "segments") return Unit::segments;
-  if (name == "mentions") return Unit::mentions;
-  throw Error("unit must be provinces, answers, segments or mentions, not '" + name + "'");
+  for (Unit unit : {Unit::provinces, Unit::answers, Unit::segments, Unit::mentions})
+    if (name == to_string(unit) || name == singular(unit)) return unit;
+  throw Error("the unit must be provinces, answers, segments or mentions (or the singular), not '" + name + "'");
 }
 
 std::string to_string(Unit unit) {
@@ -23,6 +21,11 @@ std::string to_string(Unit unit) {
   case Unit::mentions: return "mentions";
   }
   return "provinces";
+}
+
+std::string singular(Unit unit) {
+  const std::string plural = to_string(unit);
+  return plural.substr(0, plural.size() - 1);
 }
 
 Axis parse_axis(const std::string& name) {
@@ -70,12 +73,6 @@ AnswerTally tally_answer(const codebook::Codebook& cb, const coding::AnswerCodin
     t.any_segments += any.empty() ? 0 : 1;
   }
   return t;
-}
-
-std::size_t question_number(const corpus::Corpus& corpus, std::size_t instrument, std::size_t question) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < instrument; ++i) n += corpus.instruments[i].questions.size();
-  return n + question;
 }
 
 void MatrixBuilder::Count::add(std::uint64_t segs, std::uint64_t ments, std::size_t province, std::size_t province_count) {

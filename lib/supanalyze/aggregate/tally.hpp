@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <supanalyze/aggregate/questions.hpp>
 #include <supanalyze/codebook/model.hpp>
 #include <supanalyze/coding/coder.hpp>
 #include <supanalyze/corpus/model.hpp>
@@ -16,8 +17,13 @@ namespace supanalyze::aggregate {
 // with at least one coding, or mentions (codings).
 enum class Unit { provinces, answers, segments, mentions };
 
+// Parses a unit, in the plural or the singular ("province" or "provinces", ...): every command
+// and configuration accepts both. Throws Error listing the units otherwise.
 Unit parse_unit(const std::string& name);
+// The unit's name as outputs print it: the plural ("provinces").
 std::string to_string(Unit unit);
+// The singular ("province").
+std::string singular(Unit unit);
 
 // One answer's counts per theme, rolled up: a theme counts where it or a descendant is coded,
 // once per segment and once per span (no double counting).
@@ -43,7 +49,7 @@ struct Matrix {
   Axis rows = Axis::theme;
   Axis cols = Axis::province;
   Unit unit = Unit::provinces;
-  std::vector<std::size_t> row_items; // theme, province or question indices (see Tallies)
+  std::vector<std::size_t> row_items; // theme, province or question indices (question_number)
   std::vector<std::size_t> col_items;
   std::vector<std::vector<std::uint64_t>> cells;
   std::vector<std::uint64_t> row_totals;
@@ -81,8 +87,5 @@ private:
   std::vector<Count> m_row_totals, m_col_totals;
   Count m_total;
 };
-
-// Global question number of an answer (instrument-major, corpus order).
-std::size_t question_number(const corpus::Corpus& corpus, std::size_t instrument, std::size_t question);
 
 } // namespace supanalyze::aggregate

@@ -8,9 +8,9 @@
 namespace supanalyze::agreement {
 
 Unit parse_unit(const std::string &name) {
-  if (name == "answer") return Unit::answer;
-  if (name == "segment") return Unit::segment;
-  throw Error("--unit must be answer or segment, not '" + name + "'");
+  if (name == "answer" || name == "answers") return Unit::answer;
+  if (name == "segment" || name == "segments") return Unit::segment;
+  throw Error("the unit must be answer or segment (or the plural), not '" + name + "'");
 }
 
 std::string to_string(Unit unit) { return unit == Unit::segment ? "segment" : "answer"; }

@@ -17,7 +17,8 @@ namespace supanalyze::agreement {
 // What one judgement is about: a whole answer (instrument/question/province) or one segment.
 enum class Unit { answer, segment };
 
-// Parses "answer" or "segment"; throws Error naming the option otherwise.
+// Parses "answer" or "segment", or the plural ("answers", as freq's --unit spells it); throws
+// Error naming both otherwise.
 Unit parse_unit(const std::string &name);
 std::string to_string(Unit unit);
 

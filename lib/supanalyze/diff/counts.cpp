@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <supanalyze/aggregate/count.hpp>
 #include <supanalyze/coding/coder.hpp>
 #include <supanalyze/diff/counts.hpp>
 #include <supanalyze/error.hpp>
@@ -172,41 +173,28 @@ Counts count_corpus(const corpus::Corpus& corpus, const codebook::Codebook& code
   for (const auto& p : corpus.provinces) counts.provinces.push_back({p.id, english ? p.id : p.th});
   for (const auto& t : codebook.themes) counts.themes.push_back({t.id, t.label(english)});
 
-  // question number -> its QuestionInfo and, per theme, its group.
-  std::vector<std::size_t> first_question(corpus.instruments.size(), 0);
-  for (std::size_t i = 0; i < corpus.instruments.size(); ++i) {
-    first_question[i] = counts.questions.size();
-    for (const auto& q : corpus.instruments[i].questions)
-      counts.questions.push_back({corpus.instruments[i].id + "/" + q.id, q.th, true, {}, std::nullopt});
-  }
-  const std::size_t theme_count = codebook.themes.size();
-  std::vector<Group> groups(counts.questions.size() * theme_count);
-  for (std::size_t q = 0; q < counts.questions.size(); ++q)
-    for (std::size_t t = 0; t < theme_count; ++t) groups[q * theme_count + t] = {counts.questions[q].id, codebook.themes[t].id, 0, {}};
-
-  const std::vector<bool> all_themes(theme_count, true);
-  coding::code_corpus(corpus, matcher, threads, [&](const coding::AnswerCodings& coded) {
-    const auto& answer = corpus.answers[coded.answer];
-    const std::size_t q = first_question[answer.instrument] + answer.question;
-    const std::string& province = corpus.provinces[answer.province].id;
-    counts.questions[q].respondents.push_back(province);
-    const auto tally = aggregate::tally_answer(codebook, coded, all_themes);
-    for (std::size_t t = 0; t < theme_count; ++t) {
-      std::uint64_t v = 0;
-      switch (unit) {
-      case aggregate::Unit::provinces:
-      case aggregate::Unit::answers: v = tally.segments[t] > 0 ? 1 : 0; break;
-      case aggregate::Unit::segments: v = tally.segments[t]; break;
-      case aggregate::Unit::mentions: v = tally.mentions[t]; break;
+  // Every question's theme x province table, counted by the one counter (aggregate::TableCount).
+  aggregate::QuestionTables tables(corpus, codebook, aggregate::select_all(corpus, codebook), aggregate::Axis::theme,
+                                   aggregate::Axis::province, unit);
+  coding::code_corpus(corpus, matcher, threads,
+                      [&](const coding::AnswerCodings& coded) { tables.add(corpus.answers[coded.answer], coded); });
+  for (std::size_t k = 0; k < tables.questions().size(); ++k) {
+    const std::size_t number = tables.questions()[k];
+    const auto [instrument, question] = aggregate::question_of(corpus, number);
+    QuestionInfo info{aggregate::question_id(corpus, number), corpus.instruments[instrument].questions[question].th, true, {}, std::nullopt};
+    const aggregate::Matrix m = tables.table(k).finish();
+    for (std::size_t p : m.col_items) info.respondents.push_back(corpus.provinces[p].id);
+    for (std::size_t r = 0; r < m.row_items.size(); ++r) {
+      Group g{info.id, codebook.themes[m.row_items[r]].id, 0, {}};
+      for (std::size_t c = 0; c < m.col_items.size(); ++c) {
+        if (m.cells[r][c] == 0) continue;
+        g.count += m.cells[r][c];
+        g.members.push_back({corpus.provinces[m.col_items[c]].id, m.cells[r][c]});
       }
-      if (v == 0) continue;
-      Group& g = groups[q * theme_count + t];
-      g.count += v;
-      g.members.push_back({province, v});
+      if (g.count > 0) counts.groups.push_back(std::move(g));
     }
-  });
-  for (auto& g : groups)
-    if (g.count > 0) counts.groups.push_back(std::move(g));
+    counts.questions.push_back(std::move(info));
+  }
   return counts;
 }
 

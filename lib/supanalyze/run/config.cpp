@@ -97,10 +97,11 @@ private:
     }
     if (!node["table"]) m_yaml.error(node, path + ".table", "missing required key (freq or matrix)");
     spec.table = choice(node, path, "table", "freq", {"freq", "matrix"}) == "matrix" ? TableKind::matrix : TableKind::freq;
-    spec.unit = choice(node, path, "unit", "provinces", {"provinces", "answers", "segments", "mentions"});
-    spec.rows = choice(node, path, "rows", "theme", {"theme", "province", "question"});
-    spec.cols = choice(node, path, "cols", "province", {"theme", "province", "question"});
-    spec.lang = choice(node, path, "lang", "th", {"th", "en"});
+    spec.unit = aggregate::parse_unit(choice(node, path, "unit", "provinces",
+                                             {"provinces", "answers", "segments", "mentions", "province", "answer", "segment", "mention"}));
+    spec.rows = aggregate::parse_axis(choice(node, path, "rows", "theme", {"theme", "province", "question"}));
+    spec.cols = aggregate::parse_axis(choice(node, path, "cols", "province", {"theme", "province", "question"}));
+    spec.lang = parse_language(choice(node, path, "lang", "th", {"th", "en"}));
     if (spec.table == TableKind::freq)
       for (const char* key : {"rows", "cols"})
         if (node[key]) m_yaml.error(node[key], path + "." + key, "only a matrix has rows and cols");

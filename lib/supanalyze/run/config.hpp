@@ -4,7 +4,9 @@
 // output folder and the tables to write), so that an office can rerun it every fiscal year
 // and in CI without hand work. Format: docs/run-config.md.
 
+#include <supanalyze/aggregate/tally.hpp>
 #include <supanalyze/diagnostics.hpp>
+#include <supanalyze/language.hpp>
 
 #include <filesystem>
 #include <string>
@@ -21,12 +23,12 @@ std::string to_string(TableKind kind);
 struct OutputSpec {
   std::string name;  // file name stem
   TableKind table = TableKind::freq;
-  std::string unit = "provinces";
-  std::string rows = "theme";     // matrix only
-  std::string cols = "province";  // matrix only
+  aggregate::Unit unit = aggregate::Unit::provinces; // `unit:` in the plural or the singular
+  aggregate::Axis rows = aggregate::Axis::theme;     // matrix only
+  aggregate::Axis cols = aggregate::Axis::province;  // matrix only
   std::vector<std::string> instruments, questions, provinces, themes; // filters, as written
   std::vector<std::string> formats; // table, csv, tsv, json or md; at least one
-  std::string lang = "th";
+  Language lang = Language::th;
   bool all = false; // freq only: list themes with a zero count too
   SourceLocation where; // the output's entry in the config, for errors about its filters
 };

@@ -70,15 +70,15 @@ std::string manifest_json(const Manifest& m) {
              {"sha256", m.corpus_sha256}}}};
   auto& outputs = doc["outputs"] = Json::array();
   for (const auto& spec : m.outputs) {
-    Json o{{"name", spec.name}, {"table", to_string(spec.table)}, {"unit", spec.unit}};
+    Json o{{"name", spec.name}, {"table", to_string(spec.table)}, {"unit", aggregate::to_string(spec.unit)}};
     if (spec.table == TableKind::matrix) {
-      o["rows"] = spec.rows;
-      o["cols"] = spec.cols;
+      o["rows"] = aggregate::to_string(spec.rows);
+      o["cols"] = aggregate::to_string(spec.cols);
     } else {
       o["all"] = spec.all;
     }
     o["filters"] = {{"instrument", spec.instruments}, {"question", spec.questions}, {"province", spec.provinces}, {"theme", spec.themes}};
-    o["lang"] = spec.lang;
+    o["lang"] = to_string(spec.lang);
     auto& files = o["files"] = Json::array();
     for (const auto& f : m.files)
       if (f.output == spec.name) files.push_back({{"file", f.file}, {"format", f.format}, {"sha256", f.sha256}});

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The language of the labels a command prints (--lang): parsed once, where the option is read.
+
+#include <string>
+
+namespace supanalyze {
+
+enum class Language { th, en };
+
+// Parses "th" or "en"; throws Error listing both otherwise.
+Language parse_language(const std::string& name);
+std::string to_string(Language language);
+
+} // namespace supanalyze
