@@ -6,7 +6,11 @@ packages=(
   libicu-dev libyaml-cpp-dev libfmt-dev libcli11-dev
   nlohmann-json3-dev libcsv-dev
   libgtest-dev googletest libbenchmark-dev
+  libzip-dev libxml2-dev
+  python3-docx
 )
+# libzip-dev, libxml2-dev: the Word report (a zip of XML parts written with libxml2's xmlwriter).
+# python3-docx: a test reads that Word report back with an independent reader library.
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
