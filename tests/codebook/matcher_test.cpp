@@ -107,6 +107,46 @@ TEST(Matcher, RulesNearAllOfAndNot) {
   EXPECT_EQ(codings(m, "ไม่ต้องเพิ่มตำแหน่ง"), V{});
 }
 
+// A rule slot may list alternatives: any one of them fills it. Sentences from public news of
+// provincial social-development offices, not from the bundled corpus.
+TEST(Matcher, RuleSlotsWithAlternatives) {
+  const codebook::Matcher m(parse(R"(
+id: slots
+version: "1"
+themes:
+  - id: staffing
+    label: {th: อัตรากำลัง, en: Staffing}
+    description: staff
+    rules:
+      - near: [[เจ้าหน้าที่, บุคลากร, นักสังคมสงเคราะห์], [ไม่เพียงพอ, ขาดแคลน]]
+        within: 4
+      - all_of: [[จ้าง, บรรจุ], [พนักงาน, ตำแหน่ง]]
+)"));
+  EXPECT_EQ(m.codebook().themes[0].rules[0].display(), "near(เจ้าหน้าที่|บุคลากร|นักสังคมสงเคราะห์,ไม่เพียงพอ|ขาดแคลน;4)");
+  EXPECT_EQ(codings(m, "ปัจจุบันนักสังคมสงเคราะห์ไม่เพียงพอต่อภาระงาน"), (V{"staffing:นักสังคมสงเคราะห์ไม่เพียงพอ"}));
+  EXPECT_EQ(codings(m, "ขาดแคลนบุคลากรที่มีความเชี่ยวชาญ"), (V{"staffing:ขาดแคลนบุคลากร"}));
+  EXPECT_EQ(codings(m, "ขาดแคลนงบประมาณในการดำเนินงาน"), V{}) << "one slot alone is not enough";
+  EXPECT_EQ(codings(m, "มีการบรรจุตำแหน่งใหม่"), (V{"staffing:บรรจุตำแหน่ง"}));
+}
+
+TEST(Loader, RuleSlotErrorsPointAtTheSlot) {
+  Diagnostics d;
+  codebook::parse_codebook(R"(id: bad
+version: "1"
+themes:
+  - id: staffing
+    label: {th: ก, en: S}
+    description: staff
+    rules:
+      - near: [[เจ้าหน้าที่, {a: 1}], [ไม่เพียงพอ]]
+        within: 4
+)", "bad.yaml", d);
+  ASSERT_TRUE(d.has_errors());
+  const std::string first = d.items().front().to_string();
+  EXPECT_NE(first.find("bad.yaml:8:"), std::string::npos) << first;
+  EXPECT_NE(first.find("themes.staffing.rules[0].near[0][1]: expected a text value"), std::string::npos) << first;
+}
+
 TEST(Matcher, SpansAreByteOffsetsIntoTheNormalizedText) {
   const codebook::Matcher m(parse(k_small));
   const std::string text = text::normalize("3. ไม่มีงบสนับสนุน พยายามหาสนับสนุนงบประมาณ");

@@ -7,6 +7,7 @@
 
 #include <unicode/regex.h>
 
+#include <algorithm>
 #include <regex>
 
 namespace supanalyze::embedded {
@@ -61,12 +62,26 @@ private:
 
   std::vector<Term> terms(const YAML::Node& node, const std::string& path, const char* key, bool normalize = true) {
     std::vector<Term> out;
-    const YAML::Node list = node[key];
-    const auto values = m_yaml.strings(node, path, key);
-    for (std::size_t i = 0; i < values.size(); ++i) {
+    append_terms(node[key], path + "." + key, normalize, out);
+    return out;
+  }
+
+  // Appends the terms of `list` (a text value or a list of them) found at `list_path`.
+  void append_terms(const YAML::Node& list, const std::string& list_path, bool normalize, std::vector<Term>& out) {
+    if (!list || list.IsNull()) return;
+    if (!list.IsScalar() && !list.IsSequence()) {
+      m_yaml.error(list, list_path, "expected a list of text values");
+      return;
+    }
+    const std::size_t count = list.IsSequence() ? list.size() : 1;
+    for (std::size_t i = 0; i < count; ++i) {
       const YAML::Node item = list.IsSequence() ? list[i] : list;
-      const std::string item_path = path + "." + key + "[" + std::to_string(i) + "]";
-      std::string value = normalize ? text::normalize(values[i]) : values[i];
+      const std::string item_path = list_path + "[" + std::to_string(i) + "]";
+      if (!item.IsScalar()) {
+        m_yaml.error(item, item_path, "expected a text value");
+        continue;
+      }
+      std::string value = normalize ? text::normalize(item.as<std::string>()) : item.as<std::string>();
       if (normalize) {
         while (!value.empty() && value.back() == '\n') value.pop_back();
       }
@@ -76,7 +91,6 @@ private:
       }
       out.push_back({value, m_yaml.where(item)});
     }
-    return out;
   }
 
   Theme load_theme(const YAML::Node& node, const std::string& path) {
@@ -131,6 +145,24 @@ private:
                                    std::to_string(parse_error.offset));
   }
 
+  // The terms of a rule's `key`; an item that is itself a list is one slot of alternatives
+  // (any of them fills it), which all_of and near then need only one of.
+  void rule_slots(const YAML::Node& r, const std::string& rp, const char* key, Rule& rule) {
+    const YAML::Node list = r[key];
+    bool nested = false;
+    for (std::size_t i = 0; list.IsSequence() && i < list.size(); ++i) nested = nested || list[i].IsSequence();
+    if (!nested) {
+      rule.terms = terms(r, rp, key);
+      return;
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::size_t before = rule.terms.size();
+      append_terms(list[i], rp + "." + key + "[" + std::to_string(i) + "]", true, rule.terms);
+      rule.slot_of.resize(rule.terms.size(), static_cast<std::uint32_t>(i));
+      if (rule.terms.size() == before) m_yaml.error(list[i], rp + "." + key + "[" + std::to_string(i) + "]", "an empty slot");
+    }
+  }
+
   void load_rules(const YAML::Node& node, const std::string& path, Theme& t) {
     const YAML::Node rules = node["rules"];
     if (!rules) return;
@@ -148,7 +180,7 @@ private:
         if (!r[key]) continue;
         ++kinds;
         rule.kind = kind;
-        rule.terms = terms(r, rp, key);
+        rule_slots(r, rp, key, rule);
       }
       if (kinds != 1) {
         m_yaml.error(r, rp, "a rule needs exactly one of all_of, any_of, near");
@@ -159,7 +191,7 @@ private:
         const auto within = m_yaml.integer(r, rp, "within", true);
         if (within && *within < 0) m_yaml.error(r["within"], rp + ".within", "must be 0 or more");
         rule.within = static_cast<int>(within.value_or(0));
-        if (rule.terms.size() < 2) m_yaml.error(r, rp + ".near", "near needs at least two terms");
+        if (rule.slot_count() < 2) m_yaml.error(r, rp + ".near", "near needs at least two terms");
       } else if (r["within"]) {
         m_yaml.error(r["within"], rp + ".within", "within goes with near only");
       }

@@ -234,8 +234,8 @@ struct Matcher::Compiled {
     for (const Term& term : theme.exclude) add(term, {UseKind::exclusion, false, t, 0, 0, 0});
     for (const Rule& rule : theme.rules) {
       const auto r = static_cast<std::uint32_t>(rules.size());
-      rules.push_back({t, label(rule.display()), rule.kind, rule.within, static_cast<std::uint32_t>(rule.terms.size())});
-      for (std::uint32_t s = 0; s < rule.terms.size(); ++s) add(rule.terms[s], {UseKind::rule_term, false, t, 0, r, s});
+      rules.push_back({t, label(rule.display()), rule.kind, rule.within, rule.slot_count()});
+      for (std::size_t s = 0; s < rule.terms.size(); ++s) add(rule.terms[s], {UseKind::rule_term, false, t, 0, r, rule.slot(s)});
       for (const Term& term : rule.not_terms) add(term, {UseKind::rule_term, true, t, 0, r, 0});
     }
     for (const Term& pattern : theme.patterns) {

@@ -5,7 +5,10 @@ namespace supanalyze::codebook {
 
 std::string Rule::display() const {
   std::string out = kind == RuleKind::all_of ? "all_of(" : kind == RuleKind::any_of ? "any_of(" : "near(";
-  for (std::size_t i = 0; i < terms.size(); ++i) out += (i ? "," : "") + terms[i].text;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    if (i > 0) out += slot(i) == slot(i - 1) ? "|" : ",";
+    out += terms[i].text;
+  }
   if (kind == RuleKind::near) out += ";" + std::to_string(within);
   if (!not_terms.empty()) {
     out += ";not ";

@@ -3,6 +3,7 @@
 
 #include <supanalyze/error.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,18 +19,26 @@ struct Term {
 
 enum class RuleKind { all_of, any_of, near };
 
-// A combination of terms inside one segment: all_of (every term present), any_of (any), near
-// (all present, at most `within` tokens between consecutive ones); never when a `not` term is
-// present in the segment.
+// A combination of terms inside one segment: all_of (every slot present), any_of (any term),
+// near (every slot present, at most `within` tokens between consecutive ones); never when a
+// `not` term is present in the segment. A slot is one term or a list of alternatives
+// (`near: [[เจ้าหน้าที่, บุคลากร], ไม่เพียงพอ]`): `terms` holds them all, `slot_of` says which
+// slot each belongs to (empty: every term is its own slot).
 struct Rule {
   RuleKind kind = RuleKind::all_of;
   std::vector<Term> terms;
+  std::vector<std::uint32_t> slot_of;
   std::vector<Term> not_terms;
   int within = 0;
   SourceLocation where;
 
-  // "near(เจ้าหน้าที่,ไม่เพียงพอ;6)": how a coding by this rule names itself.
+  // "near(เจ้าหน้าที่|บุคลากร,ไม่เพียงพอ;6)": how a coding by this rule names itself.
   std::string display() const;
+  // The slot of terms[i], and the number of slots.
+  std::uint32_t slot(std::size_t i) const { return slot_of.empty() ? static_cast<std::uint32_t>(i) : slot_of[i]; }
+  std::uint32_t slot_count() const {
+    return slot_of.empty() ? static_cast<std::uint32_t>(terms.size()) : (terms.empty() ? 0 : slot_of.back() + 1);
+  }
 };
 
 struct Theme {
