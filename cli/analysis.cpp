@@ -27,6 +27,7 @@ void add_analysis_options(CLI::App* cmd, AnalysisOptions& opts, const std::strin
   cmd->add_option("-t,--theme", opts.themes, "Only these themes and their sub-themes (repeatable)");
   add_lang_option(cmd, opts.lang, "Labels in th or en");
   cmd->add_option("-j,--threads", opts.threads, "Worker threads (default: all cores); output is identical for any value");
+  cmd->add_flag("!--no-labels", opts.labels, "Code the segment text only, not the ### labels above it");
 }
 
 namespace {
@@ -44,6 +45,7 @@ template <typename T> std::vector<std::string> ids_of(const std::vector<T>& item
 // Resolves the filters of `opts` on the corpus and codebook already in `a`.
 void apply_filters(Analysis& a, const AnalysisOptions& opts) {
   a.english = opts.lang == Language::en;
+  a.code_labels = opts.labels;
   const auto& c = a.corpus;
   std::vector<bool> instrument_ok(c.instruments.size(), opts.instruments.empty());
   for (const auto& id : opts.instruments) {
@@ -135,11 +137,11 @@ void for_each_coded(const Analysis& a, unsigned threads,
   if (!a.streamed) {
     coding::code_corpus(a.corpus, *a.matcher, threads, [&](const coding::AnswerCodings& coded) {
       if (a.answer_selected[coded.answer]) on_coded(answers[coded.answer], coded);
-    });
+    }, a.code_labels);
     return;
   }
   // Answers left out by the filters are skipped before the workers normalize and code them.
-  coding::StreamCoder coder(*a.matcher, threads, on_coded, /*normalize=*/true);
+  coding::StreamCoder coder(*a.matcher, threads, on_coded, /*normalize=*/true, a.code_labels);
   Diagnostics diagnostics;
   corpus::StreamOptions options;
   options.meta = a.meta;

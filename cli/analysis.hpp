@@ -32,6 +32,7 @@ struct AnalysisOptions {
   std::vector<std::string> themes;
   Language lang = Language::th;
   unsigned threads = 0;
+  bool labels = true; // code the segments' `###` labels too (--no-labels: text only)
 };
 
 // Adds CORPUS, --meta, -c, -o, -f (with `formats` in its help and `default_format`), the
@@ -55,6 +56,7 @@ struct Analysis : aggregate::Selection {
   std::shared_ptr<codebook::Matcher> matcher;
   std::vector<bool> answer_selected; // per answer of `corpus` (not when streamed)
   bool english = false;              // --lang en
+  bool code_labels = true;           // --no-labels turns it off
 };
 
 // Loads the corpus (or, with Load::stream, its metadata) and codebook (`codebook_override`

@@ -12,8 +12,9 @@ namespace supanalyze::cli {
 
 namespace {
 
+// `in` says whether the span is in the segment's text or in its `###` label.
 const std::vector<std::string> k_columns{"corpus", "year", "instrument", "question", "province", "segment",
-                                         "theme",  "term", "start",      "end",      "text"};
+                                         "theme",  "term", "start",      "end",      "text",     "in"};
 
 bool is_number_column(std::size_t i) {
   const std::string& name = k_columns[i];
@@ -21,7 +22,7 @@ bool is_number_column(std::size_t i) {
 }
 
 // Appends one coding's row (values in k_columns order) to `out` in `format`.
-void append_row(std::string& out, const std::string_view (&values)[11], const std::string& format) {
+void append_row(std::string& out, const std::string_view (&values)[12], const std::string& format) {
   if (format == "jsonl") {
     nlohmann::ordered_json j;
     for (std::size_t i = 0; i < k_columns.size(); ++i) {
@@ -59,14 +60,14 @@ void run_code(const AnalysisOptions& opts, Context& ctx) {
     const auto& inst = c.instruments[answer.instrument];
     rows.clear();
     for (std::size_t s = 0; s < coded.segments.size(); ++s) {
-      const std::string& text = answer.segments[s].text;
       for (const auto& cd : coded.segments[s]) {
         if (!a.theme_selected[cd.theme]) continue;
         const std::string segment = std::to_string(s + 1), start = std::to_string(cd.start), end = std::to_string(cd.end);
         const std::string_view values[]{c.id, year, inst.id, inst.questions[answer.question].id,
                                         c.provinces[answer.province].id, segment,
                                         a.codebook->themes[cd.theme].id, a.matcher->source_label(cd.source),
-                                        start, end, std::string_view(text).substr(cd.start, cd.end - cd.start)};
+                                        start, end, coding::coded_text(answer.segments[s], cd),
+                                        cd.in_label ? "label" : "text"};
         append_row(rows, values, opts.format);
       }
     }
@@ -81,9 +82,11 @@ void setup_code(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<AnalysisOptions>();
   auto* cmd = app.add_subcommand("code", "Code a corpus with a codebook: one row per coding, with its byte span");
   cmd->footer(R"(
-Columns: corpus year instrument question province segment theme term start end text.
-`start`/`end` are byte offsets into the segment's normalized text and `text` is exactly that
-span, so every count of freq and matrix traces back to a row here.
+Columns: corpus year instrument question province segment theme term start end text in.
+`start`/`end` are byte offsets into the segment's normalized text (`in` = text) or into the
+`###` label it stands under (`in` = label: a label is coded once, with the first segment under
+it; --no-labels leaves labels uncoded), and `text` is exactly that span, so every count of freq
+and matrix traces back to a row here.
 
 Examples:
   supanalyze code -o codings.tsv

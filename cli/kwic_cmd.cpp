@@ -39,6 +39,7 @@ codebook::Codebook search_codebook(const KwicOptions& opts) {
 struct Hit {
   std::string segment_id, theme, term, left, match, right;
   std::uint32_t start, end;
+  bool in_label; // the match is in the segment's ### label
 };
 
 void run_kwic(const KwicOptions& opts, Context& ctx) {
@@ -51,12 +52,12 @@ void run_kwic(const KwicOptions& opts, Context& ctx) {
   std::vector<Hit> hits; // only the hits are kept: the table aligns on the longest segment id
   for_each_coded(a, opts.threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) {
     for (std::size_t s = 0; s < coded.segments.size(); ++s) {
-      const std::string& text = answer.segments[s].text;
       for (const auto& c : coded.segments[s]) {
         if (!a.theme_selected[c.theme]) continue;
+        const std::string& text = c.in_label ? answer.segments[s].label : answer.segments[s].text;
         hits.push_back({a.corpus.segment_id(answer, s + 1), a.codebook->themes[c.theme].id, a.matcher->source_label(c.source),
                         audit::left_context(text, c.start, opts.context), text.substr(c.start, c.end - c.start),
-                        audit::right_context(text, c.end, opts.context), c.start, c.end});
+                        audit::right_context(text, c.end, opts.context), c.start, c.end, c.in_label});
       }
     }
   });
@@ -69,21 +70,23 @@ void run_kwic(const KwicOptions& opts, Context& ctx) {
     auto& list = doc["hits"] = nlohmann::ordered_json::array();
     for (const auto& h : hits)
       list.push_back({{"segment", h.segment_id}, {"theme", h.theme}, {"term", h.term}, {"start", h.start}, {"end", h.end},
-                      {"left", h.left}, {"match", h.match}, {"right", h.right}});
+                      {"left", h.left}, {"match", h.match}, {"right", h.right}, {"in", h.in_label ? "label" : "text"}});
     out << doc.dump(2, ' ', false) << '\n';
   } else if (format == output::Format::table) {
     std::size_t id_width = 0;
-    for (const auto& h : hits) id_width = std::max(id_width, text::display_width(h.segment_id));
+    auto shown_id = [](const Hit& h) { return h.in_label ? h.segment_id + " ###" : h.segment_id; }; // ### marks a label
+    for (const auto& h : hits) id_width = std::max(id_width, text::display_width(shown_id(h)));
     for (const auto& h : hits)
-      out << output::pad(h.segment_id, id_width, output::Align::left) << "  "
+      out << output::pad(shown_id(h), id_width, output::Align::left) << "  "
           << output::pad(h.left, opts.context, output::Align::right) << " [" << h.match << "] " << h.right
           << (searching || a.codebook->themes.size() == 1 ? "" : "   (" + h.theme + ": " + h.term + ")") << '\n';
     out << hits.size() << " hits\n";
   } else {
     output::Table t{"", {{"segment", "segment"}, {"theme", "theme"}, {"term", "term"}, {"start", "start"}, {"end", "end"},
-                         {"left", "left"}, {"match", "match"}, {"right", "right"}}, {}, {}};
+                         {"left", "left"}, {"match", "match"}, {"right", "right"}, {"in", "in"}}, {}, {}};
     for (const auto& h : hits)
-      t.rows.push_back({h.segment_id, h.theme, h.term, std::to_string(h.start), std::to_string(h.end), h.left, h.match, h.right});
+      t.rows.push_back({h.segment_id, h.theme, h.term, std::to_string(h.start), std::to_string(h.end), h.left, h.match, h.right,
+                        h.in_label ? "label" : "text"});
     write_tables({t}, format, out);
   }
   sink.commit();

@@ -51,7 +51,7 @@ TEST(Kwic, ThemeHitsAlignOnTheHit) {
 TEST(Kwic, TermSearchUsesTokenBoundaries) {
   const auto r = run_cli({"kwic", "--term", "งบประมาณ", "--format", "tsv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out.rfind("segment\ttheme\tterm\tstart\tend\tleft\tmatch\tright\n", 0), 0u);
+  EXPECT_EQ(r.out.rfind("segment\ttheme\tterm\tstart\tend\tleft\tmatch\tright\tin\n", 0), 0u);
   EXPECT_NE(r.out.find("\tงบประมาณ\t"), std::string::npos);
   const auto none = run_cli({"kwic", "--term", "งบ", "--question", "centre1300/q1"});
   EXPECT_EQ(none.exit_code, 0);
@@ -106,13 +106,19 @@ themes:
     label: {th: เงียบ, en: Silent}
     description: never found
     terms: [ดาวอังคาร]
+  - id: joint
+    label: {th: ร่วม, en: Joint}
+    description: the shorter term only ever occurs inside the longer one
+    terms: [หน่วยร่วมดำเนินการ, หน่วยร่วมดำเนิน]
 )";
   const auto r = run_cli({"codebook", "lint", "-c", file.string(), "--fail-on", "warning"});
   EXPECT_EQ(r.exit_code, 1) << r.out;
   for (const char* kind : {"[unmatchable-term] themes.budget: term 'ั้งบ'", "[duplicate-term] themes.money: term 'งบประมาณ'",
                            "[unreachable-rule] themes.budget: rule all_of(ค่าตอบแทน,เพิ่ม;not ค่าตอบ)",
                            "[theme-no-match] themes.silent", "[term-no-match] themes.money: term 'คำที่ไม่มีในคลัง'",
-                           "[broad-term] themes.budget: term 'การ'", "[short-term] themes.budget: term 'เวร'"})
+                           "[broad-term] themes.budget: term 'การ'", "[short-term] themes.budget: term 'เวร'",
+                           "[term-covered] themes.joint: term 'หน่วยร่วมดำเนิน' matches in corpus ssw3-2564 but is always "
+                           "covered by 'หน่วยร่วมดำเนินการ'"})
     EXPECT_NE(r.out.find(kind), std::string::npos) << kind << "\n" << r.out;
   EXPECT_NE(r.out.find(file.string() + ":7:"), std::string::npos) << "findings point at the term's line";
   const auto invalid = fs::temp_directory_path() / "supanalyze-lint-bad.yaml";

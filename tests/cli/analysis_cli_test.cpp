@@ -139,24 +139,46 @@ TEST(Code, SpansAreExactAndOutputIsDeterministicAcrossThreads) {
   std::istringstream rows(one.out);
   std::string line;
   std::getline(rows, line);
-  EXPECT_EQ(line, "corpus\tyear\tinstrument\tquestion\tprovince\tsegment\ttheme\tterm\tstart\tend\ttext");
+  EXPECT_EQ(line, "corpus\tyear\tinstrument\tquestion\tprovince\tsegment\ttheme\tterm\tstart\tend\ttext\tin");
   std::size_t checked = 0;
   while (std::getline(rows, line)) {
     std::vector<std::string> f;
     std::istringstream fields(line);
     for (std::string x; std::getline(fields, x, '\t');) f.push_back(x);
-    ASSERT_EQ(f.size(), 11u) << line;
+    ASSERT_EQ(f.size(), 12u) << line;
     const auto i = *corpus.instrument_index(f[2]);
     const auto q = *corpus.question_index(i, f[3]);
     const auto p = *corpus.province_index(f[4]);
     for (const auto& a : corpus.answers)
       if (a.instrument == i && a.question == q && a.province == p) {
-        const auto& text = a.segments.at(std::stoul(f[5]) - 1).text;
+        const auto& segment = a.segments.at(std::stoul(f[5]) - 1);
+        const auto& text = f[11] == "label" ? segment.label : segment.text;
         EXPECT_EQ(text.substr(std::stoul(f[8]), std::stoul(f[9]) - std::stoul(f[8])), f[10]);
         ++checked;
       }
   }
   EXPECT_GT(checked, 1000u);
+}
+
+// The corpus's ### labels carry meaning: "หน่วยร่วมดำเนินการ/หน่วยสนับสนุน" heads the list of the
+// agencies that work with the One Home team (seed table 13, สมุทรสงคราม).
+TEST(Code, LabelsAreCodedOnceUnlessNoLabels) {
+  const std::vector<std::string> args{"code", "-q", "vulnerable/q3", "-p", "samutsongkhram", "-t", "coordination"};
+  const auto with = run_cli(args);
+  ASSERT_EQ(with.exit_code, 0) << with.err;
+  EXPECT_NE(with.out.find("\tหน่วยร่วมดำเนินการ\tlabel\n"), std::string::npos) << with.out;
+  std::size_t label_rows = 0;
+  for (std::size_t at = 0; (at = with.out.find("\tlabel\n", at)) != std::string::npos; ++at) ++label_rows;
+  EXPECT_EQ(label_rows, 1u) << "a label is coded once, with the first segment under it:\n" << with.out;
+  auto args_without = args;
+  args_without.push_back("--no-labels");
+  const auto without = run_cli(args_without);
+  ASSERT_EQ(without.exit_code, 0) << without.err;
+  EXPECT_EQ(without.out.find("\tlabel\n"), std::string::npos) << without.out;
+
+  const auto kwic = run_cli({"kwic", "-q", "vulnerable/q3", "-p", "samutsongkhram", "-t", "coordination"});
+  ASSERT_EQ(kwic.exit_code, 0) << kwic.err;
+  EXPECT_NE(kwic.out.find("vulnerable/q3/samutsongkhram/6 ###"), std::string::npos) << kwic.out;
 }
 
 TEST(Outputs, AreByteForByteRepeatableAndWrittenAtomically) {

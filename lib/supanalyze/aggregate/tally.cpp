@@ -50,19 +50,20 @@ AnswerTally tally_answer(const codebook::Codebook& cb, const coding::AnswerCodin
   t.answer = coded.answer;
   t.segments.assign(cb.themes.size(), 0);
   t.mentions.assign(cb.themes.size(), 0);
-  std::vector<std::tuple<std::size_t, std::uint32_t, std::uint32_t>> spans; // (theme, start, end), rolled up
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> any;
+  // (theme, in_label, start, end), rolled up: a label and a text span never merge
+  std::vector<std::tuple<std::size_t, bool, std::uint32_t, std::uint32_t>> spans;
+  std::vector<std::tuple<bool, std::uint32_t, std::uint32_t>> any;
   for (const auto& segment : coded.segments) {
     spans.clear();
     any.clear();
     for (const auto& c : segment) {
-      if (theme_selected[c.theme]) any.emplace_back(c.start, c.end);
-      for (std::size_t theme : cb.self_and_ancestors(c.theme)) spans.emplace_back(theme, c.start, c.end);
+      if (theme_selected[c.theme]) any.emplace_back(c.in_label, c.start, c.end);
+      for (std::size_t theme : cb.self_and_ancestors(c.theme)) spans.emplace_back(theme, c.in_label, c.start, c.end);
     }
     std::sort(spans.begin(), spans.end());
     spans.erase(std::unique(spans.begin(), spans.end()), spans.end());
     std::size_t previous = SIZE_MAX;
-    for (const auto& [theme, s, e] : spans) {
+    for (const auto& [theme, in_label, s, e] : spans) {
       ++t.mentions[theme];
       if (theme != previous) ++t.segments[theme];
       previous = theme;

@@ -14,12 +14,16 @@
 namespace supanalyze::codebook {
 
 // One match of a theme in a segment: [start, end) are byte offsets into the segment's
-// normalized text; `source` names the term, pattern or rule (Matcher::source_label).
+// normalized text, or into its label when `in_label`; `source` names the term, pattern or rule
+// (Matcher::source_label).
 struct Coding {
   std::uint32_t theme = 0;
   std::uint32_t source = 0;
   std::uint32_t start = 0;
   std::uint32_t end = 0;
+  bool in_label = false;
+
+  bool operator==(const Coding&) const = default;
 };
 
 // A codebook compiled for matching.

@@ -20,7 +20,21 @@ std::size_t text_bytes(const corpus::Answer& answer) {
   return n;
 }
 
-void code_segments(const corpus::Answer& answer, codebook::MatchSession& session, std::size_t index, AnswerCodings& out) {
+// Puts the codings of each label in front of the first segment under it.
+void prepend_label_codings(const std::vector<corpus::Segment>& segments, codebook::MatchSession& session, AnswerCodings& out) {
+  std::vector<codebook::Coding> in_label;
+  for (std::size_t s = 0; s < segments.size(); ++s) {
+    const std::string& label = segments[s].label;
+    if (label.empty() || (s > 0 && segments[s - 1].label == label)) continue;
+    session.code(label, in_label);
+    if (in_label.empty()) continue;
+    for (auto& c : in_label) c.in_label = true;
+    out.segments[s].insert(out.segments[s].begin(), in_label.begin(), in_label.end());
+  }
+}
+
+void code_segments(const corpus::Answer& answer, codebook::MatchSession& session, std::size_t index, AnswerCodings& out,
+                   bool with_labels) {
   out.answer = index;
   const auto& segments = answer.segments;
   out.segments.resize(segments.size());
@@ -28,6 +42,7 @@ void code_segments(const corpus::Answer& answer, codebook::MatchSession& session
   for (; s + 1 < segments.size(); s += 2) // two at once: see MatchSession::code_pair
     session.code_pair(segments[s].text, out.segments[s], segments[s + 1].text, out.segments[s + 1]);
   if (s < segments.size()) session.code(segments[s].text, out.segments[s]);
+  if (with_labels) prepend_label_codings(segments, session, out);
 }
 
 std::vector<codebook::MatchSession> make_sessions(const codebook::Matcher& matcher, unsigned threads) {
@@ -44,7 +59,7 @@ unsigned resolve_threads(unsigned requested) {
 }
 
 void code_corpus(const corpus::Corpus& corpus, const codebook::Matcher& matcher, unsigned threads,
-                 const std::function<void(const AnswerCodings&)>& on_answer) {
+                 const std::function<void(const AnswerCodings&)>& on_answer, bool code_labels) {
   const auto& answers = corpus.answers;
   threads = std::min<unsigned>(resolve_threads(threads), static_cast<unsigned>(std::max<std::size_t>(1, answers.size())));
   auto sessions = make_sessions(matcher, threads);
@@ -55,7 +70,7 @@ void code_corpus(const corpus::Corpus& corpus, const codebook::Matcher& matcher,
     auto results = std::make_shared<std::vector<AnswerCodings>>(last - first);
     pool.submit(
         [&, first, results](std::size_t worker) {
-          for (std::size_t k = 0; k < results->size(); ++k) code_segments(answers[first + k], sessions[worker], first + k, (*results)[k]);
+          for (std::size_t k = 0; k < results->size(); ++k) code_segments(answers[first + k], sessions[worker], first + k, (*results)[k], code_labels);
         },
         [&, results] {
           for (const auto& coded : *results) on_answer(coded);
@@ -72,9 +87,10 @@ struct StreamCoder::Batch {
   std::size_t bytes = 0;
 };
 
-StreamCoder::StreamCoder(const codebook::Matcher& matcher, unsigned threads, Callback on_answer, bool normalize)
+StreamCoder::StreamCoder(const codebook::Matcher& matcher, unsigned threads, Callback on_answer, bool normalize,
+                         bool code_labels)
     : m_sessions(make_sessions(matcher, resolve_threads(threads))), m_on_answer(std::move(on_answer)),
-      m_normalize(normalize), m_batch(std::make_shared<Batch>()), m_pool(m_sessions.size(), 4 * m_sessions.size()) {}
+      m_normalize(normalize), m_code_labels(code_labels), m_batch(std::make_shared<Batch>()), m_pool(m_sessions.size(), 4 * m_sessions.size()) {}
 
 StreamCoder::~StreamCoder() = default;
 
@@ -104,12 +120,17 @@ void StreamCoder::submit() {
               s.text = text::normalize(s.text);
               if (!s.label.empty()) s.label = text::normalize(s.label);
             }
-          code_segments(answer, m_sessions[worker], batch->first + k, batch->results[k]);
+          code_segments(answer, m_sessions[worker], batch->first + k, batch->results[k], m_code_labels);
         }
       },
       [this, batch] {
         for (std::size_t k = 0; k < batch->answers.size(); ++k) m_on_answer(batch->answers[k], batch->results[k]);
       });
+}
+
+std::string_view coded_text(const corpus::Segment& segment, const codebook::Coding& coding) {
+  const std::string& text = coding.in_label ? segment.label : segment.text;
+  return std::string_view(text).substr(coding.start, coding.end - coding.start);
 }
 
 std::vector<codebook::Coding> code_text(const codebook::Matcher& matcher, std::string_view normalized) {

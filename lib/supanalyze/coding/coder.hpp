@@ -11,7 +11,9 @@
 
 namespace supanalyze::coding {
 
-// The codings of one answer, one list per segment.
+// The codings of one answer, one list per segment. A segment's list starts with the codings of
+// its `###` label when the segment is the first under that label (a label is coded once, where
+// it stands), then the codings of its text.
 struct AnswerCodings {
   std::size_t answer = 0; // index into Corpus::answers (StreamCoder: arrival order)
   std::vector<std::vector<codebook::Coding>> segments;
@@ -24,8 +26,9 @@ unsigned resolve_threads(unsigned requested);
 // hands the results to `on_answer` one answer at a time, in corpus order, on the calling
 // thread, so the output is the same bytes whatever the thread count. Only a bounded window of
 // answers is held at once.
+// `code_labels` false leaves the labels uncoded.
 void code_corpus(const corpus::Corpus& corpus, const codebook::Matcher& matcher, unsigned threads,
-                 const std::function<void(const AnswerCodings&)>& on_answer);
+                 const std::function<void(const AnswerCodings&)>& on_answer, bool code_labels = true);
 
 // Codes answers as they arrive (from corpus::stream_corpus) on `threads` workers and hands
 // each to `on_answer`, with its codings, in arrival order on the calling thread: the same bytes
@@ -36,7 +39,8 @@ public:
   using Callback = std::function<void(const corpus::Answer&, const AnswerCodings&)>;
   // With `normalize`, answers arrive with raw text and the workers normalize each segment (and
   // label) before coding it: the text handed to `on_answer` is then normalized.
-  StreamCoder(const codebook::Matcher& matcher, unsigned threads, Callback on_answer, bool normalize = false);
+  StreamCoder(const codebook::Matcher& matcher, unsigned threads, Callback on_answer, bool normalize = false,
+              bool code_labels = true);
   ~StreamCoder();
   void add(corpus::Answer answer);
   // Codes and hands on what is left. Call once after the last add().
@@ -48,10 +52,14 @@ private:
   std::vector<codebook::MatchSession> m_sessions;
   Callback m_on_answer;
   bool m_normalize;
+  bool m_code_labels;
   std::shared_ptr<Batch> m_batch;
   std::size_t m_arrived = 0;
   OrderedPool m_pool; // last: its threads stop before the sessions go
 };
+
+// The text a coding spans: in the segment's label or in its text.
+std::string_view coded_text(const corpus::Segment& segment, const codebook::Coding& coding);
 
 // Codes one text (normalized) with a fresh session: for tests, examples and kwic.
 std::vector<codebook::Coding> code_text(const codebook::Matcher& matcher, std::string_view normalized);
