@@ -22,7 +22,7 @@ struct CodebookOptions {
   std::string fail_on = "error";
   Language lang = Language::th;
   bool no_corpus = false;
-  double broad = 0.25;
+  double broad = 0.10;
   unsigned threads = 0;
 };
 
@@ -130,8 +130,10 @@ Findings (kind in brackets): [invalid] schema errors and bad regexes; [unmatchab
 terms that can never fall on token boundaries; [short-term] terms of <= 3 Thai letters that
 ICU splits differently in context (with how it splits them); [duplicate-term] a term in two
 unrelated themes; [unreachable-rule] rules that cannot fire; with a corpus (the bundled one by
-default): [theme-no-match], [term-no-match], [broad-term] (codes more than --broad of all
-segments). Exit 1 when a finding is at or above --fail-on.
+default): [theme-no-match], [term-no-match] (matches nothing), [term-covered] (matches, but
+another term, pattern or rule of its theme always takes the span: "always covered by ..."),
+[broad-term] (codes more than --broad of all segments: too generic to mean the theme alone).
+Exit 1 when a finding is at or above --fail-on.
 
 Examples:
   supanalyze codebook lint

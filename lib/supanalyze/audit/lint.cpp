@@ -133,9 +133,11 @@ private:
     std::vector<std::size_t> theme_hits(m_cb.themes.size(), 0);
     std::map<std::string, std::size_t> source_segments; // label -> segments it coded
     std::size_t segments = 0;
+    m_codings.clear();
     coding::code_corpus(*m_corpus, m_matcher, m_options.threads, [&](const coding::AnswerCodings& coded) {
       for (const auto& seg : coded.segments) {
         ++segments;
+        m_codings.push_back(seg);
         std::set<std::size_t> themes;
         std::set<std::string> labels;
         for (const auto& c : seg) {
@@ -150,13 +152,14 @@ private:
       if (theme_hits[t] == 0)
         add(LintSeverity::warning, "theme-no-match", m_cb.themes[t].where, t,
             "theme '" + m_cb.themes[t].id + "' codes nothing in corpus " + m_corpus->id);
+    std::vector<std::pair<std::size_t, const Term*>> silent; // terms that code nothing
     for (std::size_t t = 0; t < m_cb.themes.size(); ++t)
       for (const auto& term : m_cb.themes[t].terms) {
         const auto it = source_segments.find(m_cb.themes[t].id + "\x1f" + term.text);
         const std::size_t hits = it == source_segments.end() ? 0 : it->second;
         if (hits == 0) {
           check_short_term(t, term, true);
-          add(LintSeverity::note, "term-no-match", term.where, t, "term '" + term.text + "' codes nothing in corpus " + m_corpus->id);
+          silent.emplace_back(t, &term);
         } else {
           check_short_term(t, term, false);
           if (segments > 0 && static_cast<double>(hits) > m_options.broad_share * static_cast<double>(segments))
@@ -165,6 +168,50 @@ private:
                     " segments: too broad to tell answers apart? prefer a longer phrase or a rule");
         }
       }
+    report_silent_terms(silent);
+  }
+
+  // A term that codes nothing may still match: another coding of its theme (a longer term, a
+  // pattern, a rule) takes the span each time. Code the corpus with each such term on its own
+  // and tell "always covered by ..." from "codes nothing".
+  void report_silent_terms(const std::vector<std::pair<std::size_t, const Term*>>& silent) {
+    if (silent.empty()) return;
+    Codebook probe;
+    probe.id = "lint-probe";
+    for (const auto& [t, term] : silent) {
+      codebook::Theme theme;
+      theme.id = "probe" + std::to_string(probe.themes.size());
+      theme.terms.push_back(*term);
+      theme.exclude = m_cb.themes[t].exclude;
+      probe.themes.push_back(std::move(theme));
+    }
+    const codebook::Matcher probe_matcher(probe);
+    std::vector<std::set<std::string>> covered_by(silent.size());
+    std::vector<bool> found(silent.size(), false);
+    std::size_t segment = 0;
+    coding::code_corpus(*m_corpus, probe_matcher, m_options.threads, [&](const coding::AnswerCodings& coded) {
+      for (const auto& seg : coded.segments) {
+        for (const auto& p : seg) {
+          found[p.theme] = true;
+          for (const auto& c : m_codings[segment])
+            if (c.theme == silent[p.theme].first && c.in_label == p.in_label && c.start < p.end && p.start < c.end)
+              covered_by[p.theme].insert(m_matcher.source_label(c.source));
+        }
+        ++segment;
+      }
+    });
+    for (std::size_t k = 0; k < silent.size(); ++k) {
+      const auto [t, term] = silent[k];
+      if (!found[k]) {
+        add(LintSeverity::note, "term-no-match", term->where, t, "term '" + term->text + "' codes nothing in corpus " + m_corpus->id);
+        continue;
+      }
+      std::string by;
+      for (const auto& label : covered_by[k]) by += (by.empty() ? "'" : ", '") + label + "'";
+      add(LintSeverity::note, "term-covered", term->where, t,
+          "term '" + term->text + "' matches in corpus " + m_corpus->id + " but is always covered by " + by +
+              " of the same theme: it adds nothing there");
+    }
   }
 
   // A short term found as text where it is not a word: say how ICU splits it there.
@@ -198,6 +245,7 @@ private:
   LintOptions m_options;
   text::Tokenizer m_icu_only{text::Dictionary{}};
   std::vector<Finding> m_findings;
+  std::vector<std::vector<codebook::Coding>> m_codings; // per segment, in corpus order
 };
 
 } // namespace

@@ -19,7 +19,9 @@ std::string to_string(LintSeverity severity);
 //   short-term         a term of <= 3 Thai letters, found as text more often than as a word
 //   duplicate-term     the same term in two themes that are not parent and child
 //   theme-no-match     a theme that codes nothing in the corpus
-//   term-no-match      a term that codes nothing in the corpus (note)
+//   term-no-match      a term that matches nothing in the corpus (note)
+//   term-covered       a term that matches, but always where another coding of its theme
+//                      (a longer term, a pattern, a rule) takes the span (note)
 //   broad-term         a term coding more than `broad_share` of all segments
 //   unreachable-rule   a rule that can never fire (a required term is also excluded or negated)
 struct Finding {
@@ -31,7 +33,7 @@ struct Finding {
 };
 
 struct LintOptions {
-  double broad_share = 0.25; // a term in more than this share of segments is "broad"
+  double broad_share = 0.10; // a term in more than this share of segments is "broad"
   unsigned threads = 0;      // for coding the corpus (0: all cores)
 };
 
