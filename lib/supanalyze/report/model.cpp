@@ -9,8 +9,8 @@ namespace supanalyze::report {
 std::vector<Span> theme_spans(const codebook::Codebook &codebook, const std::vector<codebook::Coding> &codings,
                               std::size_t theme) {
   std::vector<Span> spans;
-  for (const auto &c : codings)
-    if (codebook.is_within(c.theme, theme)) spans.push_back({c.start, c.end});
+  for (const auto &c : codings) // a coding in the segment's ### label has no span in its text
+    if (!c.in_label && codebook.is_within(c.theme, theme)) spans.push_back({c.start, c.end});
   std::sort(spans.begin(), spans.end(),
             [](const Span &a, const Span &b) { return a.start != b.start ? a.start < b.start : a.end < b.end; });
   std::vector<Span> merged;
