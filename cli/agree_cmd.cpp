@@ -152,7 +152,7 @@ agreement::Coding load_coding(const std::string &path, const Analysis &an, Conte
 }
 
 void run_agree(const AgreeOptions &opts, Context &ctx) {
-  const auto format = output::parse_format(opts.analysis.format);
+  const auto format = opts.analysis.resolved_format();
   const auto unit = opts.unit;
   if (opts.a == "-" && opts.b == "-") throw Error("only one of A and B can be standard input ('-')");
   const Analysis an = prepare_analysis(opts.analysis);
@@ -163,6 +163,7 @@ void run_agree(const AgreeOptions &opts, Context &ctx) {
 
   OutputSink sink(opts.analysis.output, ctx.out);
   auto &out = sink.stream();
+  write_bom(opts.analysis, out);
   if (format == output::Format::json) {
     out << comparison_json(an, cmp, opts, a, b).dump(2, ' ', false) << '\n';
   } else if (format == output::Format::csv || format == output::Format::tsv) {
@@ -228,9 +229,9 @@ Examples:
                   "Only the answers to these questions: q4 or centre1300/q4 (repeatable)");
   cmd->add_option("-p,--province", an.provinces, "Only the answers of these provinces (repeatable)");
   cmd->add_option("-t,--theme", an.themes, "Only these themes and their sub-themes (repeatable)");
-  an.format = "table";
-  cmd->add_option("-f,--format", an.format, "table, csv, tsv, json or md")->capture_default_str();
-  cmd->add_option("-o,--output", an.output, "Write to FILE (atomically) instead of standard output");
+  add_output_options(cmd, an,
+                     {output::Format::table, output::Format::csv, output::Format::tsv, output::Format::json, output::Format::md},
+                     output::Format::table);
   add_lang_option(cmd, an.lang, "Theme labels in th or en");
   cmd->add_flag("--disagreements", opts->disagreements,
                 "With csv/tsv: write the list of disagreements instead of the agreement table");

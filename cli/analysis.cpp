@@ -10,13 +10,11 @@
 
 namespace supanalyze::cli {
 
-void add_analysis_options(CLI::App* cmd, AnalysisOptions& opts, const std::string& formats,
-                          const std::string& default_format, bool with_unit) {
+void add_analysis_options(CLI::App* cmd, AnalysisOptions& opts, std::vector<output::Format> writable,
+                          output::Format fallback, bool with_unit) {
   add_corpus_arguments(cmd, opts.corpus, opts.meta);
   cmd->add_option("-c,--codebook", opts.codebook, "Codebook YAML (default: the built-in msdhs-2564)");
-  cmd->add_option("-o,--output", opts.output, "Write to FILE (atomically) instead of standard output");
-  opts.format = default_format;
-  cmd->add_option("-f,--format", opts.format, formats)->capture_default_str();
+  add_output_options(cmd, opts, std::move(writable), fallback);
   if (with_unit)
     add_unit_option(cmd, opts.unit,
                     "What a count counts: provinces (with at least one coding), answers, segments or mentions "

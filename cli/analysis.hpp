@@ -19,12 +19,10 @@
 
 namespace supanalyze::cli {
 
-struct AnalysisOptions {
+struct AnalysisOptions : OutputOptions {
   std::string corpus;
   std::string meta;
   std::string codebook;
-  std::string output;
-  std::string format;
   aggregate::Unit unit = aggregate::Unit::provinces;
   std::vector<std::string> instruments;
   std::vector<std::string> questions; // "q4" or "centre1300/q4"
@@ -35,10 +33,10 @@ struct AnalysisOptions {
   bool labels = true; // code the segments' `###` labels too (--no-labels: text only)
 };
 
-// Adds CORPUS, --meta, -c, -o, -f (with `formats` in its help and `default_format`), the
-// filters, --lang and -j to `cmd`. `with_unit` adds --unit.
-void add_analysis_options(CLI::App* cmd, AnalysisOptions& opts, const std::string& formats,
-                          const std::string& default_format, bool with_unit);
+// Adds CORPUS, --meta, -c, -o/-f/--bom (add_output_options: the command writes `writable`,
+// `fallback` by default), the filters, --lang and -j to `cmd`. `with_unit` adds --unit.
+void add_analysis_options(CLI::App* cmd, AnalysisOptions& opts, std::vector<output::Format> writable,
+                          output::Format fallback, bool with_unit);
 
 // How a command reads the corpus: `whole` holds every answer in Analysis::corpus; `stream`
 // reads a .tsv table answer by answer while coding it (memory stays flat; see

@@ -22,8 +22,8 @@ bool is_number_column(std::size_t i) {
 }
 
 // Appends one coding's row (values in k_columns order) to `out` in `format`.
-void append_row(std::string& out, const std::string_view (&values)[12], const std::string& format) {
-  if (format == "jsonl") {
+void append_row(std::string& out, const std::string_view (&values)[12], output::Format format) {
+  if (format == output::Format::jsonl) {
     nlohmann::ordered_json j;
     for (std::size_t i = 0; i < k_columns.size(); ++i) {
       if (is_number_column(i)) j[k_columns[i]] = std::stoul(std::string(values[i]));
@@ -33,7 +33,7 @@ void append_row(std::string& out, const std::string_view (&values)[12], const st
     out += '\n';
     return;
   }
-  const bool csv = format == "csv";
+  const bool csv = format == output::Format::csv;
   for (std::size_t i = 0; i < k_columns.size(); ++i) {
     if (i > 0) out += csv ? ',' : '\t';
     if (csv) out += output::csv_field(std::string(values[i]));
@@ -43,14 +43,14 @@ void append_row(std::string& out, const std::string_view (&values)[12], const st
 }
 
 void run_code(const AnalysisOptions& opts, Context& ctx) {
-  if (opts.format != "tsv" && opts.format != "csv" && opts.format != "jsonl")
-    throw Error("--format must be tsv, csv or jsonl, not '" + opts.format + "'");
+  const auto format = opts.resolved_format();
   const Analysis a = prepare_analysis(opts, nullptr, Load::stream);
   const auto& c = a.corpus;
   OutputSink sink(opts.output, ctx.out);
   auto& out = sink.stream();
-  const char sep = opts.format == "csv" ? ',' : '\t';
-  if (opts.format != "jsonl") {
+  write_bom(opts, out);
+  const char sep = format == output::Format::csv ? ',' : '\t';
+  if (format != output::Format::jsonl) {
     for (std::size_t i = 0; i < k_columns.size(); ++i) out << (i ? std::string(1, sep) : "") << k_columns[i];
     out << '\n';
   }
@@ -68,7 +68,7 @@ void run_code(const AnalysisOptions& opts, Context& ctx) {
                                         a.codebook->themes[cd.theme].id, a.matcher->source_label(cd.source),
                                         start, end, coding::coded_text(answer.segments[s], cd),
                                         cd.in_label ? "label" : "text"};
-        append_row(rows, values, opts.format);
+        append_row(rows, values, format);
       }
     }
     out << rows;
@@ -92,7 +92,8 @@ Examples:
   supanalyze code -o codings.tsv
   supanalyze code --question centre1300/q4 --theme staffing
   supanalyze code my-corpus/ -c my-codebook.yaml --format jsonl)");
-  add_analysis_options(cmd, *opts, "tsv, csv or jsonl", "tsv", false);
+  add_analysis_options(cmd, *opts, {output::Format::tsv, output::Format::csv, output::Format::jsonl}, output::Format::tsv,
+                       false);
   cmd->callback([opts, &ctx] { run_code(*opts, ctx); });
 }
 

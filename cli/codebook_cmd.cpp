@@ -18,7 +18,7 @@ struct CodebookOptions {
   std::string codebook;
   std::string corpus;
   std::string meta;
-  std::string format = "table";
+  output::Format format = output::Format::table;
   std::string fail_on = "error";
   Language lang = Language::th;
   bool no_corpus = false;
@@ -50,7 +50,7 @@ void run_lint(const CodebookOptions& opts, Context& ctx) {
   }
   std::size_t counts[3] = {0, 0, 0};
   for (const auto& f : findings) ++counts[static_cast<int>(f.severity)];
-  if (opts.format == "json") {
+  if (opts.format == output::Format::json) {
     nlohmann::ordered_json doc{{"schema", "supanalyze.lint/1"}, {"codebook", {{"id", cb.id}, {"version", cb.version}}}};
     auto& list = doc["findings"] = nlohmann::ordered_json::array();
     for (const auto& f : findings)
@@ -82,7 +82,7 @@ void show_theme(const codebook::Codebook& cb, std::size_t t, int depth, bool eng
 void run_show(const CodebookOptions& opts, Context& ctx) {
   const codebook::Codebook cb = codebook::load_codebook(opts.codebook);
   const bool english = opts.lang == Language::en;
-  if (opts.format == "json") {
+  if (opts.format == output::Format::json) {
     nlohmann::ordered_json doc{{"schema", "supanalyze.codebook/1"}, {"id", cb.id}, {"version", cb.version}, {"title", cb.title}};
     auto& list = doc["themes"] = nlohmann::ordered_json::array();
     for (const auto& t : cb.themes) {
@@ -143,7 +143,7 @@ Examples:
   l->add_flag("--no-corpus", lint->no_corpus, "Only the checks that need no corpus");
   l->add_option("--fail-on", lint->fail_on, "warning, error or never")->capture_default_str();
   l->add_option("--broad", lint->broad, "Share of segments above which a term is too broad")->capture_default_str();
-  l->add_option("-f,--format", lint->format, "table or json")->capture_default_str();
+  add_format_option(l, lint->format, {output::Format::table, output::Format::json});
   l->add_option("-j,--threads", lint->threads, "Worker threads for coding the corpus (default: all cores); findings are identical for any value");
   l->callback([lint, &ctx] { run_lint(*lint, ctx); });
 
@@ -151,7 +151,7 @@ Examples:
   auto* s = cmd->add_subcommand("show", "Print the theme tree with labels and term counts");
   s->footer("\nExamples:\n  supanalyze codebook show\n  supanalyze codebook show -c my-codebook.yaml --lang en --format json");
   s->add_option("-c,--codebook", show->codebook, "Codebook YAML (default: the built-in msdhs-2564)");
-  s->add_option("-f,--format", show->format, "table or json")->capture_default_str();
+  add_format_option(s, show->format, {output::Format::table, output::Format::json});
   add_lang_option(s, show->lang, "Labels in th or en");
   s->callback([show, &ctx] { run_show(*show, ctx); });
 

@@ -41,6 +41,43 @@ void add_corpus_arguments(CLI::App* cmd, std::string& corpus, std::string& meta)
   cmd->add_option("--meta", meta, "corpus.yaml to use with a .tsv/.csv corpus (default: the one beside it)");
 }
 
+output::Format OutputOptions::resolved_format() const {
+  const output::Format f = output::choose_format(format, output, writable, fallback);
+  if (bom && f != output::Format::csv && f != output::Format::tsv)
+    throw Error("--bom applies to CSV and TSV only (the format is " + output::to_string(f) + ")");
+  return f;
+}
+
+void add_output_options(CLI::App* cmd, OutputOptions& opts, std::vector<output::Format> writable, output::Format fallback,
+                        bool with_bom) {
+  opts.writable = std::move(writable);
+  opts.fallback = fallback;
+  std::string extensions;
+  for (output::Format f : opts.writable)
+    if (extensions.find("." + output::extension(f)) == std::string::npos)
+      extensions += (extensions.empty() ? "" : " ") + ("." + output::extension(f));
+  cmd->add_option("-o,--output", opts.output,
+                  "Write to FILE (atomically) instead of standard output; its extension (" + extensions +
+                      ") picks the format");
+  const std::vector<output::Format> formats = opts.writable;
+  add_parsed_option<std::optional<output::Format>>(
+      cmd, "-f,--format", opts.format,
+      [formats](const std::string& name) { return std::optional<output::Format>(output::parse_format(name, formats)); },
+      output::format_names(formats) + " (default: from -o's extension, else " + output::to_string(fallback) + ")", "");
+  if (with_bom)
+    cmd->add_flag("--bom", opts.bom, "Start CSV/TSV with a UTF-8 byte order mark, so that Excel shows Thai text");
+}
+
+CLI::Option* add_format_option(CLI::App* cmd, output::Format& format, const std::vector<output::Format>& writable) {
+  return add_parsed_option<output::Format>(
+      cmd, "-f,--format", format, [writable](const std::string& name) { return output::parse_format(name, writable); },
+      output::format_names(writable), output::to_string(format));
+}
+
+void write_bom(const OutputOptions& opts, std::ostream& out) {
+  if (opts.bom) out << output::k_utf8_bom;
+}
+
 CLI::Option* add_unit_option(CLI::App* cmd, aggregate::Unit& unit, const std::string& help) {
   return add_parsed_option<aggregate::Unit>(cmd, "-u,--unit", unit, aggregate::parse_unit, help, aggregate::to_string(unit));
 }

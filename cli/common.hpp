@@ -26,9 +26,11 @@ std::vector<InputText> read_inputs(const std::vector<std::string>& files, Contex
 #include <supanalyze/corpus/model.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/language.hpp>
+#include <supanalyze/output/format.hpp>
 #include <supanalyze/output/table.hpp>
 
 #include <functional>
+#include <optional>
 
 namespace supanalyze::cli {
 
@@ -59,6 +61,31 @@ CLI::Option* add_parsed_option(CLI::App* cmd, const std::string& names, T& targe
           help)
       ->default_str(default_text);
 }
+
+// -o FILE, -f/--format and --bom of a command that writes one result. --format is parsed
+// when the command line is read; without it the format comes from -o's extension
+// (output::choose_format), so `-o m.csv` is CSV for every command.
+struct OutputOptions {
+  std::string output;                               // -o: "" or "-" for standard output
+  std::optional<supanalyze::output::Format> format; // --format, when given
+  bool bom = false;                                 // --bom
+  std::vector<supanalyze::output::Format> writable; // what the command can write
+  supanalyze::output::Format fallback = supanalyze::output::Format::table;
+
+  // The format to write: --format, else -o's extension, else `fallback`. Throws Error (exit 2)
+  // for an extension the command cannot write, and for --bom with a format other than CSV/TSV.
+  supanalyze::output::Format resolved_format() const;
+};
+
+// Adds -o, -f/--format (one of `writable`) and, when `with_bom`, --bom to `cmd`.
+void add_output_options(CLI::App* cmd, OutputOptions& opts, std::vector<output::Format> writable, output::Format fallback,
+                        bool with_bom = true);
+
+// -f,--format for a command that prints to standard output only: one of `writable`.
+CLI::Option* add_format_option(CLI::App* cmd, output::Format& format, const std::vector<output::Format>& writable);
+
+// Writes the UTF-8 BOM to `out` when --bom was given (for CSV/TSV, checked by resolved_format).
+void write_bom(const OutputOptions& opts, std::ostream& out);
 
 // -u,--unit (provinces|province, answers|answer, segments|segment, mentions|mention).
 CLI::Option* add_unit_option(CLI::App* cmd, aggregate::Unit& unit, const std::string& help);

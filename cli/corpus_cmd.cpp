@@ -18,11 +18,9 @@ namespace supanalyze::cli {
 
 namespace {
 
-struct CorpusOptions {
+struct CorpusOptions : OutputOptions { // -o is the folder for import
   std::string corpus;
   std::string meta;
-  std::string format;
-  std::string output;
   unsigned threads = 0;
 };
 
@@ -55,7 +53,7 @@ std::vector<std::string> count_cells(const std::string& name, const std::string&
 }
 
 void run_stats(const CorpusOptions& opts, Context& ctx) {
-  const auto format = output::parse_format(opts.format.empty() ? "table" : opts.format);
+  const auto format = opts.resolved_format();
   const std::filesystem::path path = corpus_path(opts);
   Diagnostics diagnostics;
   const auto c = corpus::read_metadata(corpus::metadata_path(path, opts.meta), diagnostics);
@@ -128,6 +126,7 @@ void run_stats(const CorpusOptions& opts, Context& ctx) {
   provinces.rows.push_back(count_cells("total", "", total));
 
   OutputSink sink(opts.output, ctx.out);
+  write_bom(opts, sink.stream());
   if (format == output::Format::json) {
     nlohmann::ordered_json doc{{"schema", "supanalyze.corpus-stats/1"}, {"corpus", c.id}, {"year", c.year_be}};
     auto table_json = [](const output::Table& t) {
@@ -147,11 +146,11 @@ void run_stats(const CorpusOptions& opts, Context& ctx) {
 }
 
 void run_export(const CorpusOptions& opts, Context& ctx) {
-  const std::string format = opts.format.empty() ? "tsv" : opts.format;
-  if (format != "tsv" && format != "csv") throw Error("--format must be tsv or csv, not '" + format + "'");
+  const auto format = opts.resolved_format();
   const auto c = load_corpus(opts.corpus, opts.meta);
   OutputSink sink(opts.output, ctx.out);
-  corpus::write_table(c, format == "csv" ? corpus::TableFormat::csv : corpus::TableFormat::tsv, sink.stream());
+  write_bom(opts, sink.stream());
+  corpus::write_table(c, format == output::Format::csv ? corpus::TableFormat::csv : corpus::TableFormat::tsv, sink.stream());
   sink.commit();
 }
 
@@ -199,8 +198,9 @@ Examples:
   supanalyze corpus stats --format md)",
                 stats, ctx, run_stats);
   add_corpus_arguments(s, stats->corpus, stats->meta);
-  s->add_option("-f,--format", stats->format, "table, csv, tsv, json or md (default table)");
-  s->add_option("-o,--output", stats->output, "Write to FILE (atomically) instead of standard output");
+  add_output_options(s, *stats,
+                     {output::Format::table, output::Format::csv, output::Format::tsv, output::Format::json, output::Format::md},
+                     output::Format::table);
   s->add_option("-j,--threads", stats->threads, "Worker threads for tokenizing (default: all cores); output is identical for any value");
 
   auto exp = std::make_shared<CorpusOptions>();
@@ -211,8 +211,7 @@ Examples:
   supanalyze corpus export my-corpus/ --format csv)",
                 exp, ctx, run_export);
   add_corpus_arguments(e, exp->corpus, exp->meta);
-  e->add_option("-f,--format", exp->format, "tsv or csv (default tsv)");
-  e->add_option("-o,--output", exp->output, "Write to FILE (atomically) instead of standard output");
+  add_output_options(e, *exp, {output::Format::tsv, output::Format::csv}, output::Format::tsv);
 
   auto imp = std::make_shared<CorpusOptions>();
   auto* i = add(cmd, "import", "Turn a long table (TSV/CSV) into a corpus folder", R"(

@@ -17,15 +17,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct DiffOptions {
+struct DiffOptions : OutputOptions {
   std::string old_path;
   std::string new_path;
   bool corpora = false;
   std::string codebook;
   aggregate::Unit unit = aggregate::Unit::provinces;
   bool common = false;
-  std::string format = "table";
-  std::string output;
   bool fail_on_change = false;
   std::uint64_t threshold = 1;
   Language lang = Language::th;
@@ -264,8 +262,7 @@ void write_json(const Comparison& c, const DiffOptions& opts, std::ostream& out)
 }
 
 void run_diff(const DiffOptions& opts, Context& ctx) {
-  const auto format = output::parse_format(opts.format);
-  if (format == output::Format::csv || format == output::Format::tsv) throw Error("--format must be table, md or json for diff");
+  const auto format = opts.resolved_format();
   const Comparison c = compare_inputs(opts);
   OutputSink sink(opts.output, ctx.out);
   if (format == output::Format::json) write_json(c, opts, sink.stream());
@@ -306,8 +303,8 @@ Examples:
   cmd->add_option("-c,--codebook", opts->codebook, "Codebook YAML for --corpora (default: the built-in msdhs-2564)");
   add_unit_option(cmd, opts->unit, "Unit for --corpora: provinces, answers, segments or mentions (the singular works too)");
   cmd->add_flag("--common", opts->common, "With --corpora: count only provinces that answered the question both times");
-  cmd->add_option("-f,--format", opts->format, "table, md or json")->capture_default_str();
-  cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
+  add_output_options(cmd, *opts, {output::Format::table, output::Format::md, output::Format::json}, output::Format::table,
+                     false);
   cmd->add_flag("--fail-on-change", opts->fail_on_change, "Exit with 1 when anything changed (for CI gates)");
   cmd->add_option("--threshold", opts->threshold, "Count only changes whose absolute size is at least N")->capture_default_str();
   add_lang_option(cmd, opts->lang, "Labels in th or en");

@@ -10,11 +10,12 @@ namespace supanalyze::cli {
 namespace {
 
 void run_freq(const FreqOptions& opts, Context& ctx) {
-  const auto format = output::parse_format(opts.format);
+  const auto format = opts.resolved_format();
   const Analysis a = prepare_analysis(opts, nullptr, Load::stream);
   aggregate::TableCount count = freq_count(a, opts);
   for_each_coded(a, opts.threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) { count.add(answer, coded); });
   OutputSink sink(opts.output, ctx.out);
+  write_bom(opts, sink.stream());
   write_freq(a, opts, count, format, sink.stream());
   sink.commit();
 }
@@ -35,7 +36,7 @@ Examples:
   supanalyze freq --question centre1300/q4
   supanalyze freq --instrument vulnerable --unit segments --format md -o vulnerable.md
   supanalyze freq --format json --lang en)");
-  add_analysis_options(cmd, *opts, "table, csv, tsv, json or md", "table", true);
+  add_analysis_options(cmd, *opts, k_table_formats, output::Format::table, true);
   cmd->add_flag("--all", opts->all, "List themes with a zero count too");
   cmd->callback([opts, &ctx] { run_freq(*opts, ctx); });
 }

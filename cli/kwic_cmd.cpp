@@ -43,7 +43,7 @@ struct Hit {
 };
 
 void run_kwic(const KwicOptions& opts, Context& ctx) {
-  const auto format = output::parse_format(opts.format);
+  const auto format = opts.resolved_format();
   const bool searching = !opts.terms.empty() || !opts.patterns.empty();
   if (searching == !opts.themes.empty())
     throw Error("kwic needs either -t THEME, or --term/--pattern (not both)");
@@ -63,6 +63,7 @@ void run_kwic(const KwicOptions& opts, Context& ctx) {
   });
   OutputSink sink(opts.output, ctx.out);
   auto& out = sink.stream();
+  write_bom(opts, out);
   if (format == output::Format::json) {
     nlohmann::ordered_json doc{{"schema", "supanalyze.kwic/1"}, {"corpus", a.corpus.id},
                                {"codebook", {{"id", a.codebook->id}, {"version", a.codebook->version}}},
@@ -107,7 +108,9 @@ Examples:
   supanalyze kwic -t staffing --question centre1300/q4 --context 40
   supanalyze kwic --term งบประมาณ --term ค่าตอบแทน
   supanalyze kwic --pattern 'ไม่เพียงพอ' --format tsv)");
-  add_analysis_options(cmd, *opts, "table, tsv, csv, json or md", "table", false);
+  add_analysis_options(cmd, *opts,
+                       {output::Format::table, output::Format::tsv, output::Format::csv, output::Format::json, output::Format::md},
+                       output::Format::table, false);
   cmd->add_option("--term", opts->terms, "Search a term instead of a theme (repeatable; token-boundary match)");
   cmd->add_option("--pattern", opts->patterns, "Search an ICU regular expression (repeatable)");
   cmd->add_option("--context", opts->context, "Display columns of context on each side")->capture_default_str();

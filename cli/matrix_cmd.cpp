@@ -10,11 +10,12 @@ namespace supanalyze::cli {
 namespace {
 
 void run_matrix(const MatrixOptions& opts, Context& ctx) {
-  const auto format = output::parse_format(opts.format);
+  const auto format = opts.resolved_format();
   const Analysis a = prepare_analysis(opts, nullptr, Load::stream);
   aggregate::TableCount count = matrix_count(a, opts);
   for_each_coded(a, opts.threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) { count.add(answer, coded); });
   OutputSink sink(opts.output, ctx.out);
+  write_bom(opts, sink.stream());
   write_matrix(a, opts, count, format, sink.stream());
   sink.commit();
 }
@@ -36,7 +37,7 @@ Examples:
   supanalyze matrix --instrument vulnerable --unit answers
   supanalyze matrix --rows theme --cols question --unit provinces
   supanalyze matrix --rows province --cols theme --format csv -o matrix.csv)");
-  add_analysis_options(cmd, *opts, "table, csv, tsv, json or md", "table", true);
+  add_analysis_options(cmd, *opts, k_table_formats, output::Format::table, true);
   add_parsed_option<aggregate::Axis>(cmd, "--rows", opts->rows, aggregate::parse_axis, "Row axis: theme, province or question",
                                      aggregate::to_string(opts->rows));
   add_parsed_option<aggregate::Axis>(cmd, "--cols", opts->cols, aggregate::parse_axis,

@@ -68,10 +68,10 @@ std::unique_ptr<PreparedOutput> prepare_output(const run::OutputSpec& spec, cons
   return p;
 }
 
-std::string render(const PreparedOutput& p, const std::string& format) {
+std::string render(const PreparedOutput& p, output::Format format) {
   std::ostringstream out;
-  if (p.spec->table == run::TableKind::freq) write_freq(p.analysis, p.freq, *p.count, output::parse_format(format), out);
-  else write_matrix(p.analysis, p.matrix, *p.count, output::parse_format(format), out);
+  if (p.spec->table == run::TableKind::freq) write_freq(p.analysis, p.freq, *p.count, format, out);
+  else write_matrix(p.analysis, p.matrix, *p.count, format, out);
   return std::move(out).str();
 }
 
@@ -113,9 +113,9 @@ void run_run(const RunOptions& opts, Context& ctx) {
   for (const auto& p : outputs)
     for (const auto& format : p->spec->formats) {
       const std::string content = render(*p, format);
-      const std::string file = p->spec->name + "." + run::format_extension(format);
+      const std::string file = p->spec->name + "." + output::extension(format);
       write_file_atomically(dir / file, content);
-      manifest.files.push_back({p->spec->name, format, file, sha256_hex(content)});
+      manifest.files.push_back({p->spec->name, output::to_string(format), file, sha256_hex(content)});
       progress.update(++done);
     }
   const std::string manifest_text = run::manifest_json(manifest);

@@ -12,6 +12,10 @@
 
 namespace supanalyze::cli {
 
+// What freq and matrix write.
+inline const std::vector<output::Format> k_table_formats{output::Format::table, output::Format::csv, output::Format::tsv,
+                                                         output::Format::json, output::Format::md};
+
 struct FreqOptions : AnalysisOptions {
   bool all = false; // list themes with a zero count too
 };

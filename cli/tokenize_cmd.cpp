@@ -15,11 +15,9 @@ namespace supanalyze::cli {
 
 namespace {
 
-struct TokenizeOptions {
+struct TokenizeOptions : OutputOptions {
   std::vector<std::string> files;
-  std::string output;
   std::vector<std::string> dictionaries;
-  std::string format = "lines";
   std::string separator;
   bool separator_given = false;
 };
@@ -45,8 +43,7 @@ void write_joined(std::ostream& out, std::string_view text, const std::vector<te
 }
 
 void run_tokenize(const TokenizeOptions& opts, Context& ctx) {
-  if (opts.format != "lines" && opts.format != "tsv" && opts.format != "json")
-    throw Error("--format must be lines, tsv or json, not '" + opts.format + "'");
+  const auto format = opts.resolved_format();
   const auto inputs = read_inputs(opts.files, ctx);
   text::Dictionary dictionary = text::Dictionary::domain_default();
   for (const auto& file : opts.dictionaries) dictionary.add_lines(read_file(file));
@@ -55,7 +52,8 @@ void run_tokenize(const TokenizeOptions& opts, Context& ctx) {
 
   OutputSink sink(opts.output, ctx.out);
   auto& out = sink.stream();
-  if (opts.format == "tsv") out << "token\tkind\tstart\tend\n";
+  write_bom(opts, out);
+  if (format == output::Format::tsv) out << "token\tkind\tstart\tend\n";
   std::vector<text::Token> tokens;
   for (const auto& input : inputs) {
     const std::string normalized = normalizer.normalize(input.bytes);
@@ -63,9 +61,9 @@ void run_tokenize(const TokenizeOptions& opts, Context& ctx) {
     tokenizer.tokenize(normalized, tokens);
     if (opts.separator_given) {
       write_joined(out, normalized, tokens, opts.separator);
-    } else if (opts.format == "lines") {
+    } else if (format == output::Format::lines) {
       for (const auto& t : tokens) out << t.in(normalized) << '\n';
-    } else if (opts.format == "tsv") {
+    } else if (format == output::Format::tsv) {
       for (const auto& t : tokens)
         out << t.in(normalized) << '\t' << text::to_string(t.kind) << '\t' << t.start << '\t' << t.end << '\n';
     } else {
@@ -96,10 +94,8 @@ Examples:
   echo "ข ้อม ูล TPmap" | supanalyze normalize | supanalyze tokenize --sep '|'
   supanalyze tokenize answers.txt --format tsv --dict my-terms.txt)");
   cmd->add_option("files", opts->files, "Input files (UTF-8); standard input when none or '-'");
-  cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
+  add_output_options(cmd, *opts, {output::Format::lines, output::Format::tsv, output::Format::json}, output::Format::lines);
   cmd->add_option("--dict", opts->dictionaries, "Add the words of FILE (one per line) to the user dictionary");
-  cmd->add_option("-f,--format", opts->format, "lines (one token per line), tsv (token kind start end) or json")
-      ->capture_default_str();
   cmd->add_option_function<std::string>(
       "--sep", [opts](const std::string& sep) { opts->separator = sep, opts->separator_given = true; },
       "Print each input line's tokens joined by SEP, one line per input line");

@@ -39,11 +39,11 @@ TEST_P(BrokenCodebooks, GetPreciseErrorAndExitTwo) {
   const Broken& b = GetParam();
   const fs::path file = fs::temp_directory_path() / (std::string("supanalyze-cb-") + b.name + ".yaml");
   std::ofstream(file, std::ios::trunc) << b.yaml;
-  const auto r = run_cli({"code", "-c", file.string(), "-o", file.string() + ".out"});
+  const auto r = run_cli({"code", "-c", file.string(), "-o", file.string() + ".tsv"});
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_EQ(r.err.rfind("supanalyze: error: " + file.string() + ":", 0), 0u) << r.err;
   EXPECT_NE(r.err.find(b.expected), std::string::npos) << "expected '" << b.expected << "' in " << r.err;
-  EXPECT_FALSE(fs::exists(file.string() + ".out"));
+  EXPECT_FALSE(fs::exists(file.string() + ".tsv"));
 }
 
 #define THEME_HEAD "id: t\nversion: \"1\"\nthemes:\n  - id: a\n    label: {th: ก, en: A}\n    description: d\n"

@@ -47,16 +47,16 @@ outputs:
   ASSERT_EQ(c.outputs.size(), 2u);
   EXPECT_EQ(c.outputs[0].table, run::TableKind::freq);
   EXPECT_EQ(c.outputs[0].unit, aggregate::Unit::provinces);
-  EXPECT_EQ(c.outputs[0].formats, std::vector<std::string>{"json"});
+  EXPECT_EQ(c.outputs[0].formats, std::vector<output::Format>{output::Format::json});
   EXPECT_EQ(c.outputs[1].table, run::TableKind::matrix);
   EXPECT_EQ(c.outputs[1].rows, aggregate::Axis::province);
   EXPECT_EQ(c.outputs[1].cols, aggregate::Axis::theme);
   EXPECT_EQ(c.outputs[1].questions, std::vector<std::string>{"centre1300/q4"});
   EXPECT_EQ(c.outputs[1].themes, (std::vector<std::string>{"staffing", "budget"}));
-  EXPECT_EQ(c.outputs[1].formats, (std::vector<std::string>{"md", "json"}));
+  EXPECT_EQ(c.outputs[1].formats, (std::vector<output::Format>{output::Format::md, output::Format::json}));
   EXPECT_EQ(c.outputs[1].where.line, 6u);
-  EXPECT_EQ(run::format_extension("table"), "txt");
-  EXPECT_EQ(run::format_extension("md"), "md");
+  EXPECT_EQ(output::extension(output::Format::table), "txt");
+  EXPECT_EQ(output::extension(output::Format::md), "md");
 }
 
 TEST(RunConfig, UnknownKeysGiveFileLineColumnAndASuggestion) {

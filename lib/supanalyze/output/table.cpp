@@ -9,15 +9,6 @@
 
 namespace supanalyze::output {
 
-Format parse_format(const std::string& name, const std::string& option) {
-  if (name == "table") return Format::table;
-  if (name == "csv") return Format::csv;
-  if (name == "tsv") return Format::tsv;
-  if (name == "json") return Format::json;
-  if (name == "md") return Format::md;
-  throw Error(option + " must be one of table, csv, tsv, json, md (not '" + name + "')");
-}
-
 std::string pad(const std::string& text, std::size_t width, Align align) {
   const std::size_t w = text::display_width(text);
   if (w >= width) return text;

@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <supanalyze/output/format.hpp>
+
 #include <ostream>
 #include <string>
 #include <vector>
 
 namespace supanalyze::output {
-
-enum class Format { table, csv, tsv, json, md };
-
-// Parses "table", "csv", "tsv", "json" or "md"; throws Error naming the option otherwise.
-Format parse_format(const std::string& name, const std::string& option = "--format");
 
 enum class Align { left, right };
 

@@ -13,8 +13,6 @@ namespace fs = std::filesystem;
 
 std::string to_string(TableKind kind) { return kind == TableKind::freq ? "freq" : "matrix"; }
 
-std::string format_extension(const std::string& format) { return format == "table" ? "txt" : format; }
-
 namespace {
 
 const std::regex k_name("[A-Za-z0-9_][A-Za-z0-9_.-]*");
@@ -138,20 +136,26 @@ private:
 
   void read_formats(const YAML::Node& node, const std::string& path, OutputSpec& spec) {
     const std::string fpath = path + ".formats";
-    spec.formats = m_yaml.strings(node, path, "formats");
-    if (!node["formats"]) spec.formats = {"json"};
-    if (spec.formats.empty()) m_yaml.error(node["formats"], fpath, "list at least one format");
+    std::vector<std::string> names = m_yaml.strings(node, path, "formats");
+    if (!node["formats"]) names = {"json"};
+    if (names.empty()) m_yaml.error(node["formats"], fpath, "list at least one format");
+    std::vector<std::string> known;
+    for (output::Format f : k_run_formats) known.push_back(output::to_string(f));
     const YAML::Node list = node["formats"];
-    for (std::size_t i = 0; i < spec.formats.size(); ++i) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
       const YAML::Node item = list && list.IsSequence() ? list[i] : list;
-      const std::string& f = spec.formats[i];
+      const std::string& f = names[i];
       const std::string ipath = fpath + "[" + std::to_string(i) + "]";
-      if (!one_of(f, {"table", "csv", "tsv", "json", "md"})) {
-        const std::string hint = closest_match(f, {"table", "csv", "tsv", "json", "md"});
+      if (std::find(known.begin(), known.end(), f) == known.end()) {
+        const std::string hint = closest_match(f, known);
+        std::string list_text;
+        for (const auto& k : known) list_text += (list_text.empty() ? "" : ", ") + k;
         m_yaml.error(item ? item : node, ipath,
-                     "'" + f + "' is not one of table, csv, tsv, json, md" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
-      } else if (std::count(spec.formats.begin(), spec.formats.begin() + static_cast<long>(i), f) > 0) {
+                     "'" + f + "' is not one of " + list_text + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+      } else if (std::count(names.begin(), names.begin() + static_cast<long>(i), f) > 0) {
         m_yaml.error(item ? item : node, ipath, "format '" + f + "' is listed twice");
+      } else {
+        spec.formats.push_back(output::parse_format(f));
       }
     }
   }

@@ -7,6 +7,7 @@
 #include <supanalyze/aggregate/tally.hpp>
 #include <supanalyze/diagnostics.hpp>
 #include <supanalyze/language.hpp>
+#include <supanalyze/output/format.hpp>
 
 #include <filesystem>
 #include <string>
@@ -27,7 +28,7 @@ struct OutputSpec {
   aggregate::Axis rows = aggregate::Axis::theme;     // matrix only
   aggregate::Axis cols = aggregate::Axis::province;  // matrix only
   std::vector<std::string> instruments, questions, provinces, themes; // filters, as written
-  std::vector<std::string> formats; // table, csv, tsv, json or md; at least one
+  std::vector<output::Format> formats; // some of k_run_formats; at least one
   Language lang = Language::th;
   bool all = false; // freq only: list themes with a zero count too
   SourceLocation where; // the output's entry in the config, for errors about its filters
@@ -44,8 +45,9 @@ struct RunConfig {
   std::vector<OutputSpec> outputs;
 };
 
-// The file name extension of a format: "txt" for table, else the format's name.
-std::string format_extension(const std::string& format);
+// The formats a run can write its tables in; each goes to `<name>.<output::extension>`.
+inline const std::vector<output::Format> k_run_formats{output::Format::table, output::Format::csv, output::Format::tsv,
+                                                       output::Format::json, output::Format::md};
 
 // Parses and validates a run configuration read from `file`. Every problem goes to
 // `diagnostics` as "file:line:col: key.path: message": bad YAML, unknown keys (with the closest
