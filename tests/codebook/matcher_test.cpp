@@ -109,6 +109,22 @@ TEST(Matcher, RulesNearAllOfAndNot) {
 
 // A rule slot may list alternatives: any one of them fills it. Sentences from public news of
 // provincial social-development offices, not from the bundled corpus.
+// A counted repetition between groups left "0,40}" as the pattern's required literal, so the
+// pattern never matched (found while writing the default codebook).
+TEST(Matcher, CountedRepetitionIsNoRequiredLiteral) {
+  const codebook::Matcher m(parse(R"(
+id: rep
+version: "1"
+themes:
+  - id: staffing
+    label: {th: อัตรากำลัง, en: Staffing}
+    description: staff
+    patterns: ['(ให้มี|ควรมี)(เจ้าหน้าที่)\S{0,40}(โดยเฉพาะ|ประจำ)']
+)"));
+  EXPECT_EQ(codings(m, "และให้มีเจ้าหน้าที่ที่มีความเชี่ยวชาญรับสายโดยเฉพาะ"),
+            (V{"staffing:ให้มีเจ้าหน้าที่ที่มีความเชี่ยวชาญรับสายโดยเฉพาะ"}));
+}
+
 TEST(Matcher, RuleSlotsWithAlternatives) {
   const codebook::Matcher m(parse(R"(
 id: slots

@@ -82,6 +82,10 @@ std::string required_literal(std::string_view pattern) {
       while (!current.empty() && (static_cast<unsigned char>(current.back()) & 0xC0) == 0x80) current.pop_back();
       if (!current.empty()) current.pop_back();
       finish();
+      if (c == U'{') { // {m,n} holds no literal
+        const std::size_t close = pattern.find('}', i);
+        i = close == std::string_view::npos ? pattern.size() : close + 1;
+      }
     } else if (c == U'+' || c == U'.' || c == U'^' || c == U'$') {
       finish();
     } else if (depth == 0) {
