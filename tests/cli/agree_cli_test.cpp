@@ -174,9 +174,9 @@ TEST(CliAgree, ToolAgainstTheHumanSample) {
   }
   expect_stats(doc["overall"], all, "overall");
   EXPECT_EQ(doc["disagreements"].size(), all.only_a + all.only_b);
-  // A human and a keyword tool should agree well on most of the sample, but not perfectly.
-  EXPECT_GT(doc["overall"]["kappa"].get<double>(), 0.5);
-  EXPECT_LT(doc["overall"]["kappa"].get<double>(), 1.0);
+  // The default codebook was revised with this sample in view (its last four misses), so this
+  // is in-sample agreement: high, and not evidence about new text (docs/codebook-msdhs-2564.md).
+  EXPECT_GE(doc["overall"]["kappa"].get<double>(), 0.9);
 }
 
 // A disagreement says who said yes and, for the tool, which term it matched and where. The
@@ -250,9 +250,21 @@ TEST(CliAgree, TableShowsBothTablesAndTheRoles) {
   EXPECT_NE(r.out.find("recall = both/(both+only B)"), std::string::npos);
 }
 
+// The human sample with kanchanaburi's budget in centre1300 q4 turned into a 0: one planted
+// disagreement, now that the tool agrees with the sample itself.
+std::string sample_with_one_disagreement() {
+  const auto edited = temp_path("one-disagreement.tsv");
+  std::string text = supanalyze::read_file(k_human);
+  const std::string cell = "centre1300\tq4\tkanchanaburi\tbudget\t1\t";
+  const auto at = text.find(cell);
+  if (at != std::string::npos) text[at + cell.size() - 2] = '0';
+  std::ofstream(edited) << text;
+  return edited.string();
+}
+
 TEST(CliAgree, CsvHoldsOneTableAndDisagreementsOnRequest) {
-  const auto args =
-      std::vector<std::string>{"agree", tool_coding(), k_human, "--format", "csv"} + k_questions + theme_args();
+  const auto args = std::vector<std::string>{"agree", tool_coding(), sample_with_one_disagreement(), "--format", "csv"} +
+                    k_questions + theme_args();
   const auto table = run_cli(args);
   ASSERT_EQ(table.exit_code, 0) << table.err;
   EXPECT_EQ(table.out.rfind("theme,label,both,only_a,only_b,neither,agreement,precision,recall,f1,kappa,alpha\n", 0),
@@ -318,7 +330,8 @@ TEST(CliAgree, UsageErrors) {
 }
 
 TEST(CliAgree, MinKappaGatesTheExitCode) {
-  const auto args = std::vector<std::string>{"agree", tool_coding(), k_human, "-f", "tsv"} + k_questions + theme_args();
+  const auto args = std::vector<std::string>{"agree", tool_coding(), sample_with_one_disagreement(), "-f", "tsv"} +
+                    k_questions + theme_args();
   EXPECT_EQ(run_cli(args + std::vector<std::string>{"--min-kappa", "0.1"}).exit_code, 0);
   const auto r = run_cli(args + std::vector<std::string>{"--min-kappa", "0.99"});
   EXPECT_EQ(r.exit_code, 1);
