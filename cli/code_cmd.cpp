@@ -4,6 +4,7 @@
 #include <supanalyze/coding/coder.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
+#include <supanalyze/output/xlsx.hpp>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -50,7 +51,15 @@ void run_code(const AnalysisOptions& opts, Context& ctx) {
   auto& out = sink.stream();
   write_bom(opts, out);
   const char sep = format == output::Format::csv ? ',' : '\t';
-  if (format != output::Format::jsonl) {
+  output::Sheet sheet; // XLSX: every row kept for one sheet
+  if (format == output::Format::xlsx) {
+    sheet.name = "code";
+    sheet.title = "code · " + c.id + " · codebook " + a.codebook->id + " " + a.codebook->version;
+    for (std::size_t i = 0; i < k_columns.size(); ++i) {
+      sheet.table.columns.push_back({k_columns[i], k_columns[i]});
+      sheet.kinds.push_back(is_number_column(i) ? output::CellKind::integer : output::CellKind::text);
+    }
+  } else if (format != output::Format::jsonl) {
     for (std::size_t i = 0; i < k_columns.size(); ++i) out << (i ? std::string(1, sep) : "") << k_columns[i];
     out << '\n';
   }
@@ -68,11 +77,13 @@ void run_code(const AnalysisOptions& opts, Context& ctx) {
                                         a.codebook->themes[cd.theme].id, a.matcher->source_label(cd.source),
                                         start, end, coding::coded_text(answer.segments[s], cd),
                                         cd.in_label ? "label" : "text"};
-        append_row(rows, values, format);
+        if (format == output::Format::xlsx) sheet.table.rows.emplace_back(std::begin(values), std::end(values));
+        else append_row(rows, values, format);
       }
     }
     out << rows;
   });
+  if (format == output::Format::xlsx) out << output::xlsx_workbook({sheet});
   sink.commit();
 }
 
@@ -92,8 +103,8 @@ Examples:
   supanalyze code -o codings.tsv
   supanalyze code --question centre1300/q4 --theme staffing
   supanalyze code my-corpus/ -c my-codebook.yaml --format jsonl)");
-  add_analysis_options(cmd, *opts, {output::Format::tsv, output::Format::csv, output::Format::jsonl}, output::Format::tsv,
-                       false);
+  add_analysis_options(cmd, *opts, {output::Format::tsv, output::Format::csv, output::Format::jsonl, output::Format::xlsx},
+                       output::Format::tsv, false);
   cmd->callback([opts, &ctx] { run_code(*opts, ctx); });
 }
 

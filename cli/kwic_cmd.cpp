@@ -5,6 +5,7 @@
 #include <supanalyze/coding/coder.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
+#include <supanalyze/output/xlsx.hpp>
 #include <supanalyze/text/normalizer.hpp>
 #include <supanalyze/text/utf8.hpp>
 
@@ -88,7 +89,19 @@ void run_kwic(const KwicOptions& opts, Context& ctx) {
     for (const auto& h : hits)
       t.rows.push_back({h.segment_id, h.theme, h.term, std::to_string(h.start), std::to_string(h.end), h.left, h.match, h.right,
                         h.in_label ? "label" : "text"});
-    write_tables({t}, format, out);
+    if (format == output::Format::xlsx) {
+      std::string what = searching ? "" : " -t";
+      for (const auto& id : opts.themes) what += " " + id;
+      for (const auto& term : opts.terms) what += " --term " + term;
+      for (const auto& pattern : opts.patterns) what += " --pattern " + pattern;
+      output::Sheet sheet{"kwic", "kwic" + what + " · " + a.corpus.id + " · " + std::to_string(hits.size()) + " hits", std::move(t),
+                          {}, std::nullopt, {}, 0};
+      sheet.kinds.assign(sheet.table.columns.size(), output::CellKind::text);
+      sheet.kinds[3] = sheet.kinds[4] = output::CellKind::integer;
+      out << output::xlsx_workbook({sheet});
+    } else {
+      write_tables({t}, format, out);
+    }
   }
   sink.commit();
 }
@@ -109,7 +122,8 @@ Examples:
   supanalyze kwic --term งบประมาณ --term ค่าตอบแทน
   supanalyze kwic --pattern 'ไม่เพียงพอ' --format tsv)");
   add_analysis_options(cmd, *opts,
-                       {output::Format::table, output::Format::tsv, output::Format::csv, output::Format::json, output::Format::md},
+                       {output::Format::table, output::Format::tsv, output::Format::csv, output::Format::json, output::Format::md,
+                        output::Format::xlsx},
                        output::Format::table, false);
   cmd->add_option("--term", opts->terms, "Search a term instead of a theme (repeatable; token-boundary match)");
   cmd->add_option("--pattern", opts->patterns, "Search an ICU regular expression (repeatable)");

@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -75,6 +76,20 @@ std::string render(const PreparedOutput& p, output::Format format) {
   return std::move(out).str();
 }
 
+// The workbook of a run: the sheets of every output that lists xlsx among its formats.
+constexpr const char* k_workbook = "tables.xlsx";
+
+// An output's sheets, named after the output so that two outputs' sheets stay apart.
+std::vector<output::Sheet> sheets_of(const PreparedOutput& p) {
+  auto sheets = p.spec->table == run::TableKind::freq ? freq_sheets(p.analysis, p.freq, *p.count)
+                                                      : matrix_sheets(p.analysis, p.matrix, *p.count);
+  for (auto& sheet : sheets) {
+    sheet.name = p.spec->table == run::TableKind::freq ? p.spec->name + " " + sheet.name : p.spec->name;
+    sheet.title = p.spec->name + ": " + sheet.title;
+  }
+  return sheets;
+}
+
 void run_run(const RunOptions& opts, Context& ctx) {
   const std::string config_text = read_file(opts.config);
   text::require_valid_utf8(config_text, opts.config);
@@ -110,20 +125,41 @@ void run_run(const RunOptions& opts, Context& ctx) {
   std::size_t total = 0, done = 0;
   for (const auto& spec : config.outputs) total += spec.formats.size();
   progress.start("writing tables", total);
+  std::vector<output::Sheet> sheets; // of every output with xlsx among its formats: one workbook
+  std::vector<std::string> in_workbook;
   for (const auto& p : outputs)
     for (const auto& format : p->spec->formats) {
+      if (format == output::Format::xlsx) {
+        auto more = sheets_of(*p);
+        for (auto& sheet : more) sheets.push_back(std::move(sheet));
+        in_workbook.push_back(p->spec->name);
+        progress.update(++done);
+        continue;
+      }
       const std::string content = render(*p, format);
       const std::string file = p->spec->name + "." + output::extension(format);
       write_file_atomically(dir / file, content);
       manifest.files.push_back({p->spec->name, output::to_string(format), file, sha256_hex(content)});
       progress.update(++done);
     }
+  if (!sheets.empty()) {
+    const std::string content = output::xlsx_workbook(sheets);
+    write_file_atomically(dir / k_workbook, content);
+    const std::string sha = sha256_hex(content);
+    for (const auto& name : in_workbook) manifest.files.push_back({name, "xlsx", k_workbook, sha});
+  }
   const std::string manifest_text = run::manifest_json(manifest);
   write_file_atomically(dir / "manifest.json", manifest_text);
   progress.finish();
 
-  // What was written, in `sha256sum` form (`sha256sum -c` checks it from the folder).
-  for (const auto& f : manifest.files) ctx.out << f.sha256 << "  " << (dir / f.file).string() << '\n';
+  // What was written, in `sha256sum` form (`sha256sum -c` checks it from the folder); the
+  // workbook once, though it holds the sheets of several outputs.
+  std::vector<std::string> listed;
+  for (const auto& f : manifest.files) {
+    if (std::find(listed.begin(), listed.end(), f.file) != listed.end()) continue;
+    listed.push_back(f.file);
+    ctx.out << f.sha256 << "  " << (dir / f.file).string() << '\n';
+  }
   ctx.out << sha256_hex(manifest_text) << "  " << (dir / "manifest.json").string() << '\n';
 }
 

@@ -56,6 +56,79 @@ std::string scope(const Analysis& a, const AnalysisOptions& opts) {
   return s;
 }
 
+bool majority(const FreqOptions& opts, std::uint64_t count, std::uint64_t of) {
+  return (opts.unit == aggregate::Unit::provinces || opts.unit == aggregate::Unit::answers) && count * 2 > of;
+}
+
+std::string majority_note(const Analysis& a, aggregate::Unit unit) {
+  const std::string name = aggregate::to_string(unit);
+  return "* more than half of the " + name + " (ผู้ให้ข้อมูลส่วนใหญ่); unit: " + name + "; codebook " + a.codebook->id + " " +
+         a.codebook->version;
+}
+
+// One table per question: in long form (CSV/TSV) with the instrument and question in columns.
+std::vector<output::Table> freq_tables(const Analysis& a, const FreqOptions& opts, const std::vector<QuestionFreq>& result,
+                                       bool long_form) {
+  const auto& c = a.corpus;
+  const bool majority_marks = opts.unit == aggregate::Unit::provinces || opts.unit == aggregate::Unit::answers;
+  std::vector<output::Table> tables;
+  for (const auto& q : result) {
+    const auto& inst = c.instruments[q.instrument];
+    output::Table t;
+    t.title = inst.id + " " + inst.questions[q.question].id + " · " + inst.questions[q.question].th;
+    if (long_form) t.columns = {{"instrument", "instrument"}, {"question", "question"}};
+    t.columns.push_back({"theme", "theme"});
+    t.columns.push_back({"label", a.english ? "label" : "ประเด็น"});
+    t.columns.push_back({"count", aggregate::to_string(opts.unit), output::Align::right});
+    t.columns.push_back({"of", "of", output::Align::right});
+    t.columns.push_back({"share", "share", output::Align::right});
+    t.columns.push_back({"majority", majority_marks ? "> half" : "", output::Align::left});
+    for (const auto& [theme, count] : q.themes) {
+      std::vector<std::string> row;
+      if (long_form) row = {inst.id, inst.questions[q.question].id};
+      const bool most = majority(opts, count, q.denominator);
+      row.insert(row.end(), {a.codebook->themes[theme].id, a.codebook->themes[theme].label(a.english), std::to_string(count),
+                             std::to_string(q.denominator), share(count, q.denominator),
+                             long_form ? (most ? "1" : "0") : (most ? "*" : "")});
+      t.rows.push_back(std::move(row));
+    }
+    if (q.themes.empty() && !long_form) t.notes.push_back("(no theme coded)");
+    tables.push_back(std::move(t));
+  }
+  return tables;
+}
+
+// The matrix as a table: ids and labels, the cells, a total column and a totals row; in long
+// form (CSV/TSV) columns are headed by ids and only theme rows have a label column.
+output::Table matrix_table(const Analysis& a, const MatrixOptions& opts, const aggregate::Matrix& m, bool long_form) {
+  const auto rows = opts.rows, cols = opts.cols;
+  const std::string rows_name = aggregate::to_string(rows), cols_name = aggregate::to_string(cols);
+  output::Table t;
+  t.title = scope(a, opts) + " · " + aggregate::to_string(opts.unit) + " · " + rows_name + " x " + cols_name;
+  t.columns.push_back({rows_name, rows_name});
+  if (rows == aggregate::Axis::theme || !long_form) t.columns.push_back({"label", rows == aggregate::Axis::theme ? (a.english ? "label" : "ประเด็น") : ""});
+  for (std::size_t item : m.col_items)
+    t.columns.push_back({axis_id(a, cols, item), long_form ? axis_id(a, cols, item) : axis_label(a, cols, item), output::Align::right});
+  t.columns.push_back({"total", "total", output::Align::right});
+  for (std::size_t r = 0; r < m.row_items.size(); ++r) {
+    std::vector<std::string> row{axis_id(a, rows, m.row_items[r])};
+    if (rows == aggregate::Axis::theme || !long_form) row.push_back(rows == aggregate::Axis::theme || !long_form ? axis_label(a, rows, m.row_items[r]) : "");
+    for (std::uint64_t v : m.cells[r]) row.push_back(std::to_string(v));
+    row.push_back(std::to_string(m.row_totals[r]));
+    t.rows.push_back(std::move(row));
+  }
+  std::vector<std::string> totals{"total"};
+  if (rows == aggregate::Axis::theme || !long_form) totals.push_back("");
+  for (std::uint64_t v : m.col_totals) totals.push_back(std::to_string(v));
+  totals.push_back(std::to_string(m.total));
+  t.rows.push_back(std::move(totals));
+  if (!long_form)
+    t.notes.push_back("Totals count each " + aggregate::singular(opts.unit) +
+                      " of a row or column once (any theme, for the totals across themes). Codebook " + a.codebook->id +
+                      " " + a.codebook->version + ".");
+  return t;
+}
+
 } // namespace
 
 aggregate::TableCount freq_count(const Analysis& a, const FreqOptions& opts) {
@@ -68,11 +141,14 @@ aggregate::TableCount matrix_count(const Analysis& a, const MatrixOptions& opts)
 
 void write_freq(const Analysis& a, const FreqOptions& opts, const aggregate::TableCount& count, output::Format format, std::ostream& out) {
   const auto unit = opts.unit;
-  const std::string unit_name = aggregate::to_string(unit);
   const auto& c = a.corpus;
+  if (format == output::Format::xlsx) {
+    out << output::xlsx_workbook(freq_sheets(a, opts, count));
+    return;
+  }
   const std::vector<QuestionFreq> result = question_freqs(a, opts, count, unit);
   const bool majority_marks = unit == aggregate::Unit::provinces || unit == aggregate::Unit::answers;
-  auto is_majority = [&](std::uint64_t count, std::uint64_t of) { return majority_marks && count * 2 > of; };
+  auto is_majority = [&](std::uint64_t count, std::uint64_t of) { return majority(opts, count, of); };
 
   if (format == output::Format::json) {
     auto doc = json_header(a, opts, "supanalyze.freq/1");
@@ -93,35 +169,30 @@ void write_freq(const Analysis& a, const FreqOptions& opts, const aggregate::Tab
     out << doc.dump(2, ' ', false) << '\n';
     return;
   }
-  std::vector<output::Table> tables;
   const bool long_form = format == output::Format::csv || format == output::Format::tsv;
-  for (const auto& q : result) {
-    const auto& inst = c.instruments[q.instrument];
-    output::Table t;
-    t.title = inst.id + " " + inst.questions[q.question].id + " · " + inst.questions[q.question].th;
-    if (long_form) t.columns = {{"instrument", "instrument"}, {"question", "question"}};
-    t.columns.push_back({"theme", "theme"});
-    t.columns.push_back({"label", a.english ? "label" : "ประเด็น"});
-    t.columns.push_back({"count", unit_name, output::Align::right});
-    t.columns.push_back({"of", "of", output::Align::right});
-    t.columns.push_back({"share", "share", output::Align::right});
-    t.columns.push_back({"majority", majority_marks ? "> half" : "", output::Align::left});
-    for (const auto& [theme, count] : q.themes) {
-      std::vector<std::string> row;
-      if (long_form) row = {inst.id, inst.questions[q.question].id};
-      const bool most = is_majority(count, q.denominator);
-      row.insert(row.end(), {a.codebook->themes[theme].id, a.codebook->themes[theme].label(a.english), std::to_string(count),
-                             std::to_string(q.denominator), share(count, q.denominator),
-                             long_form ? (most ? "1" : "0") : (most ? "*" : "")});
-      t.rows.push_back(std::move(row));
-    }
-    if (q.themes.empty() && !long_form) t.notes.push_back("(no theme coded)");
-    tables.push_back(std::move(t));
+  write_tables(freq_tables(a, opts, result, long_form), format, out);
+  if (!long_form && majority_marks) out << "\n" << majority_note(a, unit) << "\n";
+}
+
+std::vector<output::Sheet> freq_sheets(const Analysis& a, const FreqOptions& opts, const aggregate::TableCount& count) {
+  const std::vector<QuestionFreq> result = question_freqs(a, opts, count, opts.unit);
+  std::vector<output::Table> tables = freq_tables(a, opts, result, false);
+  std::vector<output::Sheet> sheets;
+  for (std::size_t k = 0; k < result.size(); ++k) {
+    const auto& inst = a.corpus.instruments[result[k].instrument];
+    output::Sheet sheet;
+    sheet.name = inst.id + " " + inst.questions[result[k].question].id;
+    sheet.title = tables[k].title;
+    sheet.table = std::move(tables[k]);
+    sheet.kinds = {output::CellKind::text, output::CellKind::text, output::CellKind::integer, output::CellKind::integer,
+                   output::CellKind::percent, output::CellKind::text};
+    sheet.fill_column = 1;
+    for (const auto& [theme, n] : result[k].themes) sheet.row_fill.push_back(a.codebook->themes[theme].colour);
+    if (opts.unit == aggregate::Unit::provinces || opts.unit == aggregate::Unit::answers)
+      sheet.table.notes.push_back(majority_note(a, opts.unit));
+    sheets.push_back(std::move(sheet));
   }
-  write_tables(tables, format, out);
-  if (!long_form && majority_marks)
-    out << "\n* more than half of the " << unit_name << " (ผู้ให้ข้อมูลส่วนใหญ่); unit: " << unit_name << "; codebook "
-        << a.codebook->id << " " << a.codebook->version << "\n";
+  return sheets;
 }
 
 void write_matrix(const Analysis& a, const MatrixOptions& opts, const aggregate::TableCount& count, output::Format format, std::ostream& out) {
@@ -147,31 +218,37 @@ void write_matrix(const Analysis& a, const MatrixOptions& opts, const aggregate:
     out << doc.dump(2, ' ', false) << '\n';
     return;
   }
-  const bool long_form = format == output::Format::csv || format == output::Format::tsv;
-  output::Table t;
-  t.title = scope(a, opts) + " · " + aggregate::to_string(opts.unit) + " · " + rows_name + " x " + cols_name;
-  t.columns.push_back({rows_name, rows_name});
-  if (rows == aggregate::Axis::theme || !long_form) t.columns.push_back({"label", rows == aggregate::Axis::theme ? (a.english ? "label" : "ประเด็น") : ""});
-  for (std::size_t item : m.col_items)
-    t.columns.push_back({axis_id(a, cols, item), long_form ? axis_id(a, cols, item) : axis_label(a, cols, item), output::Align::right});
-  t.columns.push_back({"total", "total", output::Align::right});
-  for (std::size_t r = 0; r < m.row_items.size(); ++r) {
-    std::vector<std::string> row{axis_id(a, rows, m.row_items[r])};
-    if (rows == aggregate::Axis::theme || !long_form) row.push_back(rows == aggregate::Axis::theme || !long_form ? axis_label(a, rows, m.row_items[r]) : "");
-    for (std::uint64_t v : m.cells[r]) row.push_back(std::to_string(v));
-    row.push_back(std::to_string(m.row_totals[r]));
-    t.rows.push_back(std::move(row));
+  if (format == output::Format::xlsx) {
+    out << output::xlsx_workbook(matrix_sheets(a, opts, count));
+    return;
   }
-  std::vector<std::string> totals{"total"};
-  if (rows == aggregate::Axis::theme || !long_form) totals.push_back("");
-  for (std::uint64_t v : m.col_totals) totals.push_back(std::to_string(v));
-  totals.push_back(std::to_string(m.total));
-  t.rows.push_back(std::move(totals));
-  if (!long_form)
-    t.notes.push_back("Totals count each " + aggregate::singular(opts.unit) +
-                      " of a row or column once (any theme, for the totals across themes). Codebook " + a.codebook->id +
-                      " " + a.codebook->version + ".");
-  write_tables({t}, format, out);
+  write_tables({matrix_table(a, opts, m, format == output::Format::csv || format == output::Format::tsv)}, format, out);
 }
+
+std::vector<output::Sheet> matrix_sheets(const Analysis& a, const MatrixOptions& opts, const aggregate::TableCount& count) {
+  const aggregate::Matrix m = count.finish();
+  output::Sheet sheet;
+  sheet.table = matrix_table(a, opts, m, false);
+  sheet.name = "matrix " + aggregate::to_string(opts.rows) + " x " + aggregate::to_string(opts.cols);
+  sheet.title = sheet.table.title;
+  // One question selected (and not an axis): its text heads the sheet, as the report's tables.
+  const auto questions = axis_items(a, aggregate::Axis::question);
+  if (questions.size() == 1 && opts.rows != aggregate::Axis::question && opts.cols != aggregate::Axis::question) {
+    const auto [i, q] = aggregate::question_of(a.corpus, questions.front());
+    const auto& inst = a.corpus.instruments[i];
+    sheet.name = inst.id + " " + inst.questions[q].id;
+    sheet.title = inst.id + " " + inst.questions[q].id + " · " + inst.questions[q].th + " · " + sheet.table.title;
+  }
+  sheet.kinds.assign(sheet.table.columns.size(), output::CellKind::integer);
+  sheet.kinds[0] = sheet.kinds[1] = output::CellKind::text;
+  if (!m.row_items.empty() && !m.col_items.empty())
+    sheet.heatmap = output::CellRange{0, m.row_items.size() - 1, 2, 2 + m.col_items.size() - 1};
+  sheet.fill_column = 1;
+  if (opts.rows == aggregate::Axis::theme)
+    for (std::size_t item : m.row_items) sheet.row_fill.push_back(a.codebook->themes[item].colour);
+  return {std::move(sheet)};
+}
+
+
 
 } // namespace supanalyze::cli

@@ -6,10 +6,14 @@ packages=(
   libicu-dev libyaml-cpp-dev libfmt-dev libcli11-dev
   nlohmann-json3-dev libcsv-dev
   libgtest-dev googletest libbenchmark-dev
-  libzip-dev libxml2-dev
-  python3-docx
+  libzip-dev libxml2-dev libxlsxwriter-dev
+  python3-docx python3-openpyxl
 )
 # libzip-dev, libxml2-dev: the Word report (a zip of XML parts written with libxml2's xmlwriter).
+# libxlsxwriter-dev: XLSX output (freq, matrix, code, kwic, run): sheets with frozen headers,
+#   autofilters, numeric cells and a conditional-format heatmap; its zip dates are fixed, so
+#   the same tables give the same bytes. Tests read the workbooks back with libzip.
+# python3-openpyxl: a CTest opens the matrix workbook with a spreadsheet library, not ours.
 # python3-docx: a test reads that Word report back with an independent reader library.
 missing=()
 for p in "${packages[@]}"; do

@@ -88,14 +88,14 @@ TEST(OutputFormat, AnExtensionTheCommandCannotWriteIsAUsageErrorAndLeavesNoFile)
       << csv_for_diff.err;
   const auto json_for_code = run_cli({"code", "-o", (dir / "c.json").string()});
   EXPECT_EQ(json_for_code.exit_code, 2);
-  EXPECT_NE(json_for_code.err.find("it writes .tsv, .csv or .jsonl"), std::string::npos) << json_for_code.err;
+  EXPECT_NE(json_for_code.err.find("it writes .tsv, .csv, .jsonl or .xlsx"), std::string::npos) << json_for_code.err;
   const auto unknown = run_cli({"freq", "-o", (dir / "f.xyz").string()});
   EXPECT_EQ(unknown.exit_code, 2);
-  EXPECT_NE(unknown.err.find("'.xyz' is not a known output format; it writes .txt, .csv, .tsv, .json or .md"), std::string::npos)
+  EXPECT_NE(unknown.err.find("'.xyz' is not a known output format; it writes .txt, .csv, .tsv, .json, .md or .xlsx"), std::string::npos)
       << unknown.err;
   const auto bad_format = run_cli({"matrix", "--format", "html"});
   EXPECT_EQ(bad_format.exit_code, 2);
-  EXPECT_NE(bad_format.err.find("--format: the format must be table, csv, tsv, json or md, not 'html'"), std::string::npos)
+  EXPECT_NE(bad_format.err.find("--format: the format must be table, csv, tsv, json, md or xlsx, not 'html'"), std::string::npos)
       << bad_format.err;
   EXPECT_EQ(files_in(dir), 0u); // nothing written, no temporary file left behind
 }

@@ -71,7 +71,7 @@ TEST(RunConfig, UnknownKeysGiveFileLineColumnAndASuggestion) {
 TEST(RunConfig, BadValuesAreNamedWithTheirPlace) {
   EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: frq}\n").find("outputs[0].table: 'frq' is not one of freq, matrix (did you mean 'freq'?)"),
             std::string::npos);
-  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, formats: [json, xlsx]}\n").find(":4:44: error: outputs[0].formats[1]: 'xlsx' is not one of"),
+  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, formats: [json, xslx]}\n").find(":4:44: error: outputs[0].formats[1]: 'xslx' is not one of table, csv, tsv, json, md, xlsx (did you mean 'xlsx'?)"),
             std::string::npos);
   EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, rows: theme}\n").find("only a matrix has rows and cols"),
             std::string::npos);

@@ -45,9 +45,10 @@ struct RunConfig {
   std::vector<OutputSpec> outputs;
 };
 
-// The formats a run can write its tables in; each goes to `<name>.<output::extension>`.
+// The formats a run can write its tables in; each goes to `<name>.<output::extension>`, except
+// xlsx: the sheets of every output listing it go into one workbook, `tables.xlsx`.
 inline const std::vector<output::Format> k_run_formats{output::Format::table, output::Format::csv, output::Format::tsv,
-                                                       output::Format::json, output::Format::md};
+                                                       output::Format::json, output::Format::md, output::Format::xlsx};
 
 // Parses and validates a run configuration read from `file`. Every problem goes to
 // `diagnostics` as "file:line:col: key.path: message": bad YAML, unknown keys (with the closest
