@@ -2,6 +2,7 @@
 #include "common.hpp"
 
 #include <supanalyze/io.hpp>
+#include <supanalyze/text/decode.hpp>
 #include <supanalyze/text/normalizer.hpp>
 
 #include <CLI/CLI.hpp>
@@ -24,7 +25,7 @@ struct NormalizeOptions {
 void run_normalize(const NormalizeOptions& opts, Context& ctx) {
   const auto inputs = read_inputs(opts.files, ctx);
   text::Dictionary dictionary = text::Dictionary::domain_default();
-  for (const auto& file : opts.dictionaries) dictionary.add_lines(read_file(file));
+  for (const auto& file : opts.dictionaries) dictionary.add_lines(text::read_text_file(file));
   text::NormalizeOptions options;
   options.keep_thai_digits = opts.keep_thai_digits;
   options.join_lines = opts.join_lines;

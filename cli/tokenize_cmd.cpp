@@ -3,6 +3,7 @@
 
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
+#include <supanalyze/text/decode.hpp>
 #include <supanalyze/text/normalizer.hpp>
 #include <supanalyze/text/tokenizer.hpp>
 
@@ -46,7 +47,7 @@ void run_tokenize(const TokenizeOptions& opts, Context& ctx) {
   const auto format = opts.resolved_format();
   const auto inputs = read_inputs(opts.files, ctx);
   text::Dictionary dictionary = text::Dictionary::domain_default();
-  for (const auto& file : opts.dictionaries) dictionary.add_lines(read_file(file));
+  for (const auto& file : opts.dictionaries) dictionary.add_lines(text::read_text_file(file));
   const text::Normalizer normalizer({.keep_thai_digits = false, .join_lines = false, .dictionary = &dictionary});
   const text::Tokenizer tokenizer(dictionary);
 

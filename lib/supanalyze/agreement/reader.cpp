@@ -2,6 +2,7 @@
 #include <supanalyze/agreement/reader.hpp>
 #include <supanalyze/diagnostics.hpp>
 #include <supanalyze/io.hpp>
+#include <supanalyze/text/decode.hpp>
 #include <supanalyze/text/utf8.hpp>
 
 #include <nlohmann/json.hpp>
@@ -14,7 +15,7 @@ namespace supanalyze::agreement {
 
 namespace {
 
-// One field of a row and the 1-based byte column it starts at.
+// One field of a row and the 1-based column (in characters) it starts at.
 struct Field {
   std::string text;
   std::size_t column = 1;
@@ -48,7 +49,7 @@ std::vector<DelimitedRow> split_delimited(std::string_view bytes, char sep, bool
   while (i < n) {
     DelimitedRow row{line, {}};
     for (;;) {
-      Field f{"", i - line_start + 1};
+      Field f{"", text::character_column(bytes.substr(line_start), i - line_start)};
       if (quoting && i < n && bytes[i] == '"') {
         const SourceLocation open{file, line, f.column};
         for (++i;; ++i) {
@@ -69,7 +70,7 @@ std::vector<DelimitedRow> split_delimited(std::string_view bytes, char sep, bool
           f.text += bytes[i];
         }
         if (i < n && bytes[i] != sep && bytes[i] != '\n' && !(bytes[i] == '\r' && (i + 1 == n || bytes[i + 1] == '\n')))
-          throw InputError({file, line, i - line_start + 1},
+          throw InputError({file, line, text::character_column(bytes.substr(line_start), i - line_start)},
                            "unexpected character after a closing quote (write a quote inside a field as \"\")");
       } else {
         while (i < n && bytes[i] != sep && bytes[i] != '\n')
@@ -124,7 +125,7 @@ Records read_delimited(std::string_view bytes, char sep, const std::string &file
 // The column of `"key"` in a JSON line, or 1.
 std::size_t key_column(std::string_view line, const std::string &key) {
   const auto at = line.find('"' + key + '"');
-  return at == std::string_view::npos ? 1 : at + 1;
+  return at == std::string_view::npos ? 1 : text::character_column(line, at);
 }
 
 // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." -> "syntax error ..."
@@ -333,9 +334,8 @@ Coding parse_coding(std::string_view bytes, const std::string &file, const corpu
 
 Coding read_coding(const std::filesystem::path &path, const corpus::Corpus &corpus,
                    const codebook::Codebook &codebook) {
-  const std::string bytes = read_file(path);
-  text::require_valid_utf8(bytes, path.string());
-  return parse_coding(bytes, path.string(), corpus, codebook);
+  // The one decoder of user files: UTF-8 with or without BOM, UTF-16 with BOM, LF or CRLF.
+  return parse_coding(text::read_text_file(path), path.string(), corpus, codebook);
 }
 
 } // namespace supanalyze::agreement
