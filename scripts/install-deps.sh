@@ -5,6 +5,7 @@ packages=(
   build-essential cmake pkg-config git
   libicu-dev libyaml-cpp-dev libfmt-dev libcli11-dev
   nlohmann-json3-dev libcsv-dev
+  libzip-dev libxml2-dev   # .xlsx workbooks and .docx appendix tables are zip packages of XML
   libgtest-dev googletest libbenchmark-dev
   libzip-dev libxml2-dev libxlsxwriter-dev
   python3-docx python3-openpyxl
