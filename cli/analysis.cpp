@@ -40,6 +40,14 @@ template <typename T> std::vector<std::string> ids_of(const std::vector<T>& item
   return out;
 }
 
+// Ids and Thai names, for "did you mean" on a filter that accepts both.
+template <typename T> std::vector<std::string> ids_and_names_of(const std::vector<T>& items) {
+  std::vector<std::string> out = ids_of(items);
+  for (const auto& item : items)
+    if (!item.th.empty()) out.push_back(item.th);
+  return out;
+}
+
 // Resolves the filters of `opts` on the corpus and codebook already in `a`.
 void apply_filters(Analysis& a, const AnalysisOptions& opts) {
   a.english = opts.lang == Language::en;
@@ -47,8 +55,8 @@ void apply_filters(Analysis& a, const AnalysisOptions& opts) {
   const auto& c = a.corpus;
   std::vector<bool> instrument_ok(c.instruments.size(), opts.instruments.empty());
   for (const auto& id : opts.instruments) {
-    const auto i = c.instrument_index(id);
-    if (!i) unknown_filter("instrument", id, ids_of(c.instruments));
+    const auto i = c.find_instrument(id); // an id in any case, or the Thai name
+    if (!i) unknown_filter("instrument", id, ids_and_names_of(c.instruments));
     instrument_ok[*i] = true;
   }
   std::vector<std::vector<bool>> question_ok(c.instruments.size());
@@ -57,9 +65,10 @@ void apply_filters(Analysis& a, const AnalysisOptions& opts) {
   for (const auto& spec : opts.questions) {
     const auto slash = spec.find('/');
     bool found = false;
+    const auto only = slash == std::string::npos ? std::nullopt : c.find_instrument(spec.substr(0, slash));
     for (std::size_t i = 0; i < c.instruments.size(); ++i) {
-      if (slash != std::string::npos && c.instruments[i].id != spec.substr(0, slash)) continue;
-      if (auto q = c.question_index(i, slash == std::string::npos ? spec : spec.substr(slash + 1))) {
+      if (slash != std::string::npos && only != i) continue;
+      if (auto q = c.find_question(i, slash == std::string::npos ? spec : spec.substr(slash + 1))) {
         question_ok[i][*q] = true;
         found = true;
       }
@@ -73,8 +82,8 @@ void apply_filters(Analysis& a, const AnalysisOptions& opts) {
   }
   std::vector<bool> province_ok(c.provinces.size(), opts.provinces.empty());
   for (const auto& id : opts.provinces) {
-    const auto p = c.province_index(id);
-    if (!p) unknown_filter("province", id, ids_of(c.provinces));
+    const auto p = c.find_province(id); // an id in any case, or the Thai name (ราชบุรี)
+    if (!p) unknown_filter("province", id, ids_and_names_of(c.provinces));
     province_ok[*p] = true;
   }
   a.instrument_ok = std::move(instrument_ok);
@@ -100,7 +109,8 @@ Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook*
   a.meta = opts.meta;
   if (load == Load::stream) {
     Diagnostics diagnostics;
-    a.corpus = corpus::read_metadata(corpus::metadata_path(a.source, a.meta), diagnostics);
+    a.corpus = corpus::load_metadata(a.source, diagnostics, a.meta);
+    report_warnings(diagnostics);
     diagnostics.throw_if_errors();
     a.streamed = true;
   } else {
@@ -148,6 +158,7 @@ void for_each_coded(const Analysis& a, unsigned threads,
     if (a.selected(answer)) coder.add(std::move(answer));
   }, options);
   coder.finish();
+  report_warnings(diagnostics);
 }
 
 aggregate::TableCount count_table(const Analysis& a, aggregate::Axis rows, aggregate::Axis cols, aggregate::Unit unit) {

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "cli.hpp"
 
+#include <supanalyze/corpus/reader.hpp>
+#include <supanalyze/diagnostics.hpp>
 #include <supanalyze/error.hpp>
 
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <iostream>
 
 namespace supanalyze::cli {
@@ -19,9 +22,25 @@ constexpr const char* k_description =
     "matrices. Without a corpus argument, commands use the bundled corpus (ssw3-2564); without\n"
     "-c, the default codebook (msdhs-2564).";
 
+// The command running on this thread, for report_warnings.
+thread_local Context* t_current = nullptr;
+
 } // namespace
 
+void report_warnings(const Diagnostics& diagnostics) {
+  if (!t_current) return;
+  for (const auto& d : diagnostics.items())
+    if (d.severity == Severity::warning) t_current->err << d.to_string() << '\n';
+}
+
 int run(const std::vector<std::string>& args, Context& ctx) {
+  struct Current { // report_warnings writes to this command's stderr while it runs
+    Context* previous;
+    explicit Current(Context& ctx) : previous(t_current) { t_current = &ctx; }
+    ~Current() { t_current = previous; }
+  } current(ctx);
+  // A corpus given as "-" is read from this command's standard input, once.
+  corpus::set_table_input({"", [&ctx] { return std::string(std::istreambuf_iterator<char>(ctx.in), {}); }});
   CLI::App app{k_description, "supanalyze"};
   app.set_version_flag("--version", std::string("supanalyze ") + SUPANALYZE_VERSION);
   app.require_subcommand(1);

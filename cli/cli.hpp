@@ -9,6 +9,10 @@ namespace CLI {
 class App;
 }
 
+namespace supanalyze {
+class Diagnostics;
+}
+
 namespace supanalyze::cli {
 
 // The streams a command reads and writes, and the exit code it asks for. Tests run commands
@@ -19,6 +23,11 @@ struct Context {
   std::ostream& err;
   int exit_code = 0;
 };
+
+// Prints the warnings in `diagnostics` (a file that is not a transcript, a missing answer, a
+// table read without corpus.yaml) on the running command's standard error: every command that
+// reads a corpus says what it skipped, not only `corpus check`.
+void report_warnings(const Diagnostics& diagnostics);
 
 // Parses `args` (without the program name) and runs the subcommand; returns the exit code.
 // Every error is caught here and printed as "supanalyze: error: ...".

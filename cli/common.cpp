@@ -27,18 +27,26 @@ std::vector<InputText> read_inputs(const std::vector<std::string>& files, Contex
 } // namespace supanalyze::cli
 
 #include <supanalyze/corpus/reader.hpp>
+#include <supanalyze/diagnostics.hpp>
 
 #include <CLI/CLI.hpp>
 
 namespace supanalyze::cli {
 
 corpus::Corpus load_corpus(const std::string& path, const std::string& meta) {
-  return corpus::read_corpus(path.empty() ? corpus::bundled_corpus_path() : std::filesystem::path(path), meta);
+  Diagnostics diagnostics;
+  auto c = corpus::read_corpus(path.empty() ? corpus::bundled_corpus_path() : std::filesystem::path(path), diagnostics, meta);
+  report_warnings(diagnostics);
+  diagnostics.throw_if_errors();
+  return c;
 }
 
 void add_corpus_arguments(CLI::App* cmd, std::string& corpus, std::string& meta) {
-  cmd->add_option("corpus", corpus, "Corpus folder or .tsv/.csv table (default: the bundled ssw3-2564)");
-  cmd->add_option("--meta", meta, "corpus.yaml to use with a .tsv/.csv corpus (default: the one beside it)");
+  cmd->add_option("corpus", corpus,
+                  "Corpus folder, or a table: .tsv/.txt, .csv, .xlsx, or - for standard input (default: the bundled ssw3-2564)");
+  cmd->add_option("--meta", meta, "corpus.yaml to use with a table (default: the one beside it, else ids from the rows)");
+  cmd->add_option_function<std::string>("--sheet", [](const std::string& sheet) { corpus::set_table_sheet(sheet); },
+                                        "The sheet of an .xlsx corpus (default: the first)");
 }
 
 output::Format OutputOptions::resolved_format() const {

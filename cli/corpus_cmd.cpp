@@ -21,6 +21,7 @@ namespace {
 struct CorpusOptions : OutputOptions { // -o is the folder for import
   std::string corpus;
   std::string meta;
+  std::string write_meta;
   unsigned threads = 0;
 };
 
@@ -56,8 +57,10 @@ void run_stats(const CorpusOptions& opts, Context& ctx) {
   const auto format = opts.resolved_format();
   const std::filesystem::path path = corpus_path(opts);
   Diagnostics diagnostics;
-  const auto c = corpus::read_metadata(corpus::metadata_path(path, opts.meta), diagnostics);
+  const auto c = corpus::load_metadata(path, diagnostics, opts.meta);
+  report_warnings(diagnostics);
   diagnostics.throw_if_errors();
+  Diagnostics read_diagnostics;
   std::vector<std::vector<Counts>> per_question(c.instruments.size());
   for (std::size_t i = 0; i < c.instruments.size(); ++i) per_question[i].resize(c.instruments[i].questions.size());
   std::vector<Counts> per_province(c.provinces.size());
@@ -102,13 +105,14 @@ void run_stats(const CorpusOptions& opts, Context& ctx) {
   corpus::StreamOptions stream;
   stream.meta = opts.meta;
   stream.defer_normalization = true;
-  corpus::stream_corpus(path, c, diagnostics, [&](corpus::Answer&& a) { // counts only: a large table streams
+  corpus::stream_corpus(path, c, read_diagnostics, [&](corpus::Answer&& a) { // counts only: a large table streams
     batch->segments += a.segments.size();
     batch->answers.push_back(std::move(a));
     if (batch->segments >= 2048) submit();
   }, stream);
   if (!batch->answers.empty()) submit();
   pool.finish();
+  report_warnings(read_diagnostics);
   const std::vector<output::Column> columns{{"unit", "unit"},
                                             {"label", "label"},
                                             {"answers", "answers", output::Align::right},
@@ -151,14 +155,20 @@ void run_export(const CorpusOptions& opts, Context& ctx) {
   OutputSink sink(opts.output, ctx.out);
   write_bom(opts, sink.stream());
   corpus::write_table(c, format == output::Format::csv ? corpus::TableFormat::csv : corpus::TableFormat::tsv, sink.stream());
+  if (!opts.write_meta.empty()) {
+    // The corpus.yaml the table was read with, byte for byte (comments survive), or one made
+    // from the ids: with it beside the table, `code TABLE` reads what was exported.
+    const auto source = corpus::metadata_path(corpus_path(opts), opts.meta);
+    write_file_atomically(opts.write_meta, source.empty() ? corpus::metadata_yaml(c) : read_file(source));
+  }
   sink.commit();
 }
 
 void run_import(const CorpusOptions& opts, Context& ctx) {
   if (opts.output.empty()) throw Error("corpus import needs -o DIR, the folder to write the corpus to");
   const std::filesystem::path table = opts.corpus;
-  const std::filesystem::path meta = opts.meta.empty() ? table.parent_path() / "corpus.yaml" : std::filesystem::path(opts.meta);
-  const auto c = corpus::read_corpus(table, meta);
+  const auto meta = corpus::metadata_path(table, opts.meta); // empty: ids from the rows
+  const auto c = load_corpus(opts.corpus, opts.meta);
   corpus::write_folder(c, meta, opts.output);
   ctx.err << "wrote " << opts.output << ": " << shape(c, c.answers.size(), c.segment_count()) << '\n';
 }
@@ -182,8 +192,9 @@ void setup_corpus(CLI::App& app, Context& ctx) {
   auto check = std::make_shared<CorpusOptions>();
   auto* c = add(cmd, "check", "Validate a corpus: every problem with file:line:column", R"(
 Errors (exit 2): unknown province/instrument/question ids, duplicate answers, empty files,
-text before a question heading, invalid UTF-8, a BOM, CRLF line ends, bad corpus.yaml.
-Warnings (exit 0): missing or empty answers, files that are not transcripts.
+text before a question heading, invalid UTF-8 or UTF-16, a workbook that cannot be read, bad
+corpus.yaml. Warnings (exit 0): missing or empty answers, files that are not transcripts, a
+table read without corpus.yaml.
 
 Examples:
   supanalyze corpus check
@@ -208,19 +219,24 @@ Examples:
 Columns: corpus year instrument question province segment text label.
 Examples:
   supanalyze corpus export --format tsv -o ssw3-2564.tsv
-  supanalyze corpus export my-corpus/ --format csv)",
+  supanalyze corpus export my-corpus/ --format csv
+  supanalyze corpus export answers.xlsx -o out/answers.tsv --write-meta out/corpus.yaml)",
                 exp, ctx, run_export);
   add_corpus_arguments(e, exp->corpus, exp->meta);
   add_output_options(e, *exp, {output::Format::tsv, output::Format::csv}, output::Format::tsv);
+  e->add_option("--write-meta", exp->write_meta,
+                "Also write the corpus's corpus.yaml to FILE (put it beside the table: `code TABLE` then needs nothing else)");
 
   auto imp = std::make_shared<CorpusOptions>();
   auto* i = add(cmd, "import", "Turn a long table (TSV/CSV) into a corpus folder", R"(
 The table's metadata come from --meta (default: corpus.yaml beside the table), which is copied
-into the folder unchanged.
+into the folder unchanged; without either, ids come from the rows and a corpus.yaml is written.
 Examples:
   supanalyze corpus import answers.tsv --meta corpus.yaml -o corpora/my-round)",
                 imp, ctx, run_import);
-  i->add_option("table", imp->corpus, "The .tsv or .csv table")->required();
+  i->add_option("table", imp->corpus, "The table: .tsv/.txt, .csv, .xlsx, or - for standard input")->required();
+  i->add_option_function<std::string>("--sheet", [](const std::string& sheet) { corpus::set_table_sheet(sheet); },
+                                      "The sheet of an .xlsx table (default: the first)");
   i->add_option("--meta", imp->meta, "corpus.yaml with the ids and texts (default: beside the table)");
   i->add_option("-o,--output", imp->output, "Folder to write the corpus to")->required();
 }

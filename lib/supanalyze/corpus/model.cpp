@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/corpus/model.hpp>
+#include <supanalyze/text/normalizer.hpp>
 
 #include <algorithm>
 #include <tuple>
@@ -12,7 +13,39 @@ template <typename T> std::optional<std::size_t> index_of(const std::vector<T>& 
     if (items[i].id == id) return i;
   return std::nullopt;
 }
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// An id in any case, or a Thai name: exact ids first (the common case costs nothing more).
+template <typename T> std::optional<std::size_t> find_item(const std::vector<T>& items, std::string_view name) {
+  if (auto i = index_of(items, name)) return i;
+  name = trimmed(name);
+  if (auto i = index_of(items, ascii_lower(name))) return i;
+  if (name.empty()) return std::nullopt;
+  const std::string normalized = text::normalize(name);
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (!items[i].th.empty() && items[i].th == normalized) return i;
+  return std::nullopt;
+}
+
 } // namespace
+
+std::optional<std::size_t> Corpus::find_province(std::string_view name) const { return find_item(provinces, name); }
+std::optional<std::size_t> Corpus::find_instrument(std::string_view name) const { return find_item(instruments, name); }
+std::optional<std::size_t> Corpus::find_question(std::size_t instrument, std::string_view name) const {
+  return find_item(instruments.at(instrument).questions, name);
+}
 
 std::optional<std::size_t> Corpus::province_index(std::string_view id) const { return index_of(provinces, id); }
 std::optional<std::size_t> Corpus::instrument_index(std::string_view id) const { return index_of(instruments, id); }

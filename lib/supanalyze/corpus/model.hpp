@@ -64,6 +64,13 @@ struct Corpus {
   // "centre1300/q4"
   std::string question_key(const Answer& answer) const;
 
+  // The province, instrument or question a person means by `name`: its id in any case
+  // (`Ratchaburi`, `Q01` for `q01`) or its Thai name (`ราชบุรี`, compared after normalization).
+  // Readers of hand-made tables and the filters use these; the *_index functions take exact ids.
+  std::optional<std::size_t> find_province(std::string_view name) const;
+  std::optional<std::size_t> find_instrument(std::string_view name) const;
+  std::optional<std::size_t> find_question(std::size_t instrument, std::string_view name) const;
+
   std::size_t question_count() const;
   std::size_t segment_count() const;
   // Puts answers in canonical order.

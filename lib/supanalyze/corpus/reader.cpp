@@ -2,6 +2,8 @@
 #include <supanalyze/corpus/reader.hpp>
 #include <supanalyze/detail/yaml.hpp>
 #include <supanalyze/io.hpp>
+#include <supanalyze/office/xlsx.hpp>
+#include <supanalyze/text/decode.hpp>
 #include <supanalyze/text/normalizer.hpp>
 #include <supanalyze/text/utf8.hpp>
 
@@ -9,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -16,6 +19,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <regex>
@@ -140,45 +144,31 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// Byte-level problems the format forbids: reported, and reading stops for the file.
-bool check_encoding(const std::string& bytes, const std::string& file, Diagnostics& diagnostics,
-                    bool allow_crlf = false) {
-  if (auto problem = text::find_invalid_utf8(bytes)) {
-    diagnostics.error({file, problem->line, problem->column}, problem->reason + "; transcripts must be UTF-8");
-    return false;
-  }
-  bool ok = true;
-  if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) {
-    diagnostics.error({file, 1, 1}, "byte order mark (BOM) at the start of the file; save it as UTF-8 without BOM");
-    ok = false;
-  }
-  const std::size_t cr = allow_crlf ? std::string::npos : bytes.find('\r');
-  if (cr != std::string::npos) {
-    const std::size_t line = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(cr), '\n'));
-    const std::size_t line_start = bytes.rfind('\n', cr) == std::string::npos ? 0 : bytes.rfind('\n', cr) + 1;
-    diagnostics.error({file, line, cr - line_start + 1}, "carriage return (CRLF line end); save the file with LF line ends");
-    return false; // one report per file is enough
-  }
-  return ok;
-}
-
 void read_transcript(Corpus& corpus, std::size_t instrument, std::size_t province, const fs::path& path,
                      Diagnostics& diagnostics) {
   const std::string file = path.string();
-  const std::string bytes = read_file(path);
-  if (!check_encoding(bytes, file, diagnostics)) return;
+  std::optional<text::TextLines> lines;
+  try {
+    lines.emplace(path);
+  } catch (const InputError& e) { // UTF-16 that does not convert
+    diagnostics.error(e.where(), e.detail());
+    return;
+  }
   const Instrument& inst = corpus.instruments[instrument];
   std::map<std::size_t, std::size_t> answered; // question -> line of its heading
   Answer* current = nullptr;
   std::string label;
   bool any_content = false;
   std::size_t line_no = 0;
-  for (std::size_t pos = 0; pos <= bytes.size();) {
-    std::size_t end = bytes.find('\n', pos);
-    if (end == std::string::npos) end = bytes.size();
-    const std::string_view line(bytes.data() + pos, end - pos);
-    ++line_no;
-    pos = end + 1;
+  std::string_view line;
+  for (;;) {
+    try {
+      if (!lines->next(line)) break;
+    } catch (const InputError& e) { // a bad byte: reported, and reading stops for the file
+      diagnostics.error(e.where(), e.detail());
+      return;
+    }
+    line_no = lines->line_number();
     if (is_blank(line)) continue;
     any_content = true;
     const std::string_view body = trim(line);
@@ -266,22 +256,37 @@ public:
     for (std::size_t i = 0; i < corpus.instruments.size(); ++i)
       m_seen[i].assign(corpus.instruments[i].questions.size(), std::vector<bool>(corpus.provinces.size(), false));
   }
-  void add(const Answer& a) { m_seen[a.instrument][a.question][a.province] = true; }
+  void add(const Answer& a) {
+    m_seen[a.instrument][a.question][a.province] = true;
+    m_any = true;
+  }
+  bool none() const { return !m_any; }
   bool has(std::size_t instrument, std::size_t question, std::size_t province) const {
     return m_seen[instrument][question][province];
   }
 
 private:
   std::vector<std::vector<std::vector<bool>>> m_seen;
+  bool m_any = false;
 };
 
-void warn_missing_answers(const Corpus& corpus, const AnswersSeen& seen, const fs::path& root, Diagnostics& diagnostics) {
+// Warns of every (instrument, province) with questions the corpus has no answer to: for a
+// folder at its transcript's path, for a table (`table` set) at the table. Nothing when no
+// answer was read at all (the errors already say why).
+void warn_missing_answers(const Corpus& corpus, const AnswersSeen& seen, const fs::path& root, Diagnostics& diagnostics,
+                          const std::string& table = {}) {
+  if (seen.none()) return;
   for (std::size_t i = 0; i < corpus.instruments.size(); ++i)
     for (std::size_t p = 0; p < corpus.provinces.size(); ++p) {
       std::vector<std::string> missing;
       for (std::size_t q = 0; q < corpus.instruments[i].questions.size(); ++q)
         if (!seen.has(i, q, p)) missing.push_back(corpus.instruments[i].questions[q].id);
       if (missing.empty()) continue;
+      if (!table.empty()) {
+        diagnostics.warning({table, 0, 0}, "no answer to " + list_ids(missing) + " (" + corpus.instruments[i].id + ", " +
+                                               corpus.provinces[p].id + ")");
+        continue;
+      }
       const fs::path file = root / corpus.instruments[i].id / (corpus.provinces[p].id + ".md");
       diagnostics.warning({file.string(), 0, 0}, "no answer to " + list_ids(missing));
     }
@@ -293,8 +298,10 @@ void warn_missing_answers(const Corpus& corpus, const AnswersSeen& seen, const f
 // `storage` (CSV, whose fields are unquoted into new strings).
 struct Row {
   std::vector<std::string_view> fields;
-  std::vector<std::size_t> columns; // byte column of each field (1-based), 0 when unknown
+  std::vector<std::size_t> columns; // byte column of each field in `text` (1-based), or its
+                                    // column when `text` is empty; 0 when unknown
   std::size_t line = 0;
+  std::string_view text;            // the line a TSV row was split from
   std::vector<std::string> storage;
 
   bool empty() const { return fields.size() == 1 && fields[0].empty(); }
@@ -305,6 +312,7 @@ void split_tsv_line(std::string_view line, std::size_t line_no, Row& row) {
   row.fields.clear();
   row.columns.clear();
   row.line = line_no;
+  row.text = line;
   for (std::size_t start = 0;;) {
     const std::size_t tab = line.find('\t', start);
     const std::size_t end = tab == std::string_view::npos ? line.size() : tab;
@@ -317,7 +325,22 @@ void split_tsv_line(std::string_view line, std::size_t line_no, Row& row) {
 
 constexpr std::size_t k_no_column = SIZE_MAX;
 
-// Where the columns of a table are, from its header row.
+// The column of field `k` of `row` in characters, as an editor shows it (0 when unknown).
+std::size_t column_of(const Row& row, std::size_t k) {
+  if (k >= row.columns.size() || row.columns[k] == 0) return 0;
+  return row.text.empty() ? row.columns[k] : text::character_column(row.text, row.columns[k] - 1);
+}
+
+// A header cell as a column name: trimmed, Latin letters lower-cased, Thai normalized.
+std::string column_name(std::string_view cell) {
+  std::string name = text::normalize(trim(cell));
+  for (char& c : name)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return name;
+}
+
+// Where the columns of a table are, from its header row. Only question, province and text are
+// required; names are matched case-insensitively, and the Thai names analysts type work too.
 struct TableColumns {
   std::size_t corpus = k_no_column, year = k_no_column, instrument = k_no_column, question = k_no_column,
               province = k_no_column, segment = k_no_column, text = k_no_column, label = k_no_column;
@@ -325,28 +348,36 @@ struct TableColumns {
 
   // Reads `header`; reports each missing required column and returns false if any is.
   bool read(const Row& header, const std::string& file, Diagnostics& diagnostics) {
-    const std::vector<std::pair<const char*, std::size_t*>> named{
-        {"corpus", &corpus},     {"year", &year},       {"instrument", &instrument}, {"question", &question},
-        {"province", &province}, {"segment", &segment}, {"text", &text},             {"label", &label}};
-    for (std::size_t i = 0; i < header.fields.size(); ++i)
-      for (const auto& [name, column] : named)
-        if (header.fields[i] == name && *column == k_no_column) *column = i;
+    const std::vector<std::pair<std::size_t*, std::vector<std::string>>> named{
+        {&corpus, {"corpus"}},
+        {&year, {"year", "ปี", "ปีงบประมาณ"}},
+        {&instrument, {"instrument", "เครื่องมือ", "โครงการ"}},
+        {&question, {"question", "ประเด็น", "คำถาม", "ข้อคำถาม"}},
+        {&province, {"province", "จังหวัด"}},
+        {&segment, {"segment", "ลำดับ", "ข้อที่"}},
+        {&text, {"text", "ข้อความ", "คำตอบ"}},
+        {&label, {"label", "หัวข้อ"}}};
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+      const std::string name = column_name(header.fields[i]);
+      for (const auto& [column, names] : named)
+        if (*column == k_no_column && std::find(names.begin(), names.end(), name) != names.end()) *column = i;
+    }
     width = header.fields.size();
     bool ok = true;
-    std::vector<std::string> required;
-    for (const auto& [name, column] : named)
-      if (column != &label) required.emplace_back(name);
-    for (const auto& [name, column] : named)
-      if (column != &label && *column == k_no_column) {
-        diagnostics.error({file, header.line, 1}, "the header has no '" + std::string(name) + "' column (needs: " + list_ids(required) + ")");
+    for (const auto& [column, name] : {std::pair{&question, "question"}, {&province, "province"}, {&text, "text"}})
+      if (*column == k_no_column) {
+        diagnostics.error({file, header.line, 1}, "the header has no '" + std::string(name) +
+                                                      "' column (needs question, province and text, or in Thai "
+                                                      "ประเด็น/คำถาม, จังหวัด and ข้อความ; corpus, year, instrument, "
+                                                      "segment and label are optional)");
         ok = false;
       }
     return ok;
   }
 };
 
-// Turns long-table rows into answers: checks each row against corpus.yaml's ids, numbers
-// segments, and groups rows by (instrument, question, province).
+// Turns long-table rows into answers: checks each row against corpus.yaml's ids (in any case,
+// or the Thai names), numbers segments, and groups rows by (instrument, question, province).
 class TableAnswers {
 public:
   using Key = std::tuple<std::size_t, std::size_t, std::size_t>;
@@ -359,26 +390,27 @@ public:
 
   // Reads the header row; false when a required column is missing.
   bool header(const Row& row) { return m_columns.read(row, m_file, m_diagnostics); }
+  // Names the table in messages ("<stdin>", "book.xlsx[Sheet1]") once its source is open.
+  void set_file(std::string file) { m_file = std::move(file); }
+  const TableColumns& columns() const { return m_columns; }
 
   // Adds a row to the answer it belongs to (created on first sight, in `answers`); returns the
   // answer's index, or nothing when the row is in error.
   std::optional<std::size_t> row(const Row& row, std::vector<Answer>& answers) {
     auto field = [&](std::size_t column) { return column < row.fields.size() ? row.fields[column] : std::string_view(); };
     auto text_of = [&](std::size_t column) { return std::string(field(column)); };
-    auto where = [&](std::size_t column) {
-      return SourceLocation{m_file, row.line, column < row.columns.size() ? row.columns[column] : 0};
-    };
+    auto where = [&](std::size_t column) { return SourceLocation{m_file, row.line, column_of(row, column)}; };
     const TableColumns& col = m_columns;
     if (row.fields.size() != col.width) {
       m_diagnostics.error({m_file, row.line, 1}, "expected " + std::to_string(col.width) + " fields, found " +
                                                      std::to_string(row.fields.size()));
       return std::nullopt;
     }
-    if (field(col.corpus) != m_corpus.id)
+    if (col.corpus != k_no_column && field(col.corpus) != m_corpus.id && column_name(field(col.corpus)) != m_corpus.id)
       m_diagnostics.error(where(col.corpus), "corpus '" + text_of(col.corpus) + "' does not match corpus.yaml's id '" + m_corpus.id + "'");
-    if (field(col.year) != m_year)
+    if (col.year != k_no_column && field(col.year) != m_year)
       m_diagnostics.error(where(col.year), "year '" + text_of(col.year) + "' does not match corpus.yaml's " + m_year);
-    const auto key = resolve_key(row, where);
+    const auto key = key_of(row, true);
     if (!key) return std::nullopt;
     auto found = m_answer_of.find(*key);
     if (found == m_answer_of.end()) {
@@ -393,9 +425,9 @@ public:
     }
     Answer& answer = answers[found->second];
     const std::string expected = std::to_string(answer.segments.size() + 1);
-    if (field(col.segment) != expected) {
+    if (col.segment != k_no_column && field(col.segment) != expected) { // without the column: row order
       m_diagnostics.error(where(col.segment), "segment '" + text_of(col.segment) + "' of " + m_corpus.question_key(answer) + "/" +
-                                                  text_of(col.province) + ": expected " + expected +
+                                                  m_corpus.provinces[answer.province].id + ": expected " + expected +
                                                   " (segments are numbered 1, 2, ... in order; a repeated number is a duplicate)");
       return std::nullopt;
     }
@@ -418,36 +450,61 @@ public:
     m_answer_of[{answers[0].instrument, answers[0].question, answers[0].province}] = 0;
   }
 
-private:
-  // The (instrument, question, province) of `row`, reporting unknown ids. Consecutive rows
-  // mostly share their answer: the last ids are remembered.
-  template <typename Where> std::optional<Key> resolve_key(const Row& row, const Where& where) {
+  // The (instrument, question, province) of `row`, reporting unknown ids when `report`.
+  // Consecutive rows mostly share their answer: the last ids are remembered.
+  std::optional<Key> key_of(const Row& row, bool report) {
     const TableColumns& col = m_columns;
-    const std::string_view instrument_id = row.fields[col.instrument], question_id = row.fields[col.question],
-                           province_id = row.fields[col.province];
+    auto field = [&](std::size_t column) { return column < row.fields.size() ? row.fields[column] : std::string_view(); };
+    auto where = [&](std::size_t column) { return SourceLocation{m_file, row.line, column_of(row, column)}; };
+    auto error = [&](std::size_t column, const std::string& message) {
+      if (report) m_diagnostics.error(where(column), message);
+      return std::nullopt;
+    };
+    const std::string_view instrument_id = field(col.instrument), question_id = field(col.question),
+                           province_id = field(col.province);
     if (m_last_key && instrument_id == m_last_ids[0] && question_id == m_last_ids[1] && province_id == m_last_ids[2])
       return m_last_key;
-    const auto instrument = m_corpus.instrument_index(instrument_id);
-    if (!instrument) {
-      m_diagnostics.error(where(col.instrument), unknown("instrument", std::string(instrument_id), ids_of(m_corpus.instruments)));
-      return std::nullopt;
+    std::string_view question_name = question_id;
+    std::optional<std::size_t> instrument;
+    if (col.instrument != k_no_column) {
+      instrument = m_corpus.find_instrument(instrument_id);
+      if (!instrument)
+        return error(col.instrument, unknown("instrument", std::string(instrument_id), ids_of(m_corpus.instruments)));
+    } else if (const auto slash = question_id.find('/'); slash != std::string_view::npos) { // centre1300/q4
+      instrument = m_corpus.find_instrument(question_id.substr(0, slash));
+      if (!instrument)
+        return error(col.question, unknown("instrument", std::string(question_id.substr(0, slash)), ids_of(m_corpus.instruments)));
+      question_name = question_id.substr(slash + 1);
+    } else if (m_corpus.instruments.size() == 1) {
+      instrument = 0;
+    } else { // the one instrument that has this question
+      std::vector<std::string> having;
+      for (std::size_t i = 0; i < m_corpus.instruments.size(); ++i)
+        if (m_corpus.find_question(i, question_id)) {
+          instrument = i;
+          having.push_back(m_corpus.instruments[i].id);
+        }
+      if (having.size() > 1)
+        return error(col.question, "question '" + std::string(question_id) + "' is in several instruments (" + list_ids(having) +
+                                       "): add an instrument column, or write " + having[0] + "/" + std::string(question_id));
+      if (!instrument) {
+        std::vector<std::string> known;
+        for (const auto& inst : m_corpus.instruments)
+          for (const auto& q : inst.questions) known.push_back(inst.id + "/" + q.id);
+        return error(col.question, unknown("question", std::string(question_id), known));
+      }
     }
-    const auto question = m_corpus.question_index(*instrument, question_id);
-    if (!question) {
-      m_diagnostics.error(where(col.question), unknown("question", std::string(question_id),
-                                                       ids_of(m_corpus.instruments[*instrument].questions)));
-      return std::nullopt;
-    }
-    const auto province = m_corpus.province_index(province_id);
-    if (!province) {
-      m_diagnostics.error(where(col.province), unknown("province", std::string(province_id), ids_of(m_corpus.provinces)));
-      return std::nullopt;
-    }
+    const auto question = m_corpus.find_question(*instrument, question_name);
+    if (!question)
+      return error(col.question, unknown("question", std::string(question_name), ids_of(m_corpus.instruments[*instrument].questions)));
+    const auto province = m_corpus.find_province(province_id);
+    if (!province) return error(col.province, unknown("province", std::string(province_id), ids_of(m_corpus.provinces)));
     m_last_ids = {std::string(instrument_id), std::string(question_id), std::string(province_id)};
     m_last_key = Key{*instrument, *question, *province};
     return m_last_key;
   }
 
+private:
   const Corpus& m_corpus;
   std::string m_file;
   Diagnostics& m_diagnostics;
@@ -462,88 +519,76 @@ private:
 
 // --- one row source for every table reader ----------------------------------------------------
 //
-// bytes -> checked lines (TableLines) -> rows with their file:line (TableRows) -> TableAnswers,
+// bytes -> decoded, checked lines (text::TextLines) -> rows with their file:line (TableRows) -> TableAnswers,
 // whatever the consumer: read whole (read_table), check everything (check_corpus), stream
 // (stream_corpus), or the quick key pass that decides whether a table can stream.
 
-// The lines of a table file, read in large blocks; a line is a view valid until the next call.
-// Each line is checked against the encoding rules as it is read (`check_encoding`); a byte the
-// format forbids throws InputError with its file, line and column.
-class TableLines {
-public:
-  TableLines(const fs::path& path, bool allow_crlf, bool check_encoding = true)
-      : m_file(path.string()), m_in(path, std::ios::binary), m_buffer(1 << 20, '\0'), m_allow_crlf(allow_crlf),
-        m_check(check_encoding) {
-    if (!m_in) throw Error(m_file + ": cannot read: " + std::strerror(errno));
+// How a table is stored, from its name (or, for standard input, its first bytes).
+enum class TableKind { tsv, csv, xlsx };
+
+TableInput& table_input() {
+  static TableInput input;
+  return input;
+}
+
+std::optional<std::string>& standard_input_cache() {
+  static std::optional<std::string> bytes;
+  return bytes;
+}
+
+bool is_standard_input(const fs::path& path) { return path == "-"; }
+
+const std::string& standard_input_bytes() {
+  auto& cache = standard_input_cache();
+  if (!cache) {
+    if (!table_input().standard_input) throw Error("-: no standard input to read a corpus from");
+    cache = table_input().standard_input();
   }
+  return *cache;
+}
 
-  const std::string& file() const { return m_file; }
-  std::size_t line_number() const { return m_line; }
-
-  bool next(std::string_view& line) {
-    if (!next_raw(line)) return false;
-    ++m_line;
-    if (!m_check) return true;
-    if (auto problem = text::find_invalid_utf8(line))
-      throw InputError({m_file, m_line, problem->column}, problem->reason + "; the table must be UTF-8");
-    if (m_line == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0)
-      throw InputError({m_file, 1, 1}, "byte order mark (BOM) at the start of the file; save it as UTF-8 without BOM");
-    if (!line.empty() && line.back() == '\r') {
-      if (!m_allow_crlf)
-        throw InputError({m_file, m_line, line.size()}, "carriage return (CRLF line end); save the file with LF line ends");
-      line.remove_suffix(1); // RFC 4180 allows CRLF
-    }
-    return true;
+std::optional<TableKind> table_kind(const fs::path& path) {
+  if (is_standard_input(path)) {
+    const std::string& bytes = standard_input_bytes();
+    if (office::looks_like_zip(bytes)) return TableKind::xlsx;
+    const auto line_end = bytes.find('\n');
+    return bytes.substr(0, line_end).find('\t') != std::string::npos ? TableKind::tsv : TableKind::csv;
   }
+  std::string ext = path.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".tsv" || ext == ".txt" || ext == ".tab") return TableKind::tsv; // Excel's "Unicode Text" is a .txt
+  if (ext == ".csv") return TableKind::csv;
+  if (ext == ".xlsx" || ext == ".xlsm") return TableKind::xlsx;
+  return std::nullopt;
+}
 
-private:
-  bool next_raw(std::string_view& line) {
-    for (;;) {
-      const char* begin = m_buffer.data() + m_pos;
-      if (const void* newline = std::memchr(begin, '\n', m_end - m_pos)) {
-        const auto length = static_cast<std::size_t>(static_cast<const char*>(newline) - begin);
-        line = std::string_view(begin, length);
-        m_pos += length + 1;
-        return true;
-      }
-      if (m_eof) {
-        if (m_pos == m_end) return false;
-        line = std::string_view(begin, m_end - m_pos); // a last line without '\n'
-        m_pos = m_end;
-        return true;
-      }
-      refill();
-    }
-  }
+// The name of a table in messages: the path, "<stdin>", or "book.xlsx[Sheet1]".
+std::string table_name(const fs::path& path) { return is_standard_input(path) ? "<stdin>" : path.string(); }
 
-  void refill() {
-    std::memmove(m_buffer.data(), m_buffer.data() + m_pos, m_end - m_pos);
-    m_end -= m_pos;
-    m_pos = 0;
-    if (m_end == m_buffer.size()) m_buffer.resize(m_buffer.size() * 2); // a line longer than the buffer
-    m_in.read(m_buffer.data() + m_end, static_cast<std::streamsize>(m_buffer.size() - m_end));
-    if (m_in.bad()) throw Error(m_file + ": read error");
-    const auto got = static_cast<std::size_t>(m_in.gcount());
-    m_end += got;
-    m_eof = got == 0;
-  }
-
-  std::string m_file;
-  std::ifstream m_in;
-  std::string m_buffer;
-  std::size_t m_pos = 0, m_end = 0, m_line = 0;
-  bool m_eof = false;
-  bool m_allow_crlf;
-  bool m_check;
-};
-
-// The non-empty rows of a table (TSV split at tabs, CSV by libcsv as RFC 4180 says), each with
-// the line it starts on. Errors throw InputError.
+// The non-empty rows of a table (TSV split at tabs, CSV by libcsv as RFC 4180 says, a sheet of
+// a workbook), each with the line (sheet row) it starts on. Errors throw InputError.
 class TableRows {
 public:
   explicit TableRows(const fs::path& path, bool check_encoding = true)
-      : m_csv(path.extension() == ".csv"), m_lines(path, /*allow_crlf=*/m_csv, check_encoding) {
-    if (!m_csv) return;
+      : m_kind(table_kind(path).value_or(TableKind::tsv)), m_lines(open_lines(path, check_encoding)), m_file(table_name(path)) {
+    if (m_kind == TableKind::xlsx) {
+      const office::Sheet sheet = office::read_xlsx(is_standard_input(path) ? standard_input_bytes() : read_file(path), m_file,
+                                                    table_input().sheet);
+      m_file += "[" + sheet.name + "]";
+      for (const auto& r : sheet.rows) {
+        Row row;
+        row.line = r.number;
+        row.storage = r.cells;
+        row.storage.resize(std::max(row.storage.size(), m_width)); // cells left empty at a row's end
+        for (std::size_t k = 0; k < row.storage.size(); ++k) row.columns.push_back(k + 1);
+        for (const auto& f : row.storage) row.fields.emplace_back(f);
+        if (m_width == 0) m_width = r.cells.size(); // the header's width
+        if (!row.empty()) m_ready.push_back(std::move(row));
+      }
+      m_finished = true;
+      return;
+    }
+    if (m_kind != TableKind::csv) return;
     if (csv_init(&m_parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) throw Error("cannot initialise the CSV parser");
     m_parser_live = true;
   }
@@ -553,14 +598,14 @@ public:
   TableRows(const TableRows&) = delete;
   TableRows& operator=(const TableRows&) = delete;
 
-  const std::string& file() const { return m_lines.file(); }
+  const std::string& file() const { return m_file; }
 
   // The next non-empty row; false at the end. The row's views stay valid until the next call.
   bool next(Row& row) {
-    if (!m_csv) {
+    if (m_kind == TableKind::tsv) {
       std::string_view line;
-      while (m_lines.next(line)) {
-        split_tsv_line(line, m_lines.line_number(), row);
+      while (m_lines->next(line)) {
+        split_tsv_line(line, m_lines->line_number(), row);
         if (!row.empty()) return true;
       }
       return false;
@@ -576,12 +621,12 @@ private:
   // Feeds one more line to libcsv (each line knows its number, so each row knows where it starts).
   void feed_csv() {
     std::string_view line;
-    if (!m_lines.next(line)) {
+    if (!m_lines->next(line)) {
       if (csv_fini(&m_parser, on_field, on_row, this) != 0) fail();
       m_finished = true;
       return;
     }
-    m_line = m_lines.line_number();
+    m_line = m_lines->line_number();
     if (csv_parse(&m_parser, line.data(), line.size(), on_field, on_row, this) != line.size() ||
         csv_parse(&m_parser, "\n", 1, on_field, on_row, this) != 1)
       fail();
@@ -608,8 +653,16 @@ private:
     r = Row{};
   }
 
-  bool m_csv;
-  TableLines m_lines;
+  static std::unique_ptr<text::TextLines> open_lines(const fs::path& path, bool check_encoding) {
+    if (table_kind(path) == TableKind::xlsx) return nullptr;
+    if (is_standard_input(path)) return std::make_unique<text::TextLines>(standard_input_bytes(), "<stdin>", check_encoding);
+    return std::make_unique<text::TextLines>(path, check_encoding);
+  }
+
+  TableKind m_kind;
+  std::unique_ptr<text::TextLines> m_lines;
+  std::string m_file;
+  std::size_t m_width = 0;
   csv_parser m_parser{};
   bool m_parser_live = false, m_finished = false;
   std::size_t m_line = 0;
@@ -625,23 +678,15 @@ bool table_in_answer_order(const fs::path& path, const Corpus& metadata, bool ch
   try {
     TableRows rows(path, check_encoding);
     Diagnostics ignored;
-    TableColumns col;
+    TableAnswers table(metadata, path.string(), ignored, /*normalize=*/false);
     Row row;
-    if (!rows.next(row) || !col.read(row, path.string(), ignored)) return false;
-    std::array<std::string, 3> last_ids;
+    if (!rows.next(row) || !table.header(row)) return false;
     TableAnswers::Key last{0, 0, 0};
     while (rows.next(row)) {
-      if (row.fields.size() != col.width) return false;
-      const std::string_view ids[3] = {row.fields[col.instrument], row.fields[col.question], row.fields[col.province]};
-      if (ids[0] == last_ids[0] && ids[1] == last_ids[1] && ids[2] == last_ids[2]) continue;
-      const auto instrument = metadata.instrument_index(ids[0]);
-      const auto question = instrument ? metadata.question_index(*instrument, ids[1]) : std::nullopt;
-      const auto province = metadata.province_index(ids[2]);
-      if (!question || !province) return false;
-      const TableAnswers::Key key{*instrument, *question, *province};
-      if (key < last) return false;
-      last = key;
-      for (int k = 0; k < 3; ++k) last_ids[k] = std::string(ids[k]);
+      if (row.fields.size() != table.columns().width) return false;
+      const auto key = table.key_of(row, /*report=*/false);
+      if (!key || *key < last) return false;
+      last = *key;
     }
     return true;
   } catch (const Error&) {
@@ -658,11 +703,17 @@ void read_table_rows(const fs::path& path, TableAnswers& table, std::vector<Answ
   auto stop_if = [&] {
     if (stop_at_first_error) diagnostics.throw_if_errors();
   };
-  TableRows rows(path);
+  std::optional<TableRows> rows;
+  bool broken = false;
   auto next = [&](Row& row) {
     try {
-      return rows.next(row);
+      if (!rows) {
+        rows.emplace(path);
+        table.set_file(rows->file());
+      }
+      return rows->next(row);
     } catch (const InputError& e) { // a bad byte or malformed CSV ends the file
+      broken = true;
       diagnostics.error(e.where(), e.detail());
       stop_if();
       return false;
@@ -682,8 +733,8 @@ void read_table_rows(const fs::path& path, TableAnswers& table, std::vector<Answ
     stop_if();
     if (on_answer) table.hand_on_complete(answers, *on_answer);
   }
-  if (!header_seen) {
-    diagnostics.error({path.string(), 0, 0}, "empty file: expected a header line and one row per segment");
+  if (!header_seen && !broken) {
+    diagnostics.error({table_name(path), 0, 0}, "empty file: expected a header line and one row per segment");
     stop_if();
   }
   if (on_answer)
@@ -699,24 +750,109 @@ void read_table(Corpus& corpus, const fs::path& path, Diagnostics& diagnostics) 
 } // namespace
 
 Corpus read_metadata(const fs::path& corpus_yaml, Diagnostics& diagnostics) {
-  return parse_metadata(read_file(corpus_yaml), corpus_yaml.string(), diagnostics);
+  return parse_metadata(text::read_text_file(corpus_yaml), corpus_yaml.string(), diagnostics);
 }
 
 fs::path metadata_path(const fs::path& path, const fs::path& meta) {
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw Error(path.string() + ": no such corpus (expected a folder with corpus.yaml, or a .tsv/.csv table)");
-  const bool folder = fs::is_directory(path, ec);
-  if (!folder && path.extension() != ".tsv" && path.extension() != ".csv")
-    throw Error(path.string() + ": not a corpus (expected a folder with corpus.yaml, or a .tsv/.csv table)");
-  const fs::path yaml = !meta.empty() ? meta : (folder ? path : path.parent_path()) / "corpus.yaml";
-  if (!fs::exists(yaml, ec))
-    throw Error(yaml.string() + ": missing" + (folder ? "" : " (a table needs corpus.yaml beside it, or --meta FILE)"));
-  return yaml;
+  const bool input = is_standard_input(path);
+  if (!input && !fs::exists(path, ec))
+    throw Error(path.string() + ": no such corpus (expected a folder with corpus.yaml, or a .tsv/.csv/.txt/.xlsx table)");
+  const bool folder = !input && fs::is_directory(path, ec);
+  if (!folder && !table_kind(path))
+    throw Error(path.string() + ": not a corpus (expected a folder with corpus.yaml, or a .tsv/.csv/.txt/.xlsx table)");
+  if (!meta.empty()) {
+    if (!fs::exists(meta, ec)) throw Error(meta.string() + ": missing");
+    return meta;
+  }
+  if (input) return {};
+  const fs::path yaml = (folder ? path : path.parent_path()) / "corpus.yaml";
+  if (fs::exists(yaml, ec)) return yaml;
+  if (folder) throw Error(yaml.string() + ": missing");
+  return {}; // a table without corpus.yaml: load_metadata takes the ids from its rows
 }
 
-Corpus read_corpus(const fs::path& path, Diagnostics& diagnostics, const fs::path& meta) {
-  Corpus corpus = read_metadata(metadata_path(path, meta), diagnostics);
-  const bool folder = fs::is_directory(path);
+namespace {
+
+// An id made from what a table holds: lower-cased, or `fallback` when that is not an id
+// (a Thai name: the person writes the id in corpus.yaml).
+std::string id_from(std::string_view value, const std::string& fallback) {
+  std::string id = column_name(value);
+  return std::regex_match(id, k_id_pattern) ? id : fallback;
+}
+
+// The metadata of a table that has no corpus.yaml, made from its rows: ids in the order they
+// first appear, labels the values as written. Deterministic: the same table gives the same ids.
+Corpus metadata_from_rows(const fs::path& path, Diagnostics& diagnostics) {
+  Corpus corpus;
+  const std::string stem = is_standard_input(path) ? "stdin" : path.stem().string();
+  corpus.id = id_from(stem, "corpus");
+  TableRows rows(path, /*check_encoding=*/true);
+  TableColumns col;
+  Row row;
+  if (!rows.next(row)) return corpus;
+  if (!col.read(row, rows.file(), diagnostics)) return corpus;
+  auto field = [&](std::size_t column) { return column < row.fields.size() ? row.fields[column] : std::string_view(); };
+  auto add = [](auto& items, std::string_view value, const std::string& prefix) {
+    const std::string th = text::normalize(trim(value));
+    for (std::size_t k = 0; k < items.size(); ++k)
+      if (items[k].th == th || items[k].id == column_name(value)) return k;
+    items.push_back({});
+    items.back().id = id_from(value, prefix + std::to_string(items.size()));
+    items.back().th = th;
+    return items.size() - 1;
+  };
+  bool first = true;
+  while (rows.next(row)) {
+    if (first) {
+      if (col.corpus != k_no_column) corpus.id = id_from(field(col.corpus), corpus.id);
+      if (col.year != k_no_column) corpus.year_be = std::atoi(std::string(field(col.year)).c_str());
+      corpus.year_ce = corpus.year_be > 0 ? corpus.year_be - 543 : 0;
+      first = false;
+    }
+    std::string_view instrument = field(col.instrument), question = field(col.question);
+    if (col.instrument == k_no_column) {
+      const auto slash = question.find('/');
+      instrument = slash == std::string_view::npos ? std::string_view(corpus.id) : question.substr(0, slash);
+      if (slash != std::string_view::npos) question = question.substr(slash + 1);
+    }
+    const std::size_t i = add(corpus.instruments, instrument, "instrument");
+    add(corpus.instruments[i].questions, question, "q");
+    add(corpus.provinces, field(col.province), "province");
+  }
+  diagnostics.warning({rows.file(), 0, 0},
+                      "no corpus.yaml beside the table: ids come from its rows and the labels are the ids (" +
+                          std::to_string(corpus.instruments.size()) + " instruments, " + std::to_string(corpus.question_count()) +
+                          " questions, " + std::to_string(corpus.provinces.size()) +
+                          " provinces); `supanalyze corpus export TABLE --write-meta corpus.yaml` writes one to complete");
+  return corpus;
+}
+
+} // namespace
+
+Corpus load_metadata(const fs::path& path, Diagnostics& diagnostics, const fs::path& meta) {
+  const fs::path yaml = metadata_path(path, meta);
+  if (!yaml.empty()) return read_metadata(yaml, diagnostics);
+  try {
+    return metadata_from_rows(path, diagnostics);
+  } catch (const InputError& e) {
+    diagnostics.error(e.where(), e.detail());
+    return {};
+  }
+}
+
+void set_table_sheet(std::string sheet) { table_input().sheet = std::move(sheet); }
+
+void set_table_input(TableInput input) {
+  table_input() = std::move(input);
+  standard_input_cache().reset();
+}
+
+namespace {
+
+// The answers of the corpus at `path` read whole into `corpus` (its metadata).
+Corpus read_answers(Corpus corpus, const fs::path& path, Diagnostics& diagnostics) {
+  const bool folder = !is_standard_input(path) && fs::is_directory(path);
   if (diagnostics.has_errors()) return corpus;
   if (folder) {
     read_transcripts(corpus, path, diagnostics);
@@ -726,8 +862,15 @@ Corpus read_corpus(const fs::path& path, Diagnostics& diagnostics, const fs::pat
   corpus.sort_answers();
   AnswersSeen seen(corpus);
   for (const auto& a : corpus.answers) seen.add(a);
-  warn_missing_answers(corpus, seen, folder ? path : path.parent_path(), diagnostics);
+  warn_missing_answers(corpus, seen, path, diagnostics, folder ? std::string() : table_name(path));
   return corpus;
+}
+
+} // namespace
+
+Corpus read_corpus(const fs::path& path, Diagnostics& diagnostics, const fs::path& meta) {
+  Corpus corpus = load_metadata(path, diagnostics, meta);
+  return read_answers(std::move(corpus), path, diagnostics);
 }
 
 CheckedCorpus check_corpus(const fs::path& path, Diagnostics& diagnostics, const fs::path& meta) {
@@ -739,9 +882,9 @@ CheckedCorpus check_corpus(const fs::path& path, Diagnostics& diagnostics, const
     checked.metadata.answers.clear();
     return checked;
   };
-  if (path.extension() != ".tsv" || fs::is_directory(path)) return read_whole();
+  if (table_kind(path) != TableKind::tsv || fs::is_directory(path)) return read_whole();
   Diagnostics metadata_diagnostics;
-  checked.metadata = read_metadata(metadata_path(path, meta), metadata_diagnostics);
+  checked.metadata = load_metadata(path, metadata_diagnostics, meta);
   if (metadata_diagnostics.has_errors() || !table_in_answer_order(path, checked.metadata)) return read_whole();
   for (const auto& d : metadata_diagnostics.items())
     if (d.severity == Severity::error) diagnostics.error(d.where, d.message);
@@ -756,7 +899,7 @@ CheckedCorpus check_corpus(const fs::path& path, Diagnostics& diagnostics, const
     checked.segments += a.segments.size();
   };
   read_table_rows(path, table, pending, diagnostics, &count, /*stop_at_first_error=*/false);
-  warn_missing_answers(checked.metadata, seen, path.parent_path(), diagnostics);
+  warn_missing_answers(checked.metadata, seen, path, diagnostics, table_name(path));
   return checked;
 }
 
@@ -769,15 +912,25 @@ Corpus read_corpus(const fs::path& path, const fs::path& meta) {
 
 void stream_corpus(const fs::path& path, const Corpus& metadata, Diagnostics& diagnostics,
                    const std::function<void(Answer&&)>& on_answer, const StreamOptions& options) {
-  if (path.extension() != ".tsv" || fs::is_directory(path) || !table_in_answer_order(path, metadata)) {
-    Corpus corpus = read_corpus(path, diagnostics, options.meta);
+  const bool input = is_standard_input(path);
+  if (table_kind(path) != TableKind::tsv || (!input && fs::is_directory(path)) || input ||
+      !table_in_answer_order(path, metadata)) {
+    Corpus corpus = metadata;
+    corpus.answers.clear();
+    corpus = read_answers(std::move(corpus), path, diagnostics);
     diagnostics.throw_if_errors();
     for (auto& a : corpus.answers) on_answer(std::move(a));
     return;
   }
   TableAnswers table(metadata, path.string(), diagnostics, !options.defer_normalization);
+  AnswersSeen seen(metadata);
   std::vector<Answer> pending; // the answer being filled, handed on when the next one starts
-  read_table_rows(path, table, pending, diagnostics, &on_answer, /*stop_at_first_error=*/true);
+  const std::function<void(Answer&&)> hand_on = [&](Answer&& a) {
+    seen.add(a);
+    on_answer(std::move(a));
+  };
+  read_table_rows(path, table, pending, diagnostics, &hand_on, /*stop_at_first_error=*/true);
+  warn_missing_answers(metadata, seen, path, diagnostics, table_name(path));
 }
 
 fs::path bundled_corpus_path() {

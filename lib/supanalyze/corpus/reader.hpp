@@ -11,8 +11,9 @@
 namespace supanalyze::corpus {
 
 // Reads a corpus: a folder (corpus.yaml + <instrument>/<province>.md transcripts, see
-// docs/corpus-format.md) or a long table file (.tsv or .csv) whose metadata come from `meta`
-// (a corpus.yaml), by default the corpus.yaml beside the table. Text is normalized as it is
+// docs/corpus-format.md) or a long table (.tsv/.txt, .csv, .xlsx, or "-" for standard input)
+// whose metadata come from `meta` (a corpus.yaml), by default the corpus.yaml beside the table,
+// else from its rows (load_metadata). Text is normalized as it is
 // read. Every problem goes to `diagnostics` with its file, line and column; reading goes on
 // past errors so that `corpus check` can list them all.
 Corpus read_corpus(const std::filesystem::path& path, Diagnostics& diagnostics,
@@ -37,9 +38,26 @@ struct StreamOptions {
 void stream_corpus(const std::filesystem::path& path, const Corpus& metadata, Diagnostics& diagnostics,
                    const std::function<void(Answer&&)>& on_answer, const StreamOptions& options = {});
 
-// The corpus.yaml that describes the corpus at `path` (`meta` when given); throws Error with a
-// helpful message when `path` is not a corpus or the file is missing.
+// The corpus.yaml that describes the corpus at `path` (`meta` when given); empty for a table
+// with none beside it. Throws Error with a helpful message when `path` is not a corpus, or a
+// folder's corpus.yaml or `meta` is missing.
 std::filesystem::path metadata_path(const std::filesystem::path& path, const std::filesystem::path& meta = {});
+
+// The metadata of the corpus at `path`: its corpus.yaml (`meta` when given), or for a table
+// without one, made from the table's rows (ids as the rows write them, lower-cased, in the
+// order they first appear; labels the values) with a warning in `diagnostics` saying so.
+Corpus load_metadata(const std::filesystem::path& path, Diagnostics& diagnostics, const std::filesystem::path& meta = {});
+
+// How tables are read, for the whole process (the CLI sets it from its options): the sheet of
+// a workbook (`--sheet`; default the first), and where the bytes of a corpus given as "-" come
+// from (called once, the first time it is read: the library itself reads no terminal).
+struct TableInput {
+  std::string sheet;
+  std::function<std::string()> standard_input;
+};
+void set_table_input(TableInput input);
+// Sets only the sheet (`--sheet NAME`).
+void set_table_sheet(std::string sheet);
 
 // What `corpus check` needs: the metadata and how many answers and segments there are.
 struct CheckedCorpus {

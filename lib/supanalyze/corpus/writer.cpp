@@ -23,7 +23,34 @@ void write_row(std::ostream& out, TableFormat format, const std::vector<std::str
   out << '\n';
 }
 
+// A YAML double-quoted scalar.
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
 } // namespace
+
+std::string metadata_yaml(const Corpus& corpus) {
+  std::string out = "# Written by supanalyze from the corpus's rows: complete the Thai labels (th) and the title.\n";
+  out += "id: " + corpus.id + "\n";
+  out += "title: " + quoted(corpus.title) + "\n";
+  out += "year: {be: " + std::to_string(corpus.year_be) + ", ce: " + std::to_string(corpus.year_ce) + "}\n";
+  out += "provinces:\n";
+  for (const auto& p : corpus.provinces) out += "  - {id: " + p.id + ", th: " + quoted(p.th) + "}\n";
+  out += "instruments:\n";
+  for (const auto& i : corpus.instruments) {
+    out += "  - id: " + i.id + "\n    th: " + quoted(i.th) + "\n";
+    if (!i.en.empty()) out += "    en: " + quoted(i.en) + "\n";
+    out += "    questions:\n";
+    for (const auto& q : i.questions) out += "      - {id: " + q.id + ", th: " + quoted(q.th) + "}\n";
+  }
+  return out;
+}
 
 void write_table_header(TableFormat format, std::ostream& out) {
   write_row(out, format, {"corpus", "year", "instrument", "question", "province", "segment", "text", "label"});
@@ -66,7 +93,7 @@ void write_folder(const Corpus& corpus, const std::filesystem::path& metadata_fi
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw Error(dir.string() + ": cannot create: " + ec.message());
-  write_file_atomically(dir / "corpus.yaml", read_file(metadata_file));
+  write_file_atomically(dir / "corpus.yaml", metadata_file.empty() ? metadata_yaml(corpus) : read_file(metadata_file));
   for (std::size_t i = 0; i < corpus.instruments.size(); ++i) {
     const fs::path sub = dir / corpus.instruments[i].id;
     bool any = false;

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+// Real files in: tables as spreadsheets save them (tests/data/real/, written by
+// tests/data/make_fixtures.py with Python's csv module and openpyxl from the bundled corpus).
+// Each must code to exactly the codings of the bundled corpus.
+#include <supanalyze/io.hpp>
+
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using namespace supanalyze;
+using supanalyze::testing::bundled_corpus;
+using supanalyze::testing::run_cli;
+using supanalyze::testing::test_data;
+
+namespace {
+
+fs::path temp_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("supanalyze-real-" + std::to_string(::getpid()) + "-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+const std::string& bundled_codings() {
+  static const std::string out = [] {
+    const auto r = run_cli({"code", bundled_corpus()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  }();
+  return out;
+}
+
+std::string meta() { return bundled_corpus() + "/corpus.yaml"; }
+
+void expect_codes_like_bundled(const std::vector<std::string>& corpus_args) {
+  std::vector<std::string> args{"code"};
+  args.insert(args.end(), corpus_args.begin(), corpus_args.end());
+  const auto r = run_cli(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_GT(bundled_codings().size(), 10000u);
+  EXPECT_EQ(r.out, bundled_codings());
+}
+
+TEST(RealFiles, Utf8BomCrlfTsvCodesLikeTheBundledCorpus) {
+  ASSERT_EQ(read_file(test_data("real/bundled-bom-crlf.tsv")).substr(0, 3), "\xEF\xBB\xBF");
+  expect_codes_like_bundled({test_data("real/bundled-bom-crlf.tsv"), "--meta", meta()});
+}
+
+TEST(RealFiles, Utf8BomCsvCodesLikeTheBundledCorpus) {
+  expect_codes_like_bundled({test_data("real/bundled-bom.csv"), "--meta", meta()});
+}
+
+TEST(RealFiles, Utf16LeUnicodeTextCodesLikeTheBundledCorpus) {
+  ASSERT_EQ(read_file(test_data("real/bundled-utf16le.txt")).substr(0, 2), "\xFF\xFE");
+  expect_codes_like_bundled({test_data("real/bundled-utf16le.txt"), "--meta", meta()});
+}
+
+TEST(RealFiles, XlsxWorkbookCodesLikeTheBundledCorpus) {
+  expect_codes_like_bundled({test_data("real/bundled.xlsx"), "--meta", meta()});
+  // The answers on a second sheet, chosen by name; the first sheet is a note.
+  expect_codes_like_bundled({test_data("real/bundled-sheets.xlsx"), "--sheet", "answers", "--meta", meta()});
+}
+
+TEST(RealFiles, XlsxErrorsNameTheSheetRowAndColumn) {
+  const auto first = run_cli({"code", test_data("real/bundled-sheets.xlsx"), "--meta", meta()});
+  EXPECT_EQ(first.exit_code, 2);
+  EXPECT_NE(first.err.find("bundled-sheets.xlsx[README]:1:1: the header has no 'question' column"), std::string::npos) << first.err;
+  const auto unknown = run_cli({"code", test_data("real/bundled-sheets.xlsx"), "--sheet", "answer", "--meta", meta()});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("no sheet 'answer' (sheets: README, answers)"), std::string::npos) << unknown.err;
+}
+
+TEST(RealFiles, ExportedTableWithoutCorpusYamlCodesLikeTheBundledCorpus) {
+  const fs::path dir = temp_dir("no-yaml");
+  const fs::path table = dir / "answers.tsv";
+  ASSERT_EQ(run_cli({"corpus", "export", bundled_corpus(), "-o", table.string()}).exit_code, 0);
+  const auto r = run_cli({"code", table.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, bundled_codings());
+  // One notice says where the ids came from.
+  EXPECT_NE(r.err.find("answers.tsv: warning: no corpus.yaml beside the table: ids come from its rows"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("warning", r.err.find("warning") + 1), std::string::npos) << r.err;
+}
+
+TEST(RealFiles, ExportWritesTheCorpusYamlThatMakesItRoundTrip) {
+  const fs::path dir = temp_dir("write-meta");
+  const fs::path table = dir / "answers.xlsx.tsv";
+  // From a workbook with no corpus.yaml: the metadata written are made from the rows.
+  const auto exported = run_cli({"corpus", "export", test_data("real/bundled.xlsx"), "-o", table.string(), "--write-meta",
+                                 (dir / "corpus.yaml").string()});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  ASSERT_TRUE(fs::exists(dir / "corpus.yaml"));
+  const auto r = run_cli({"code", table.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, bundled_codings());
+  EXPECT_EQ(r.err, "") << "corpus.yaml is beside the table now: no notice";
+}
+
+TEST(RealFiles, ATableFromStandardInput) {
+  const std::string tsv = read_file(test_data("real/bundled-bom-crlf.tsv"));
+  const auto r = supanalyze::testing::run_cli({"code", "-", "--meta", meta()}, tsv);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, bundled_codings());
+}
+
+// A sheet as a person types it: Thai headers, only the three required columns, ids in capitals
+// or Thai names, rows in any order.
+TEST(HandMadeTable, ThaiHeadersAnyOrderAnyCase) {
+  const fs::path dir = temp_dir("hand");
+  fs::copy_file(meta(), dir / "corpus.yaml");
+  std::ofstream(dir / "t.csv") << "จังหวัด,ประเด็น,ข้อความ\n"
+                                  "ราชบุรี,CENTRE1300/Q4,ขาดงบประมาณในการดำเนินงาน\n"
+                                  "Nakhonpathom,centre1300/q4,เจ้าหน้าที่ไม่เพียงพอ\n"
+                                  "ratchaburi,centre1300/q4,ขาดวัสดุอุปกรณ์\n";
+  const auto r = run_cli({"code", (dir / "t.csv").string(), "--format", "tsv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("centre1300\tq4\tratchaburi\t1\tbudget"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("centre1300\tq4\tratchaburi\t2\tequipment"), std::string::npos) << r.out; // numbered in row order
+  EXPECT_NE(r.out.find("centre1300\tq4\tnakhonpathom\t1\tstaffing"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("warning: no answer to"), std::string::npos) << "missing answers are said, not skipped silently";
+}
+
+TEST(HandMadeTable, AQuestionInSeveralInstrumentsNeedsItsInstrument) {
+  const fs::path dir = temp_dir("ambiguous");
+  fs::copy_file(meta(), dir / "corpus.yaml");
+  std::ofstream(dir / "t.tsv") << "province\tquestion\ttext\nratchaburi\tq4\tขาดงบประมาณ\n";
+  const auto r = run_cli({"code", (dir / "t.tsv").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("t.tsv:2:12: question 'q4' is in several instruments"), std::string::npos) << r.err;
+}
+
+struct BadFile {
+  const char* name;
+  std::string_view content;
+  const char* expected;
+};
+
+class BadRealFiles : public ::testing::TestWithParam<BadFile> {};
+
+TEST_P(BadRealFiles, NameTheFileExitTwoAndWriteNothing) {
+  const BadFile& b = GetParam();
+  const fs::path dir = temp_dir(std::string("bad-") + b.name);
+  const fs::path input = dir / b.name;
+  std::ofstream(input, std::ios::binary).write(b.content.data(), static_cast<std::streamsize>(b.content.size()));
+  const fs::path output = dir / "out.tsv";
+  const auto r = run_cli({"code", input.string(), "--meta", meta(), "-o", output.string()});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find(input.string() + b.expected), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(output));
+}
+
+TEST(BadRealFiles, AWorkbookWithNoSheetAndAZipThatIsNoWorkbook) {
+  for (const auto& [name, expected] : {std::pair{"no-sheet.xlsx", "no-sheet.xlsx: error: the workbook has no sheet"},
+                                       {"plain-zip.xlsx", "plain-zip.xlsx: error: a zip archive but not an .xlsx workbook"}}) {
+    const auto r = run_cli({"corpus", "check", test_data(std::string("real/") + name), "--meta", meta()});
+    EXPECT_EQ(r.exit_code, 2) << name;
+    EXPECT_NE((r.out + r.err).find(expected), std::string::npos) << r.out << r.err;
+  }
+}
+
+void PrintTo(const BadFile& b, std::ostream* os) { *os << b.name; }
+
+INSTANTIATE_TEST_SUITE_P(
+    Each, BadRealFiles,
+    ::testing::Values(
+        BadFile{"not-a-workbook.xlsx", "PK\x03\x04 this is no zip", ": not an .xlsx workbook"},
+        BadFile{"encrypted.xlsx", std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12),
+                ": an encrypted (password-protected) file or a legacy binary Office file"},
+        BadFile{"odd.txt", std::string_view("\xFF\xFEq\0u\0e\0s\0t\0i\0o\0n\0\t", 19),
+                ":1:9: UTF-16 text with an odd number of bytes"},
+        BadFile{"bad-byte.tsv", "province\tquestion\ttext\nratchaburi\tcentre1300/q4\tขาด\xE0\xB8งบ\n",
+                ":2:29: invalid UTF-8 sequence"}),
+    [](const ::testing::TestParamInfo<BadFile>& info) {
+      std::string name = info.param.name;
+      for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+      return name;
+    });
+
+} // namespace
