@@ -5,12 +5,12 @@ packages=(
   build-essential cmake pkg-config git
   libicu-dev libyaml-cpp-dev libfmt-dev libcli11-dev
   nlohmann-json3-dev libcsv-dev
-  libzip-dev libxml2-dev   # .xlsx workbooks and .docx appendix tables are zip packages of XML
   libgtest-dev googletest libbenchmark-dev
   libzip-dev libxml2-dev libxlsxwriter-dev
   python3-docx python3-openpyxl
 )
-# libzip-dev, libxml2-dev: the Word report (a zip of XML parts written with libxml2's xmlwriter).
+# libzip-dev, libxml2-dev: the Word report (a zip of XML parts written with libxml2's xmlwriter),
+#   and the .xlsx/.docx corpora read the same way (libzip opens the package, libxml2 parses it).
 # libxlsxwriter-dev: XLSX output (freq, matrix, code, kwic, run): sheets with frozen headers,
 #   autofilters, numeric cells and a conditional-format heatmap; its zip dates are fixed, so
 #   the same tables give the same bytes. Tests read the workbooks back with libzip.
