@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -20,7 +22,7 @@ namespace {
 
 // The bundled corpus exported as a table (rows in canonical order) into a fresh folder.
 fs::path exported(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-stream-cli-" + name);
+  const fs::path dir = fs::temp_directory_path() / ("supanalyze-stream-cli-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   const auto r = run_cli({"corpus", "export", bundled_corpus(), "--format", "tsv", "-o", (dir / "corpus.tsv").string()});

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -94,7 +96,7 @@ TEST(BundledCorpus, KeepsTableOneScopeAreasAsLabels) {
 }
 
 fs::path temp_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-test-" + name);
+  const fs::path dir = fs::temp_directory_path() / ("supanalyze-test-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -17,7 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path exported_table(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-stream-" + name);
+  const fs::path dir = fs::temp_directory_path() / ("supanalyze-stream-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   const auto c = corpus::read_corpus(supanalyze::testing::bundled_corpus());
