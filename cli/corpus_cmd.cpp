@@ -2,6 +2,7 @@
 #include "common.hpp"
 
 #include <supanalyze/coding/coder.hpp>
+#include <supanalyze/corpus/appendix.hpp>
 #include <supanalyze/corpus/reader.hpp>
 #include <supanalyze/corpus/writer.hpp>
 #include <supanalyze/error.hpp>
@@ -167,8 +168,23 @@ void run_export(const CorpusOptions& opts, Context& ctx) {
 void run_import(const CorpusOptions& opts, Context& ctx) {
   if (opts.output.empty()) throw Error("corpus import needs -o DIR, the folder to write the corpus to");
   const std::filesystem::path table = opts.corpus;
-  const auto meta = corpus::metadata_path(table, opts.meta); // empty: ids from the rows
-  const auto c = load_corpus(opts.corpus, opts.meta);
+  corpus::Corpus c;
+  std::filesystem::path meta;
+  if (table.extension() == ".docx") { // the report's appendix: one Word table per question
+    if (!opts.meta.empty()) {
+      Diagnostics diagnostics;
+      meta = opts.meta;
+      const auto metadata = corpus::read_metadata(meta, diagnostics);
+      diagnostics.throw_if_errors();
+      c = corpus::import_appendix(table, &metadata);
+    } else {
+      c = corpus::import_appendix(table, nullptr);
+      ctx.err << table.string() << ": warning: no --meta: ids made from the tables; complete the corpus.yaml written\n";
+    }
+  } else {
+    meta = corpus::metadata_path(table, opts.meta); // empty: ids from the rows
+    c = load_corpus(opts.corpus, opts.meta);
+  }
   corpus::write_folder(c, meta, opts.output);
   ctx.err << "wrote " << opts.output << ": " << shape(c, c.answers.size(), c.segment_count()) << '\n';
 }
@@ -228,13 +244,18 @@ Examples:
                 "Also write the corpus's corpus.yaml to FILE (put it beside the table: `code TABLE` then needs nothing else)");
 
   auto imp = std::make_shared<CorpusOptions>();
-  auto* i = add(cmd, "import", "Turn a long table (TSV/CSV) into a corpus folder", R"(
+  auto* i = add(cmd, "import", "Turn a long table (TSV/CSV/XLSX) or a Word appendix (.docx) into a corpus folder", R"(
 The table's metadata come from --meta (default: corpus.yaml beside the table), which is copied
 into the folder unchanged; without either, ids come from the rows and a corpus.yaml is written.
+A .docx is read as the report's appendix: one table per question (in corpus.yaml's order, or
+by the question text above it; a table captioned (ต่อ) continues the one before), a header row of
+provinces, a paragraph per segment, bold paragraphs as labels, a first column naming rows as
+their label. See docs/corpus-format.md.
 Examples:
-  supanalyze corpus import answers.tsv --meta corpus.yaml -o corpora/my-round)",
+  supanalyze corpus import answers.tsv --meta corpus.yaml -o corpora/my-round
+  supanalyze corpus import appendix.docx --meta corpus.yaml -o corpora/my-round)",
                 imp, ctx, run_import);
-  i->add_option("table", imp->corpus, "The table: .tsv/.txt, .csv, .xlsx, or - for standard input")->required();
+  i->add_option("table", imp->corpus, "The table: .tsv/.txt, .csv, .xlsx, .docx, or - for standard input")->required();
   i->add_option_function<std::string>("--sheet", [](const std::string& sheet) { corpus::set_table_sheet(sheet); },
                                       "The sheet of an .xlsx table (default: the first)");
   i->add_option("--meta", imp->meta, "corpus.yaml with the ids and texts (default: beside the table)");

@@ -185,3 +185,44 @@ INSTANTIATE_TEST_SUITE_P(
     });
 
 } // namespace
+
+namespace {
+
+// The 25 appendix tables as the seed prints them, written with python-docx
+// (tests/data/make_fixtures.py): four provinces per table, "(ต่อ)" continuations, table 1's
+// areas in a first column, bold sub-headings.
+TEST(WordAppendix, ImportsToTheBundledCorpusAndCodesLikeIt) {
+  const fs::path dir = temp_dir("docx");
+  const auto r = run_cli({"corpus", "import", test_data("real/appendix.docx"), "--meta", meta(), "-o", (dir / "c").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("200 answers"), std::string::npos) << r.err;
+  for (const auto& entry : fs::recursive_directory_iterator(dir / "c")) {
+    if (!entry.is_regular_file()) continue;
+    const fs::path relative = fs::relative(entry.path(), dir / "c");
+    EXPECT_EQ(read_file(entry.path()), read_file(fs::path(bundled_corpus()) / relative)) << relative;
+  }
+  expect_codes_like_bundled({(dir / "c").string()});
+}
+
+TEST(WordAppendix, WithoutMetaWritesACorpusYamlFromTheTables) {
+  const fs::path dir = temp_dir("docx-nometa");
+  const auto r = run_cli({"corpus", "import", test_data("real/appendix.docx"), "-o", (dir / "c").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("1 instruments, 25 questions, 8 provinces, 200 answers, 992 segments"), std::string::npos) << r.err;
+  const std::string yaml = read_file(dir / "c" / "corpus.yaml");
+  EXPECT_NE(yaml.find("th: \"ราชบุรี\""), std::string::npos) << yaml;
+  const auto check = run_cli({"corpus", "check", (dir / "c").string()});
+  EXPECT_EQ(check.exit_code, 0) << check.out;
+}
+
+TEST(WordAppendix, ADocumentWithNoTableIsAnErrorAndWritesNothing) {
+  const fs::path dir = temp_dir("docx-empty");
+  const auto r = run_cli({"corpus", "import", test_data("real/no-table.docx"), "--meta", meta(), "-o", (dir / "c").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no-table.docx: no table"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir / "c"));
+  const auto zip = run_cli({"corpus", "import", test_data("real/plain-zip.xlsx"), "--meta", meta(), "-o", (dir / "d").string()});
+  EXPECT_EQ(zip.exit_code, 2);
+}
+
+} // namespace

@@ -8,7 +8,7 @@ need none of these tools.
 
     /usr/bin/python3 tests/data/make_fixtures.py build/cli/supanalyze
 
-Needs Debian's python3-openpyxl and python3-docx (apt-get install python3-openpyxl python3-docx).
+Needs Debian's python3-openpyxl, python3-docx and python3-yaml.
 """
 import csv
 import io
@@ -73,6 +73,72 @@ def write_bad_workbooks():
         z.writestr("notes.txt", "ไม่ใช่สมุดงาน (not a workbook)\n")
 
 
+def write_docx(name, rows, corpus_yaml):
+    """The 25 appendix tables as the seed prints them: the question above its table, a caption
+    "ตารางที่ N", a header row of four provinces, and a "ตารางที่ N (ต่อ)" table for the other
+    four; table 1 names its rows (the seven scope areas) in a first column; a labelled segment
+    sits under a bold sub-heading."""
+    import docx
+    import yaml
+    meta = yaml.safe_load(open(corpus_yaml, encoding="utf-8"))
+    provinces = [(p["id"], p["th"]) for p in meta["provinces"]]
+    header = rows[0]
+    col = {k: header.index(k) for k in header}
+    answers = {}
+    for r in rows[1:]:
+        key = (r[col["instrument"]], r[col["question"]], r[col["province"]])
+        answers.setdefault(key, []).append((r[col["label"]], r[col["text"]]))
+    document = docx.Document()
+    document.add_heading("ภาคผนวก ข้อมูลจากการสนทนากลุ่ม", level=1)
+    number = 0
+    for instrument in meta["instruments"]:
+        document.add_paragraph(instrument["th"])
+        for qn, question in enumerate(instrument["questions"], start=1):
+            number += 1
+            document.add_paragraph("%d. %s" % (qn, question["th"]))
+            labelled_rows = number == 1  # table 1: the seven areas in a first column
+            for part, chosen in enumerate((provinces[:4], provinces[4:])):
+                document.add_paragraph("ตารางที่ %d%s" % (number, " (ต่อ)" if part else ""))
+                cells = [answers.get((instrument["id"], question["id"], pid), []) for pid, _ in chosen]
+                if labelled_rows:
+                    labels = []
+                    for key in sorted(answers):
+                        if key[:2] == (instrument["id"], question["id"]):
+                            for label, _ in answers[key]:
+                                if label not in labels:
+                                    labels.append(label)
+                    table = document.add_table(rows=1 + len(labels), cols=1 + len(chosen))
+                    table.rows[0].cells[0].text = "ขอบข่ายงาน"
+                    for k, (_, th) in enumerate(chosen):
+                        table.rows[0].cells[k + 1].text = th
+                    for r, label in enumerate(labels, start=1):
+                        table.rows[r].cells[0].text = label
+                        for k, segments in enumerate(cells):
+                            cell = table.rows[r].cells[k + 1]
+                            texts = [t for l, t in segments if l == label]
+                            for i, t in enumerate(texts):
+                                (cell.paragraphs[0] if i == 0 else cell.add_paragraph()).text = t
+                    continue
+                table = document.add_table(rows=2, cols=len(chosen))
+                for k, (_, th) in enumerate(chosen):
+                    table.rows[0].cells[k].text = th
+                for k, segments in enumerate(cells):
+                    cell = table.rows[1].cells[k]
+                    first, label = True, ""
+                    for seg_label, t in segments:
+                        if seg_label != label:
+                            p = cell.paragraphs[0] if first else cell.add_paragraph()
+                            p.add_run(seg_label).bold = True
+                            first, label = False, seg_label
+                        p = cell.paragraphs[0] if first else cell.add_paragraph()
+                        p.add_run(t)
+                        first = False
+    document.save(os.path.join(OUT, name))
+    empty = docx.Document()
+    empty.add_paragraph("ภาคผนวก (ยังไม่มีตาราง)")
+    empty.save(os.path.join(OUT, "no-table.docx"))
+
+
 def main():
     supanalyze = sys.argv[1] if len(sys.argv) > 1 else "build/cli/supanalyze"
     os.makedirs(OUT, exist_ok=True)
@@ -82,6 +148,7 @@ def main():
     write_text("bundled-utf16le.txt", rows, "\t", "utf-16")  # Python writes the BOM, little-endian
     write_xlsx("bundled.xlsx", rows)
     write_bad_workbooks()
+    write_docx("appendix.docx", rows, os.path.join(HERE, "..", "..", "corpora", "ssw3-2564", "corpus.yaml"))
     for name in sorted(os.listdir(OUT)):
         print(name, os.path.getsize(os.path.join(OUT, name)))
 

@@ -74,6 +74,7 @@ bool is(const xmlNode* node, const char* local_name) {
 }
 
 std::string attribute(const xmlNode* node, const char* local_name) {
+  if (!node) return {};
   for (const xmlAttr* a = node->properties; a; a = a->next)
     if (std::strcmp(reinterpret_cast<const char*>(a->name), local_name) == 0 && a->children && a->children->content)
       return reinterpret_cast<const char*>(a->children->content);
