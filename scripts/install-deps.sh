@@ -5,6 +5,9 @@ packages=(
   build-essential cmake pkg-config git
   libicu-dev libyaml-cpp-dev libfmt-dev libcli11-dev
   nlohmann-json3-dev libcsv-dev
+  # libthai's Thai word list (thbrk.tri) and libdatrie to read it: the normalizer's dictionary
+  # repairs; trietool (libdatrie1-bin) lists it for scripts/measure-dictionary-repairs.py
+  libthai-data libdatrie-dev libdatrie1-bin python3
   libgtest-dev googletest libbenchmark-dev
   libzip-dev libxml2-dev libxlsxwriter-dev
   python3-docx python3-openpyxl

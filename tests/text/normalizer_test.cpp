@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <sstream>
 
 using supanalyze::text::normalize;
 using supanalyze::text::NormalizeOptions;
@@ -83,6 +85,78 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"invisible_and_crlf", "\xEF\xBB\xBF" "ข้อ\xE2\x80\x8Bมูล\r\nบรรทัด\r\n", "ข้อมูล\nบรรทัด\n"}),
     [](const ::testing::TestParamInfo<Case>& info) { return info.param.name; });
 
+// Every distinct dictionary repair the normalizer makes to the seed, read and checked by hand
+// (tests/data/seed-dictionary-repairs.tsv says how the table was made).
+TEST(NormalizerDictionaryRepairs, RepairsEverySeedCase) {
+  std::istringstream table(supanalyze::testing::read_test_data("seed-dictionary-repairs.tsv"));
+  std::string row;
+  std::map<std::string, int> kinds;
+  bool header = true;
+  while (std::getline(table, row)) {
+    if (row.empty() || row[0] == '#') continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    std::vector<std::string> cells;
+    std::istringstream fields(row);
+    for (std::string cell; std::getline(fields, cell, '\t');) cells.push_back(cell);
+    ASSERT_EQ(cells.size(), 4u) << row;
+    EXPECT_EQ(normalize(cells[2]), cells[3]) << "seed line " << cells[0];
+    EXPECT_EQ(normalize(cells[3]), cells[3]) << "seed line " << cells[0] << ": the repair must be a fixed point";
+    ++kinds[cells[1]];
+  }
+  EXPECT_GE(kinds["9"], 40);
+  EXPECT_GE(kinds["10"], 90);
+}
+
+TEST(NormalizerDictionaryRepairs, CatalogueExamples) {
+  // seed-damage.md kinds 9 and 10, with their seed lines.
+  EXPECT_EQ(normalize("ศจพ.จังหวดั"), "ศจพ.จังหวัด");                           // 2455
+  EXPECT_EQ(normalize("หน่วยร่วมดำเนนิการ"), "หน่วยร่วมดำเนินการ");               // 2446
+  EXPECT_EQ(normalize("ใหม้ี"), "ให้มี");                                        // 954: swap, then move
+  EXPECT_EQ(normalize("ทำใหศู้นย์"), "ทำให้ศูนย์");                               // 266
+  EXPECT_EQ(normalize("แก้ ไขปัญหา"), "แก้ไขปัญหา");                             // 1145
+  EXPECT_EQ(normalize("ทั้ งนี้"), "ทั้งนี้");                                      // 1444
+  EXPECT_EQ(normalize("ภาคี เครือข่าย"), "ภาคีเครือข่าย");                        // domain word
+  EXPECT_EQ(normalize("ความช่ วย"), "ความช่วย");                                 // 1247
+}
+
+TEST(NormalizerDictionaryRepairs, LeavesKnownWordsAlone) {
+  // Known words are never turned into others: ทุจริต is not ทุจิรต; a tie (อยูมี่: moving ู
+  // gives อูย|มี่, moving ่ gives อยู่|มี) is ambiguous, so nothing moves.
+  for (const char* text : {"ทุจริต", "อยูมี่การ", "จังหวัด", "บูรณาการ", "ดำเนินการ", "ความรู้ ความเข้าใจ",
+                           "ผู้ใหญ่บ้าน อพม.", "งบประมาณ พ.ศ.2564", "ต่าง ๆ", "เห ลือ"})
+    EXPECT_EQ(normalize(text), text);
+}
+
+TEST(NormalizerDictionaryRepairs, NeedTheWordLists) {
+  const Normalizer plain(NormalizeOptions{.dictionary = nullptr});
+  EXPECT_EQ(plain.normalize("ศึกษาจังหวดั"), "ศึกษาจังหวดั");
+  const Normalizer domain_only(NormalizeOptions{.thai_words = false});
+  EXPECT_EQ(domain_only.normalize("พบกับปญัหา"), "พบกับปญัหา"); // ปัญหา is libthai's, not a domain word
+  EXPECT_EQ(normalize("พบกับปญัหา"), "พบกับปัญหา");
+}
+
+TEST(NormalizerDictionaryRepairs, JoinLinesWhereAFragmentIsNoWord) {
+  const Normalizer joiner(NormalizeOptions{.join_lines = true});
+  // seed-damage.md kind 11: "วิ" alone is no word; joined, วิเคราะห์ is.
+  EXPECT_EQ(joiner.normalize("การร่วมวิ\nเคราะห์ร่วมกัน\n"), "การร่วมวิเคราะห์ร่วมกัน\n");
+  // Both sides words: the break stays (มี / อายุ).
+  EXPECT_EQ(joiner.normalize("มี\nอายุ\n"), "มี\nอายุ\n");
+}
+
+// PyThaiNLP's normalize() documents these typing faults.
+TEST(Normalizer, RepairsTypingFaults) {
+  EXPECT_EQ(normalize("เเปลก"), "แปลก");                                   // two sara e for sara ae
+  EXPECT_EQ(normalize("น\u0E4D\u0E49\u0E32"), "น้ำ");                   // nikhahit, tone, sara aa
+  EXPECT_EQ(normalize("นานาาา"), "นานา");                                  // a vowel typed again
+  EXPECT_EQ(normalize("ดีีี"), "ดี");
+  EXPECT_EQ(normalize("ที่่"), "ที่");                                       // a tone mark typed again
+  EXPECT_EQ(normalize("ผู้ใหข้้อมูล"), "ผู้ให้ข้อมูล"); // seed 308: but a second tone shifted from the left moves back
+  EXPECT_EQ(normalize("ก\u0E49\u0E33"), "ก\u0E49\u0E33");                // ก้ำ is already right
+}
+
 TEST(Normalizer, LeavesSourceSpellingAlone) {
   // seed-damage.md: the author's own spellings are not PDF damage.
   for (const char* word : {"คลอบคลุม", "ครอบคุลม", "ไม่สารถ", "การคดกรอง", "การายงาน"})
@@ -131,6 +205,18 @@ TEST(NormalizerOnWholeSeed, KeepsEveryConsonantInOrder) {
   const std::string seed = supanalyze::testing::read_test_data("seed-2564.txt");
   const std::string once = normalize(seed);
   EXPECT_EQ(consonants(seed), consonants(once));
+}
+
+TEST(NormalizerOnWholeSeed, KeepsEveryThaiLetter) {
+  // Repairs move marks and remove spaces; on the seed (no doubled vowels) no letter or mark
+  // comes or goes.
+  const std::string seed = supanalyze::testing::read_test_data("seed-2564.txt");
+  std::map<char32_t, std::size_t> before, after;
+  for (char32_t c : supanalyze::text::to_u32(seed))
+    if (supanalyze::text::thai::is_letter(c)) ++before[c];
+  for (char32_t c : supanalyze::text::to_u32(normalize(seed)))
+    if (supanalyze::text::thai::is_letter(c)) ++after[c];
+  EXPECT_EQ(before, after);
 }
 
 TEST(NormalizerOnWholeSeed, IsIdempotent) {

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/text/dictionary.hpp>
 
+#include <datrie/trie.h>
+
 #include <algorithm>
+#include <cstdlib>
 
 namespace supanalyze::embedded {
 extern const std::string_view domain_words;
@@ -60,6 +63,29 @@ bool Dictionary::contains(std::string_view word) const {
   return found;
 }
 
+std::size_t Dictionary::encode(char32_t c, char* out) {
+  if (c < 0x80) {
+    out[0] = static_cast<char>(c);
+    return 1;
+  }
+  if (c < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (c >> 6));
+    out[1] = static_cast<char>(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (c >> 12));
+    out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (c & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (c >> 18));
+  out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (c & 0x3F));
+  return 4;
+}
+
 std::string_view Dictionary::domain_default_text() { return embedded::domain_words; }
 
 const Dictionary& Dictionary::domain_default() {
@@ -69,6 +95,54 @@ const Dictionary& Dictionary::domain_default() {
     return d;
   }();
   return dict;
+}
+
+// --- libthai's word list ------------------------------------------------------------------------
+
+struct ThaiWordList::Trie {
+  ::Trie* trie;
+};
+
+ThaiWordList::ThaiWordList(const std::string& path) {
+  if (::Trie* t = trie_new_from_file(path.c_str())) m_trie = new Trie{t};
+}
+
+ThaiWordList::~ThaiWordList() {
+  if (!m_trie) return;
+  trie_free(m_trie->trie);
+  delete m_trie;
+}
+
+std::string ThaiWordList::libthai_path() {
+  const char* dir = std::getenv("LIBTHAI_DICTDIR");
+  return std::string(dir && *dir ? dir : SUPANALYZE_LIBTHAI_DICTDIR) + "/thbrk.tri";
+}
+
+const ThaiWordList& ThaiWordList::libthai() {
+  static const ThaiWordList words(libthai_path());
+  return words;
+}
+
+namespace {
+struct StateDeleter {
+  void operator()(TrieState* s) const { trie_state_free(s); }
+};
+} // namespace
+
+void ThaiWordList::prefix_lengths(std::u32string_view text, std::vector<std::uint32_t>& lengths) const {
+  if (!m_trie || text.empty()) return;
+  const std::unique_ptr<TrieState, StateDeleter> state(trie_root(m_trie->trie));
+  if (!state) return;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!trie_state_walk(state.get(), static_cast<AlphaChar>(text[i]))) return;
+    if (trie_state_is_terminal(state.get())) lengths.push_back(static_cast<std::uint32_t>(i + 1));
+  }
+}
+
+bool ThaiWordList::contains(std::u32string_view word) const {
+  std::vector<std::uint32_t> lengths;
+  prefix_lengths(word, lengths);
+  return !lengths.empty() && lengths.back() == word.size();
 }
 
 } // namespace supanalyze::text

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,19 @@ public:
     }
   }
 
+  // Calls `on_match(length)` for every word that is a prefix of `text` (code points; length in
+  // code points), shortest first. Walks the same byte trie as for_each_prefix.
+  template <typename F> void for_each_prefix(std::u32string_view text, F&& on_match) const {
+    std::int32_t node = 0;
+    char bytes[4];
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const std::size_t n = encode(text[i], bytes);
+      for (std::size_t k = 0; k < n && node >= 0; ++k) node = child(node, fold(static_cast<unsigned char>(bytes[k])));
+      if (node < 0) return;
+      if (m_nodes[static_cast<std::size_t>(node)].terminal) on_match(i + 1);
+    }
+  }
+
   // The default domain word list embedded in the binary (terms that must stay whole).
   static const Dictionary& domain_default();
   static std::string_view domain_default_text();
@@ -47,6 +61,7 @@ private:
     bool terminal = false;
   };
   static unsigned char fold(unsigned char b) { return (b >= 'A' && b <= 'Z') ? b + 32 : b; }
+  static std::size_t encode(char32_t c, char* out);
   std::int32_t child(std::int32_t node, unsigned char b) const {
     const Node& n = m_nodes[static_cast<std::size_t>(node)];
     if (n.dense >= 0) return m_dense[static_cast<std::size_t>(n.dense)][b];
@@ -64,6 +79,35 @@ private:
   std::vector<Node> m_nodes{Node{}};
   std::vector<std::array<std::int32_t, 256>> m_dense;
   std::vector<std::string> m_words;
+};
+
+// The Thai word list of libthai (Debian's libthai-data: about 25,000 words in thbrk.tri, a
+// libdatrie double-array trie), read in place through libdatrie, so opening it costs one file
+// read and no trie building. Words are in the normalized spelling, keyed by code point.
+class ThaiWordList {
+public:
+  // Opens the trie file at `path`; an unreadable or missing file gives an empty list.
+  explicit ThaiWordList(const std::string& path);
+  ~ThaiWordList();
+  ThaiWordList(const ThaiWordList&) = delete;
+  ThaiWordList& operator=(const ThaiWordList&) = delete;
+
+  // libthai's own dictionary: $LIBTHAI_DICTDIR/thbrk.tri when that variable is set (as libthai
+  // itself reads it), else the installed one. Opened on the first call, then shared; safe to
+  // read from several threads.
+  static const ThaiWordList& libthai();
+  // The file libthai() opens.
+  static std::string libthai_path();
+
+  bool empty() const { return m_trie == nullptr; }
+  bool contains(std::u32string_view word) const;
+  // Appends to `lengths` the length (in code points) of every word that is a prefix of `text`,
+  // shortest first.
+  void prefix_lengths(std::u32string_view text, std::vector<std::uint32_t>& lengths) const;
+
+private:
+  struct Trie;
+  Trie* m_trie = nullptr;
 };
 
 } // namespace supanalyze::text

@@ -42,19 +42,58 @@ void remove_spaces_before_marks(Line& s) {
   s.swap(out);
 }
 
-// --- step 2 ---------------------------------------------------------------------------------
-void compose_sara_am(Line& s) {
-  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-    if (s[i] == th::k_nikhahit && s[i + 1] == th::k_sara_aa) {
-      s[i] = th::k_sara_am;
-      s.erase(i + 1, 1);
+constexpr char32_t k_sara_e = 0x0E40;
+constexpr char32_t k_sara_ae = 0x0E41;
+
+bool is_vowel_mark(char32_t c) { return th::is_upper_vowel(c) || th::is_lower_vowel(c) || c == th::k_nikhahit; }
+bool is_tone_like(char32_t c) { return th::is_tone(c) || c == th::k_thanthakhat; }
+
+// --- step 2: typing faults (the ones PyThaiNLP's normalize() repairs) ---------------------------
+// Whether `c` typed twice in a row is one keystroke too many: a vowel or a mark never doubles
+// in Thai spelling (mai yamok ๆ and the consonants do).
+bool never_doubles(char32_t c) {
+  return th::is_combining(c) || th::is_following_vowel(c) || (th::is_leading_vowel(c) && c != k_sara_e);
+}
+
+// A mark typed twice on one base: the copy goes. Runs after repair_stacks, which first gives a
+// second tone to the consonant on the left where the PDF shifted it there (ใหข้้อมูล).
+void remove_repeated_marks(Line& s) {
+  Line out;
+  out.reserve(s.size());
+  for (char32_t c : s)
+    if (out.empty() || c != out.back() || !th::is_combining(c)) out.push_back(c);
+  s.swap(out);
+}
+
+void repair_typing_faults(Line& s) {
+  Line out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char32_t c = s[i];
+    // sara am typed as nikhahit + sara aa, tone marks typed between them: น ํ ้ า -> น ้ ำ
+    if (c == th::k_nikhahit) {
+      std::size_t j = i + 1;
+      while (j < s.size() && is_tone_like(s[j])) ++j;
+      if (j < s.size() && s[j] == th::k_sara_aa) {
+        out.append(s, i + 1, j - i - 1);
+        out.push_back(th::k_sara_am);
+        i = j;
+        continue;
+      }
     }
+    // sara ae typed as two sara e: เ เ -> แ
+    if (c == k_sara_e && i + 1 < s.size() && s[i + 1] == k_sara_e) {
+      out.push_back(k_sara_ae);
+      ++i;
+      continue;
+    }
+    if (!out.empty() && out.back() == c && never_doubles(c) && !th::is_combining(c)) continue;
+    out.push_back(c);
   }
+  s.swap(out);
 }
 
 // --- steps 3 and 4: mark stacks ---------------------------------------------------------------
-bool is_vowel_mark(char32_t c) { return th::is_upper_vowel(c) || th::is_lower_vowel(c) || c == th::k_nikhahit; }
-bool is_tone_like(char32_t c) { return th::is_tone(c) || c == th::k_thanthakhat; }
 
 // A stack is valid with at most one vowel, at most one tone or thanthakhat, and no tone on
 // mai taikhu.
@@ -314,6 +353,37 @@ std::size_t count_consonants(const Line& s, std::size_t b, std::size_t e) {
                                                 s.begin() + static_cast<std::ptrdiff_t>(e), th::is_consonant));
 }
 
+// A Thai letter or mark that can be part of a word (not a digit, ๆ, ฯ or other sign).
+bool in_word(char32_t c) { return th::is_letter(c) && c != 0x0E46 && c != 0x0E2F; }
+
+// How a phrase (a run of in_word characters) splits into known words: the split with the
+// fewest clusters outside any known word, then the fewest words.
+struct Segmentation {
+  std::size_t unknown = 0;  // clusters in no known word
+  std::size_t words = 0;    // known words plus unknown clusters
+  std::vector<int> word;    // per code point: the known word it is in (numbered), -1 for none
+  std::vector<std::pair<std::size_t, std::size_t>> spans; // the known words, [begin, end)
+  bool known(std::size_t i) const { return word[i] >= 0; }
+  bool has_span(std::size_t b, std::size_t e) const {
+    return std::find(spans.begin(), spans.end(), std::make_pair(b, e)) != spans.end();
+  }
+};
+
+// Whether the phrase [b, e) of `s` is an abbreviation (พ.ศ., อพม.): a '.' touches it. Never
+// repaired: its letters are no word, and joining it to its neighbour makes a wrong one.
+bool is_abbreviation(const Line& s, std::size_t b, std::size_t e) {
+  return (e < s.size() && s[e] == U'.') || (b > 0 && s[b - 1] == U'.');
+}
+
+// Index of the base the combining mark at `i` sits on (npos when none in [first, i)).
+std::size_t base_of(const Line& s, std::size_t first, std::size_t i) {
+  while (i > first) {
+    --i;
+    if (!th::is_combining(s[i])) return i;
+  }
+  return Line::npos;
+}
+
 } // namespace
 
 // --- step 7: dictionary repairs -----------------------------------------------------------------
@@ -323,7 +393,13 @@ struct Normalizer::Impl {
   std::unordered_map<std::string, std::string> repair; // damaged spelling -> word
   TermAutomaton variant_finder;                        // the same spellings, for the clean-line check
 
+  const ThaiWordList* thai_words = nullptr; // libthai's list, when used and installed
+
   explicit Impl(NormalizeOptions o) : options(o) {
+    if (options.dictionary && options.thai_words) {
+      const ThaiWordList& list = ThaiWordList::libthai();
+      if (!list.empty()) thai_words = &list;
+    }
     if (options.dictionary) build_variants(*options.dictionary);
     std::uint32_t id = 0;
     for (const auto& v : variants.words()) variant_finder.add(v, id++);
@@ -343,6 +419,8 @@ struct Normalizer::Impl {
       const char32_t c = decode_at(line, i);
       if (c == U'\t' || c == U'\r' || is_stripped(c) || c == th::k_nikhahit) return false;
       if (th::is_thai_digit(c) && !options.keep_thai_digits) return false;
+      if (c == previous && never_doubles(c)) return false;
+      if (c == k_sara_e && previous == k_sara_e) return false;
       if (c >= 0x300 && !th::is_thai(c)) return false; // other scripts: let NFC decide
       if (c == U' ') {
         if (at == 0 || previous == U' ' || i == line.size()) return false;
@@ -382,7 +460,7 @@ struct Normalizer::Impl {
     }
     bool damaged = false;
     variant_finder.scan(line, [&](std::uint32_t, std::uint32_t, std::uint32_t) { damaged = true; });
-    return !damaged;
+    return !damaged && (!knows_words() || phrases_known(to_u32(line)));
   }
 
   static char32_t line_first(std::string_view line, std::size_t at) {
@@ -392,6 +470,7 @@ struct Normalizer::Impl {
   void add_variant(const Line& variant, const std::string& word) {
     std::string v = to_utf8(variant);
     if (v == word || options.dictionary->contains(v) || repair.count(v)) return;
+    if (thai_words && thai_words->contains(variant)) return;
     repair.emplace(v, word);
     variants.add(v);
   }
@@ -452,6 +531,193 @@ struct Normalizer::Impl {
     if (changed) s = to_u32(out);
   }
 
+  // --- step 7b: repairs tried against every known word (libthai's list and the dictionary) ---
+
+  bool knows_words() const { return options.dictionary != nullptr; }
+
+  // Appends the lengths of the known words that start `text`.
+  void known_prefixes(std::u32string_view text, std::vector<std::uint32_t>& lengths) const {
+    lengths.clear();
+    options.dictionary->for_each_prefix(text, [&](std::size_t n) { lengths.push_back(static_cast<std::uint32_t>(n)); });
+    if (thai_words) thai_words->prefix_lengths(text, lengths);
+  }
+
+  Segmentation segment(std::u32string_view phrase) const {
+    const std::size_t n = phrase.size();
+    constexpr std::size_t k_inf = static_cast<std::size_t>(-1);
+    struct Cell {
+      std::size_t unknown = k_inf, words = k_inf, from = 0;
+      bool known = false;
+    };
+    std::vector<Cell> best(n + 1);
+    std::vector<bool> boundary(n + 1, false);
+    for (std::size_t i = 0; i <= n; ++i)
+      boundary[i] = i == n || (!th::is_combining(phrase[i]) && !th::is_following_vowel(phrase[i]) &&
+                               (i == 0 || !th::is_leading_vowel(phrase[i - 1])));
+    best[0].unknown = best[0].words = 0;
+    std::vector<std::uint32_t> lengths;
+    auto relax = [&](std::size_t from, std::size_t to, bool known) {
+      const std::size_t u = best[from].unknown + (known ? 0 : 1), w = best[from].words + 1;
+      Cell& c = best[to];
+      if (u < c.unknown || (u == c.unknown && w < c.words)) c = {u, w, from, known};
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!boundary[i] || best[i].unknown == k_inf) continue;
+      std::size_t next = i + 1;
+      while (!boundary[next]) ++next;
+      relax(i, next, false);
+      known_prefixes(phrase.substr(i), lengths);
+      for (std::uint32_t len : lengths)
+        if (boundary[i + len]) relax(i, i + len, true);
+    }
+    Segmentation out;
+    out.unknown = best[n].unknown;
+    out.words = best[n].words;
+    out.word.assign(n, -1);
+    int id = 0;
+    for (std::size_t at = n; at > 0; at = best[at].from, ++id)
+      if (best[at].known) {
+        for (std::size_t k = best[at].from; k < at; ++k) out.word[k] = id;
+        out.spans.emplace_back(best[at].from, at);
+      }
+    std::reverse(out.spans.begin(), out.spans.end());
+    return out;
+  }
+
+  // Whether every phrase of `line` is made of known words (nothing for step 7b to try).
+  bool phrases_known(const Line& line) const {
+    for (std::size_t i = 0; i < line.size();) {
+      if (!in_word(line[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t e = i;
+      while (e < line.size() && in_word(line[e])) ++e;
+      if (!is_abbreviation(line, i, e) && segment(std::u32string_view(line).substr(i, e - i)).unknown > 0) return false;
+      i = e;
+    }
+    return true;
+  }
+
+  struct Candidate {
+    std::size_t gain = 0, words = 0; // unknown clusters removed; words after
+    std::size_t begin = 0, end = 0;  // the span of the line it replaces
+    Line text;
+    bool tied = false; // another repair of the phrase is as good: ambiguous, so none is made
+  };
+
+  // Keeps the better of `c` and `best`: more unknown clusters removed, then fewer words.
+  static void consider(Candidate c, Candidate& best) {
+    if (c.gain > best.gain || (c.gain == best.gain && c.words < best.words)) {
+      best = std::move(c);
+    } else if (c.gain == best.gain && c.words == best.words && c.text != best.text) {
+      best.tied = true;
+    }
+  }
+
+  // Moves of one mark onto the base before its own (the PDF shifted it one base to the
+  // right) inside the phrase [b, e) of `s`, where the mark's base or the target is in no known
+  // word. Kept when the phrase then has fewer unknown clusters and both bases sit in known words.
+  void try_mark_moves(const Line& s, std::size_t b, std::size_t e, const Segmentation& seg, Candidate& best) const {
+    const std::u32string_view phrase(s.data() + b, e - b);
+    for (std::size_t m = 0; m < phrase.size(); ++m) {
+      if (!th::is_combining(phrase[m])) continue;
+      const std::size_t base = base_of(s, b, b + m);
+      if (base == Line::npos) continue;
+      const std::size_t t = base_of(s, b, base);
+      if (t == Line::npos || !th::is_consonant(s[t])) continue;
+      if (seg.known(base - b) && seg.word[base - b] == seg.word[t - b]) continue; // inside one known word
+      Line moved(phrase);
+      if (!move_mark_left(moved, m, t - b)) continue;
+      order_stacks(moved);
+      const Segmentation after = segment(moved);
+      if (after.unknown >= seg.unknown || !after.known(t - b) || !after.known(base - b)) continue;
+      // every known word away from the move stays as it was
+      const bool kept = std::all_of(seg.spans.begin(), seg.spans.end(), [&](const auto& w) {
+        return w.second <= t - b || w.first > m || after.has_span(w.first, w.second);
+      });
+      if (!kept) continue;
+      consider(Candidate{seg.unknown - after.unknown, after.words, b, e, std::move(moved)}, best);
+    }
+  }
+
+  // Whether the phrases `a` and `b`, one space apart, are one word the PDF split: an edge of
+  // one of them is in no known word, and joined they have fewer unknown clusters, with a known
+  // word across the join. Returns the gain (0: keep the space).
+  std::size_t join_gain(std::u32string_view a, std::u32string_view b, const Segmentation& sa,
+                        const Segmentation& sb, Segmentation* joined_out = nullptr) const {
+    if (a.empty() || b.empty()) return 0;
+    if (sa.known(a.size() - 1) && sb.known(0)) return 0;
+    Line joined(a);
+    joined.append(b);
+    Segmentation joined_seg = segment(joined);
+    const std::size_t before = sa.unknown + sb.unknown;
+    const std::size_t j = a.size();
+    if (joined_seg.unknown >= before || !joined_seg.known(j - 1) || joined_seg.word[j - 1] != joined_seg.word[j])
+      return 0;
+    // The word across the join; every known word of both sides stays as it was or becomes
+    // part of it (never cut).
+    std::size_t across_b = j - 1, across_e = j + 1;
+    while (across_b > 0 && joined_seg.word[across_b - 1] == joined_seg.word[j]) --across_b;
+    while (across_e < joined.size() && joined_seg.word[across_e] == joined_seg.word[j]) ++across_e;
+    auto kept = [&](std::size_t wb, std::size_t we) {
+      return joined_seg.has_span(wb, we) || (wb >= across_b && we <= across_e);
+    };
+    for (const auto& [wb, we] : sa.spans)
+      if (!kept(wb, we)) return 0;
+    for (const auto& [wb, we] : sb.spans)
+      if (!kept(wb + j, we + j)) return 0;
+    const std::size_t gain = before - joined_seg.unknown;
+    if (joined_out) *joined_out = std::move(joined_seg);
+    return gain;
+  }
+
+  void repair_with_words(Line& s) const {
+    if (!knows_words()) return;
+    // Each accepted repair removes at least one unknown cluster, so this ends.
+    for (;;) {
+      std::vector<std::pair<std::size_t, std::size_t>> phrases;
+      for (std::size_t i = 0; i < s.size();) {
+        if (!in_word(s[i])) {
+          ++i;
+          continue;
+        }
+        std::size_t e = i;
+        while (e < s.size() && in_word(s[e])) ++e;
+        phrases.emplace_back(i, e);
+        i = e;
+      }
+      std::vector<Segmentation> segs;
+      segs.reserve(phrases.size());
+      for (const auto& [b, e] : phrases) segs.push_back(segment(std::u32string_view(s).substr(b, e - b)));
+      // The first phrase (left to right) with an unambiguous repair gets it; then start over.
+      Candidate chosen;
+      for (std::size_t k = 0; k < phrases.size() && chosen.gain == 0; ++k) {
+        const auto [b, e] = phrases[k];
+        if (is_abbreviation(s, b, e)) continue;
+        Candidate best;
+        if (segs[k].unknown > 0) try_mark_moves(s, b, e, segs[k], best);
+        // a join with the next phrase, one space away
+        if (k + 1 < phrases.size() && phrases[k + 1].first == e + 1 && s[e] == U' ' &&
+            segs[k].unknown + segs[k + 1].unknown > 0 && !is_abbreviation(s, phrases[k + 1].first, phrases[k + 1].second)) {
+          const auto [b2, e2] = phrases[k + 1];
+          const std::u32string_view view(s);
+          Segmentation joined;
+          const std::size_t gain =
+              join_gain(view.substr(b, e - b), view.substr(b2, e2 - b2), segs[k], segs[k + 1], &joined);
+          if (gain > 0) {
+            Line text(view.substr(b, e - b));
+            text.append(view.substr(b2, e2 - b2));
+            consider(Candidate{gain, joined.words, b, e2, std::move(text)}, best);
+          }
+        }
+        if (best.gain > 0 && !best.tied) chosen = std::move(best);
+      }
+      if (chosen.gain == 0) return;
+      s.replace(chosen.begin, chosen.end - chosen.begin, chosen.text);
+    }
+  }
+
   static char32_t cp_at(const std::string& b, std::size_t i) {
     std::size_t p = i;
     return decode_at(b, p);
@@ -475,8 +741,9 @@ struct Normalizer::Impl {
 
   void repair_line_once(Line& s) const {
     remove_spaces_before_marks(s);
-    compose_sara_am(s);
+    repair_typing_faults(s);
     repair_stacks(s);
+    remove_repeated_marks(s);
     order_stacks(s);
     move_tone_off_uee(s);
     nfc_other_scripts(s);
@@ -484,6 +751,7 @@ struct Normalizer::Impl {
     remove_spaces_around_vowels(s);
     repair_known_words(s);
     collapse_spaces(s);
+    repair_with_words(s);
   }
 
   Line decode_line(std::string_view bytes) const;
@@ -506,6 +774,15 @@ struct Normalizer::Impl {
     if (th::is_combining(b.front()) || th::is_following_vowel(b.front()) || th::is_leading_vowel(a.back()))
       return true;
     if (!options.dictionary) return false;
+    // A fragment that is no word on either side, which joined becomes one.
+    std::size_t a_begin = a.size(), b_end = 0;
+    while (a_begin > 0 && in_word(a[a_begin - 1])) --a_begin;
+    while (b_end < b.size() && in_word(b[b_end])) ++b_end;
+    if (a_begin < a.size() && b_end > 0 && !is_abbreviation(a, a_begin, a.size()) && !is_abbreviation(b, 0, b_end)) {
+      const std::u32string_view tail_phrase = std::u32string_view(a).substr(a_begin);
+      const std::u32string_view head_phrase = std::u32string_view(b).substr(0, b_end);
+      if (join_gain(tail_phrase, head_phrase, segment(tail_phrase), segment(head_phrase)) > 0) return true;
+    }
     const std::size_t tail = std::min<std::size_t>(a.size(), 40), head = std::min<std::size_t>(b.size(), 40);
     const Line joined = a.substr(a.size() - tail) + b.substr(0, head);
     const std::string bytes = to_utf8(joined);
