@@ -4,6 +4,7 @@
 #include <datrie/trie.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 
 namespace supanalyze::embedded {
@@ -101,10 +102,12 @@ const Dictionary& Dictionary::domain_default() {
 
 struct ThaiWordList::Trie {
   ::Trie* trie;
+  std::uint64_t id; // never reused, unlike an address: keys the per-thread walking state
 };
 
 ThaiWordList::ThaiWordList(const std::string& path) {
-  if (::Trie* t = trie_new_from_file(path.c_str())) m_trie = new Trie{t};
+  static std::atomic<std::uint64_t> next_id{1};
+  if (::Trie* t = trie_new_from_file(path.c_str())) m_trie = new Trie{t, next_id++};
 }
 
 ThaiWordList::~ThaiWordList() {
@@ -131,8 +134,16 @@ struct StateDeleter {
 
 void ThaiWordList::prefix_lengths(std::u32string_view text, std::vector<std::uint32_t>& lengths) const {
   if (!m_trie || text.empty()) return;
-  const std::unique_ptr<TrieState, StateDeleter> state(trie_root(m_trie->trie));
-  if (!state) return;
+  // One walking state per thread and list, rewound for each call: a state is a malloc.
+  thread_local std::unique_ptr<TrieState, StateDeleter> state;
+  thread_local std::uint64_t owner = 0;
+  if (owner != m_trie->id || !state) {
+    state.reset(trie_root(m_trie->trie));
+    owner = m_trie->id;
+    if (!state) return;
+  } else {
+    trie_state_rewind(state.get());
+  }
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (!trie_state_walk(state.get(), static_cast<AlphaChar>(text[i]))) return;
     if (trie_state_is_terminal(state.get())) lengths.push_back(static_cast<std::uint32_t>(i + 1));

@@ -584,6 +584,28 @@ struct Normalizer::Impl {
     return out;
   }
 
+  // Whether `phrase` splits into known words with nothing left over: segment()'s question for
+  // clean text, without its bookkeeping.
+  bool all_known(std::u32string_view phrase) const {
+    thread_local std::vector<char> reach;
+    thread_local std::vector<std::uint32_t> lengths;
+    const std::size_t n = phrase.size();
+    reach.assign(n + 1, 0);
+    reach[0] = 1;
+    auto boundary = [&](std::size_t i) {
+      return i == n || (!th::is_combining(phrase[i]) && !th::is_following_vowel(phrase[i]) &&
+                        (i == 0 || !th::is_leading_vowel(phrase[i - 1])));
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!reach[i]) continue;
+      known_prefixes(phrase.substr(i), lengths);
+      for (std::uint32_t len : lengths)
+        if (!reach[i + len] && boundary(i + len)) reach[i + len] = 1;
+      if (reach[n]) return true;
+    }
+    return reach[n] != 0;
+  }
+
   // Whether every phrase of `line` is made of known words (nothing for step 7b to try).
   bool phrases_known(const Line& line) const {
     for (std::size_t i = 0; i < line.size();) {
@@ -593,7 +615,7 @@ struct Normalizer::Impl {
       }
       std::size_t e = i;
       while (e < line.size() && in_word(line[e])) ++e;
-      if (!is_abbreviation(line, i, e) && segment(std::u32string_view(line).substr(i, e - i)).unknown > 0) return false;
+      if (!is_abbreviation(line, i, e) && !all_known(std::u32string_view(line).substr(i, e - i))) return false;
       i = e;
     }
     return true;
