@@ -43,10 +43,12 @@ void setup_normalize(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("normalize", "Repair and normalize Thai text (PDF damage included)");
   cmd->footer(R"(
 Repairs, in this order: invisible characters and line ends; spaces before Thai marks;
-decomposed sara am; misplaced, misordered and over-full mark stacks; letter-spaced runs
-("ก า ร" -> "การ"); spaces after เ แ โ ใ ไ and before ะ า ำ; with the dictionary, known words
-with a shifted mark or a split fragment ("บรูณาการ" -> "บูรณาการ"); space runs. Thai digits
-become ASCII. No Thai letter is ever dropped; normalizing twice changes nothing.
+typing faults (decomposed sara am, "เเ" for "แ", vowels typed twice); misplaced, misordered
+and over-full mark stacks; letter-spaced runs ("ก า ร" -> "การ"); spaces after เ แ โ ใ ไ and
+before ะ า ำ; space runs; then, with libthai's Thai word list and the domain words, marks
+shifted onto the next letter and spaces inside a word, only where the damaged text is no word
+and the repair is ("บรูณาการ" -> "บูรณาการ", "เรื่ อง" -> "เรื่อง"). Thai digits become ASCII.
+No consonant is ever dropped; normalizing twice changes nothing. See docs/normalizer.md.
 
 Examples:
   echo "ข ้อม ูล TPmap" | supanalyze normalize
