@@ -74,6 +74,10 @@ TEST(OutputFormat, FormatOverridesTheExtension) {
   ASSERT_EQ(run_cli({"freq", "-q", "centre1300/q4", "--format", "csv", "-o", file.string()}).exit_code, 0);
   EXPECT_EQ(supanalyze::read_file(file), run_cli({"freq", "-q", "centre1300/q4", "--format", "csv"}).out);
   EXPECT_EQ(supanalyze::read_file(file).rfind("instrument,question,theme,label,count", 0), 0u);
+  // Extensions in capitals, as Windows users write them.
+  const fs::path upper = dir / "Freq.CSV";
+  ASSERT_EQ(run_cli({"freq", "-q", "centre1300/q4", "-o", upper.string()}).exit_code, 0);
+  EXPECT_EQ(supanalyze::read_file(upper), run_cli({"freq", "-q", "centre1300/q4", "--format", "csv"}).out);
   // No extension: the command's default format.
   const fs::path plain = dir / "freq";
   ASSERT_EQ(run_cli({"freq", "-q", "centre1300/q4", "-o", plain.string()}).exit_code, 0);

@@ -3,6 +3,7 @@
 #include <supanalyze/output/format.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 namespace supanalyze::output {
@@ -59,7 +60,8 @@ Format choose_format(const std::optional<Format>& chosen, const std::string& pat
                      Format fallback) {
   if (chosen) return *chosen;
   if (path.empty() || path == "-") return fallback;
-  const std::string ext = std::filesystem::path(path).extension().string();
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c))); // "Freq.CSV" is CSV too
   if (ext.empty()) return fallback;
   // The command's own formats first: ".txt" is a table for freq, lines for tokenize.
   for (Format f : writable)

@@ -33,7 +33,7 @@ std::string extension(Format format);
 std::string format_names(const std::vector<Format>& formats);
 
 // The format of an output written to `path` by a command that can write `writable`: `chosen`
-// (--format) when given; else the format whose extension `path` has (".csv" -> csv); else
+// (--format) when given; else the format whose extension `path` has (".csv" or ".CSV" -> csv); else
 // `fallback` when `path` is empty, "-" or has no extension. Throws Error (a usage error, exit 2)
 // when the extension is not one of the command's, naming the extensions it can write, so that
 // a terminal table never lands in a .csv file.
