@@ -136,7 +136,8 @@ void run_run(const RunOptions& opts, Context& ctx) {
         progress.update(++done);
         continue;
       }
-      const std::string content = render(*p, format);
+      const bool bom = p->spec->bom && (format == output::Format::csv || format == output::Format::tsv);
+      const std::string content = (bom ? output::k_utf8_bom : "") + render(*p, format);
       const std::string file = p->spec->name + "." + output::extension(format);
       write_file_atomically(dir / file, content);
       manifest.files.push_back({p->spec->name, output::to_string(format), file, sha256_hex(content)});

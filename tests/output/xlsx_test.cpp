@@ -154,7 +154,7 @@ TEST(Xlsx, SheetNamesAreValidAndUnique) {
 TEST(Xlsx, RunWritesOneWorkbookWithEveryTable) {
   const fs::path dir = fresh_dir("run");
   std::ofstream(dir / "run.yaml") << "corpus: " << supanalyze::testing::bundled_corpus() << "\noutput: out\noutputs:\n"
-                                  << "  - {name: freq, table: freq, filters: {instrument: onehome}, formats: [json, xlsx]}\n"
+                                  << "  - {name: freq, table: freq, filters: {instrument: onehome}, formats: [json, xlsx, csv], bom: true}\n"
                                   << "  - {name: problems, table: matrix, filters: {question: centre1300/q4}, formats: [xlsx]}\n";
   const auto r = run_cli({"run", (dir / "run.yaml").string(), "-q"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -168,6 +168,9 @@ TEST(Xlsx, RunWritesOneWorkbookWithEveryTable) {
   EXPECT_NE(names.find("<sheet name=\"problems\""), std::string::npos);
   const std::string last = zip_entry(workbook, "xl/worksheets/sheet" + std::to_string(freq["questions"].size() + 1) + ".xml");
   EXPECT_NE(last.find("colorScale"), std::string::npos);
+  // bom: true puts the mark before the CSV only.
+  EXPECT_EQ(supanalyze::read_file(dir / "out" / "freq.csv").rfind("\xEF\xBB\xBFinstrument,question,theme", 0), 0u);
+  EXPECT_EQ(supanalyze::read_file(dir / "out" / "freq.json").rfind("{", 0), 0u);
   const auto manifest = nlohmann::json::parse(supanalyze::read_file(dir / "out" / "manifest.json"));
   EXPECT_NE(manifest.dump().find("\"file\":\"tables.xlsx\""), std::string::npos);
 }

@@ -95,6 +95,16 @@ TEST(RunConfig, UnitsInThePluralOrTheSingular) {
   }
 }
 
+TEST(RunConfig, BomForCsvAndTsvOnly) {
+  Diagnostics d;
+  const auto c = parse("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, formats: [csv, json], bom: true}\n", d);
+  ASSERT_FALSE(d.has_errors()) << d.items().front().to_string();
+  EXPECT_TRUE(c.outputs[0].bom);
+  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, formats: [json], bom: true}\n")
+                .find("outputs[0].bom: bom applies to the csv and tsv formats only"),
+            std::string::npos);
+}
+
 TEST(RunConfig, LoadThrowsInputErrorForABadFile) {
   EXPECT_THROW(run::load_run_config(std::string(SUPANALYZE_TEST_DATA) + "/no-such-config.yaml"), Error);
 }

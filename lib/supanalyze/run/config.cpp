@@ -85,7 +85,7 @@ private:
   OutputSpec read_output(const YAML::Node& node, const std::string& path) {
     OutputSpec spec;
     spec.where = m_yaml.where(node);
-    m_yaml.check_keys(node, path, {"name", "table", "unit", "rows", "cols", "filters", "formats", "lang", "all"},
+    m_yaml.check_keys(node, path, {"name", "table", "unit", "rows", "cols", "filters", "formats", "lang", "all", "bom"},
                       {{"kind", "table"}, {"type", "table"}, {"format", "formats"}, {"columns", "cols"}, {"file", "name"}});
     if (auto name = m_yaml.string(node, path, "name", true)) {
       if (!std::regex_match(*name, k_name) || *name == "manifest")
@@ -111,6 +111,12 @@ private:
     }
     read_filters(node, path, spec);
     read_formats(node, path, spec);
+    if (const YAML::Node bom = node["bom"]) {
+      spec.bom = boolean(bom, path + ".bom");
+      const bool delimited = std::any_of(spec.formats.begin(), spec.formats.end(),
+                                         [](output::Format f) { return f == output::Format::csv || f == output::Format::tsv; });
+      if (spec.bom && !delimited && !spec.formats.empty()) m_yaml.error(bom, path + ".bom", "bom applies to the csv and tsv formats only");
+    }
     return spec;
   }
 

@@ -31,6 +31,7 @@ struct OutputSpec {
   std::vector<output::Format> formats; // some of k_run_formats; at least one
   Language lang = Language::th;
   bool all = false; // freq only: list themes with a zero count too
+  bool bom = false; // a UTF-8 byte order mark before the csv and tsv files (for Excel)
   SourceLocation where; // the output's entry in the config, for errors about its filters
 };
 

@@ -79,6 +79,7 @@ std::string manifest_json(const Manifest& m) {
     }
     o["filters"] = {{"instrument", spec.instruments}, {"question", spec.questions}, {"province", spec.provinces}, {"theme", spec.themes}};
     o["lang"] = to_string(spec.lang);
+    if (spec.bom) o["bom"] = true; // only when set: manifests of earlier runs keep their bytes
     auto& files = o["files"] = Json::array();
     for (const auto& f : m.files)
       if (f.output == spec.name) files.push_back({{"file", f.file}, {"format", f.format}, {"sha256", f.sha256}});
