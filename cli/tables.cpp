@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "tables.hpp"
 
+#include <supanalyze/aggregate/frequency.hpp>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -10,42 +12,8 @@ namespace supanalyze::cli {
 
 namespace {
 
-struct QuestionFreq {
-  std::size_t number; // aggregate::question_number
-  std::size_t instrument, question;
-  std::uint64_t denominator = 0;
-  std::vector<std::pair<std::size_t, std::uint64_t>> themes; // (theme, count), sorted
-};
-
 std::string share(std::uint64_t count, std::uint64_t of) {
   return of == 0 ? "-" : fmt::format("{:.1f}%", 100.0 * static_cast<double>(count) / static_cast<double>(of));
-}
-
-// Per selected question: its denominator and its themes' counts, most frequent first.
-std::vector<QuestionFreq> question_freqs(const Analysis& a, const FreqOptions& opts, const aggregate::TableCount& count,
-                                         aggregate::Unit unit) {
-  const auto& c = a.corpus;
-  const auto themes = axis_items(a, aggregate::Axis::theme);
-  const aggregate::Matrix m = count.finish();
-  const aggregate::Coverage& coverage = count.coverage();
-
-  // Denominators: provinces/answers that answered the question, its segments, its mentions.
-  std::vector<QuestionFreq> result;
-  for (std::size_t col = 0; col < m.col_items.size(); ++col) {
-    const std::size_t number = m.col_items[col];
-    const auto [instrument, question] = aggregate::question_of(c, number);
-    QuestionFreq q{number, instrument, question, 0, {}};
-    switch (unit) {
-    case aggregate::Unit::segments: q.denominator = coverage.segments[number]; break;
-    case aggregate::Unit::mentions: q.denominator = m.col_totals[col]; break;
-    default: q.denominator = coverage.answers[number]; // one answer per province and question
-    }
-    for (std::size_t row = 0; row < themes.size(); ++row)
-      if (opts.all || m.cells[row][col] > 0) q.themes.emplace_back(themes[row], m.cells[row][col]);
-    std::stable_sort(q.themes.begin(), q.themes.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
-    result.push_back(std::move(q));
-  }
-  return result;
 }
 
 std::string scope(const Analysis& a, const AnalysisOptions& opts) {
@@ -57,7 +25,7 @@ std::string scope(const Analysis& a, const AnalysisOptions& opts) {
 }
 
 bool majority(const FreqOptions& opts, std::uint64_t count, std::uint64_t of) {
-  return (opts.unit == aggregate::Unit::provinces || opts.unit == aggregate::Unit::answers) && count * 2 > of;
+  return aggregate::is_majority(opts.unit, count, of);
 }
 
 std::string majority_note(const Analysis& a, aggregate::Unit unit) {
@@ -67,7 +35,7 @@ std::string majority_note(const Analysis& a, aggregate::Unit unit) {
 }
 
 // One table per question: in long form (CSV/TSV) with the instrument and question in columns.
-std::vector<output::Table> freq_tables(const Analysis& a, const FreqOptions& opts, const std::vector<QuestionFreq>& result,
+std::vector<output::Table> freq_tables(const Analysis& a, const FreqOptions& opts, const std::vector<aggregate::QuestionFrequency>& result,
                                        bool long_form) {
   const auto& c = a.corpus;
   const bool majority_marks = opts.unit == aggregate::Unit::provinces || opts.unit == aggregate::Unit::answers;
@@ -146,7 +114,7 @@ void write_freq(const Analysis& a, const FreqOptions& opts, const aggregate::Tab
     out << output::xlsx_workbook(freq_sheets(a, opts, count));
     return;
   }
-  const std::vector<QuestionFreq> result = question_freqs(a, opts, count, unit);
+  const std::vector<aggregate::QuestionFrequency> result = aggregate::question_frequencies(c, count, opts.all);
   const bool majority_marks = unit == aggregate::Unit::provinces || unit == aggregate::Unit::answers;
   auto is_majority = [&](std::uint64_t count, std::uint64_t of) { return majority(opts, count, of); };
 
@@ -175,7 +143,7 @@ void write_freq(const Analysis& a, const FreqOptions& opts, const aggregate::Tab
 }
 
 std::vector<output::Sheet> freq_sheets(const Analysis& a, const FreqOptions& opts, const aggregate::TableCount& count) {
-  const std::vector<QuestionFreq> result = question_freqs(a, opts, count, opts.unit);
+  const std::vector<aggregate::QuestionFrequency> result = aggregate::question_frequencies(a.corpus, count, opts.all);
   std::vector<output::Table> tables = freq_tables(a, opts, result, false);
   std::vector<output::Sheet> sheets;
   for (std::size_t k = 0; k < result.size(); ++k) {
