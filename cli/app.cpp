@@ -51,6 +51,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
   setup_code(app, ctx);
   setup_freq(app, ctx);
   setup_matrix(app, ctx);
+  setup_report(app, ctx);
   setup_run(app, ctx);
   setup_diff(app, ctx);
   setup_agree(app, ctx);

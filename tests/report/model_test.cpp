@@ -3,6 +3,7 @@
 // corpus order, each its longest coded segment), and a count that the codings contradict.
 #include "test_support.hpp"
 
+#include <supanalyze/aggregate/questions.hpp>
 #include <supanalyze/codebook/loader.hpp>
 #include <supanalyze/codebook/matcher.hpp>
 #include <supanalyze/coding/coder.hpp>
@@ -51,8 +52,9 @@ TEST(ReportModel, QuotesComeFromTheFirstProvincesTheirLongestSegment) {
   Q4 q;
   const auto budget = *q.cb.index_of("budget");
   // Budget in 6 provinces, as freq counts it for centre1300 q4.
-  const report::Report r =
-      q.builder.build({{q.instrument, q.question, 8, {{budget, 6}}}}, {aggregate::Matrix{}}, {}, false);
+  const report::Report r = q.builder.build(
+      {{aggregate::question_number(q.corpus, q.instrument, q.question), q.instrument, q.question, 8, {{budget, 6}}}},
+      {aggregate::Matrix{}}, {}, false);
   ASSERT_EQ(r.instruments.size(), 1u);
   const auto &f = r.instruments[0].questions[0].themes[0];
   EXPECT_TRUE(f.majority);
@@ -87,7 +89,12 @@ TEST(ReportModel, QuotesComeFromTheFirstProvincesTheirLongestSegment) {
 TEST(ReportModel, ACountTheCodingsContradictIsAnError) {
   Q4 q;
   const auto budget = *q.cb.index_of("budget");
-  EXPECT_THROW(q.builder.build({{q.instrument, q.question, 8, {{budget, 5}}}}, {aggregate::Matrix{}}, {}, false),
+  EXPECT_THROW(q.builder.build({{aggregate::question_number(q.corpus, q.instrument, q.question),
+                                 q.instrument,
+                                 q.question,
+                                 8,
+                                 {{budget, 5}}}},
+                               {aggregate::Matrix{}}, {}, false),
                Error);
 }
 

@@ -238,8 +238,8 @@ std::string render_html(const Report &r) {
     out += "<h2>" + escape(instrument_heading(r, ++position, s.instrument)) + "</h2>\n";
     for (const auto &q : s.questions) {
       const auto &inst = c.instruments[q.instrument];
-      out += fmt::format("<section class=\"question\" data-question=\"{}/{}\" data-of=\"{}\">\n", escape(inst.id),
-                         escape(inst.questions[q.question].id), q.denominator);
+      out += fmt::format("<section class=\"question\" data-question=\"{0}/{1}\" data-of=\"{2}\" id=\"{0}-{1}\">\n",
+                         escape(inst.id), escape(inst.questions[q.question].id), q.denominator);
       out += "<h3>" + escape(question_heading(r, q)) + "</h3>\n";
       if (q.themes.empty()) {
         out += "<p class=\"empty\">" + escape(w.no_theme) + "</p>\n</section>\n";

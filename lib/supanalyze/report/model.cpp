@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
+#include <supanalyze/aggregate/questions.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/report/model.hpp>
+#include <supanalyze/run/manifest.hpp>
 
 #include <algorithm>
 
@@ -60,7 +62,7 @@ void ReportBuilder::add(const corpus::Answer &answer, const coding::AnswerCoding
   }
 }
 
-Report ReportBuilder::build(const std::vector<QuestionCounts> &questions,
+Report ReportBuilder::build(const std::vector<aggregate::QuestionFrequency> &questions,
                             const std::vector<aggregate::Matrix> &heatmaps, Identity identity, bool english) const {
   Report r;
   r.corpus = &m_corpus;
@@ -82,7 +84,7 @@ Report ReportBuilder::build(const std::vector<QuestionCounts> &questions,
       ThemeFinding f;
       f.theme = theme;
       f.count = count;
-      f.majority = count * 2 > qc.denominator;
+      f.majority = aggregate::is_majority(aggregate::Unit::provinces, count, qc.denominator);
       for (std::size_t p = 0; p < m_corpus.provinces.size(); ++p) {
         const std::uint32_t best = m_best[number][theme][p];
         if (best == 0) continue;
@@ -113,6 +115,63 @@ Report ReportBuilder::build(const std::vector<QuestionCounts> &questions,
     }
   }
   return r;
+}
+
+Identity identify(const corpus::Corpus &corpus, const codebook::Codebook &codebook, std::string corpus_source,
+                  std::string codebook_source, std::string filters) {
+  Identity id;
+  id.tool_version = SUPANALYZE_VERSION;
+  id.corpus_id = corpus.id;
+  id.corpus_title = corpus.title;
+  id.corpus_source = std::move(corpus_source);
+  id.corpus_year = corpus.year_be;
+  id.corpus_sha256 = run::corpus_sha256(corpus);
+  id.answers = corpus.answers.size();
+  id.segments = corpus.segment_count();
+  id.codebook_id = codebook.id;
+  id.codebook_version = codebook.version;
+  id.codebook_title = codebook.title;
+  id.codebook_source = std::move(codebook_source);
+  id.codebook_sha256 = run::codebook_sha256(codebook);
+  id.filters = std::move(filters);
+  return id;
+}
+
+Report make_report(const corpus::Corpus &corpus, const codebook::Codebook &codebook, const codebook::Matcher &matcher,
+                   const aggregate::Selection &selection, unsigned threads, Identity identity, bool english) {
+  if (std::none_of(corpus.answers.begin(), corpus.answers.end(),
+                   [&](const corpus::Answer &a) { return selection.selected(a); }))
+    throw Error("report: the filters" + (identity.filters.empty() ? std::string() : " (" + identity.filters + ")") +
+                " select no answer of corpus " + corpus.id + "; nothing written");
+
+  // The counts: freq's table (themes x questions in provinces) and, per instrument, a theme x
+  // province heatmap in answers (under how many of its questions a province raised a theme).
+  aggregate::TableCount freq(corpus, codebook, selection, aggregate::Axis::theme, aggregate::Axis::question,
+                             aggregate::Unit::provinces);
+  std::vector<aggregate::TableCount> heat;
+  heat.reserve(corpus.instruments.size());
+  for (std::size_t i = 0; i < corpus.instruments.size(); ++i) {
+    aggregate::Selection one = selection;
+    for (std::size_t k = 0; k < one.instrument_ok.size(); ++k)
+      one.instrument_ok[k] = one.instrument_ok[k] && k == i;
+    heat.emplace_back(corpus, codebook, std::move(one), aggregate::Axis::theme, aggregate::Axis::province,
+                      aggregate::Unit::answers);
+  }
+  ReportBuilder builder(corpus, codebook, selection.theme_selected);
+  coding::code_corpus(corpus, matcher, threads, [&](const coding::AnswerCodings &coded) {
+    const corpus::Answer &answer = corpus.answers[coded.answer];
+    if (!selection.selected(answer)) return;
+    builder.add(answer, coded);
+    freq.add(answer, coded);
+    heat[answer.instrument].add(answer, coded);
+  });
+
+  const std::vector<aggregate::QuestionFrequency> questions = aggregate::question_frequencies(corpus, freq);
+  std::vector<aggregate::Matrix> heatmaps;
+  for (std::size_t k = 0; k < questions.size(); ++k)
+    if (k == 0 || questions[k].instrument != questions[k - 1].instrument)
+      heatmaps.push_back(heat[questions[k].instrument].finish());
+  return builder.build(questions, heatmaps, std::move(identity), english);
 }
 
 } // namespace supanalyze::report

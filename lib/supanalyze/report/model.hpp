@@ -10,7 +10,9 @@
 // (per-question ranked counts, as `freq` prints them, and per-instrument matrices), and the
 // builder adds only what a count cannot give: which provinces, and which text to quote.
 
+#include <supanalyze/aggregate/frequency.hpp>
 #include <supanalyze/aggregate/tally.hpp>
+#include <supanalyze/codebook/matcher.hpp>
 #include <supanalyze/codebook/model.hpp>
 #include <supanalyze/coding/coder.hpp>
 #include <supanalyze/corpus/model.hpp>
@@ -88,14 +90,6 @@ struct Report {
   Identity identity;
 };
 
-// One question's counts as `freq` computes them (unit provinces): the question, how many
-// provinces answered it, and its themes with a non-zero count, most frequent first.
-struct QuestionCounts {
-  std::size_t instrument = 0, question = 0;
-  std::uint64_t denominator = 0;
-  std::vector<std::pair<std::size_t, std::uint64_t>> themes; // (theme, count)
-};
-
 // Gathers, from coded answers fed in corpus order, what the report quotes and lists; then
 // assembles the report around the counter's numbers.
 class ReportBuilder {
@@ -111,8 +105,8 @@ public:
   // `heatmaps` (theme x province matrices in unit answers, one per instrument, in the same
   // order as the instruments first appear in `questions`). Throws Error when the codings
   // disagree with a count (a theme counted in n provinces must be found in n).
-  Report build(const std::vector<QuestionCounts> &questions, const std::vector<aggregate::Matrix> &heatmaps,
-               Identity identity, bool english) const;
+  Report build(const std::vector<aggregate::QuestionFrequency> &questions,
+               const std::vector<aggregate::Matrix> &heatmaps, Identity identity, bool english) const;
 
 private:
   // Per (question number, theme, province): the best segment to quote.
@@ -129,6 +123,21 @@ private:
   std::vector<Candidate> m_candidates;
   std::vector<std::vector<std::size_t>> m_answers; // per question number
 };
+
+// What the report was made from: tool version, the corpus and codebook with their SHA-256
+// (run::corpus_sha256 and run::codebook_sha256, as in run's manifest.json), their sources as
+// the user named them, and the filters.
+Identity identify(const corpus::Corpus &corpus, const codebook::Codebook &codebook, std::string corpus_source,
+                  std::string codebook_source, std::string filters);
+
+// The report of the answers `selection` selects from `corpus` (every answer held): codes them
+// with `matcher` on `threads` workers (the same report for any number), counts each question's
+// themes in provinces and each instrument's theme x province heatmap in answers with the
+// library counter (aggregate::TableCount, ranked by aggregate::question_frequencies as `freq`
+// ranks them), and picks the quotes. `corpus` and `codebook` must outlive the report. Throws
+// Error when the selection selects no answer.
+Report make_report(const corpus::Corpus &corpus, const codebook::Codebook &codebook, const codebook::Matcher &matcher,
+                   const aggregate::Selection &selection, unsigned threads, Identity identity, bool english);
 
 // The spans of `theme` (or a descendant) among one segment's codings, sorted and merged.
 std::vector<Span> theme_spans(const codebook::Codebook &codebook, const std::vector<codebook::Coding> &codings,
