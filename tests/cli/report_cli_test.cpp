@@ -34,6 +34,7 @@ fs::path temp_dir(const std::string &name) {
 struct CodeRow {
   std::string question, province, theme;
   std::size_t segment, start, end;
+  bool in_label; // the span is in the segment's ### label
 };
 
 std::vector<CodeRow> code_rows() {
@@ -51,14 +52,15 @@ std::vector<CodeRow> code_rows() {
       at = tab + 1;
     }
     f.push_back(line.substr(at));
-    rows.push_back({f[2] + "/" + f[3], f[4], f[6], std::stoul(f[5]), std::stoul(f[8]), std::stoul(f[9])});
+    rows.push_back(
+        {f[2] + "/" + f[3], f[4], f[6], std::stoul(f[5]), std::stoul(f[8]), std::stoul(f[9]), f.at(11) == "label"});
   }
   return rows;
 }
 
 struct HtmlQuote {
   std::string segment, province;
-  std::vector<std::tuple<std::size_t, std::size_t, std::string>> marks; // start, end, text
+  std::vector<std::tuple<bool, std::size_t, std::size_t, std::string>> marks; // in label, start, end, text
 };
 struct HtmlTheme {
   std::string theme;
@@ -93,7 +95,7 @@ std::vector<HtmlQuestion> parse_html(const std::string &html) {
   const std::regex theme(
       R"~(<li class="theme" data-theme="([^"]+)" data-count="(\d+)" data-majority="([01])" data-provinces="([^"]*)">)~");
   const std::regex quote(R"~(<blockquote data-segment="([^"]+)" data-province="([^"]+)">)~");
-  const std::regex mark(R"~(<mark data-start="(\d+)" data-end="(\d+)">([^<]*)</mark>)~");
+  const std::regex mark(R"~(<mark data-in="(text|label)" data-start="(\d+)" data-end="(\d+)">([^<]*)</mark>)~");
   const std::regex bar(R"~(<g class="bar" data-theme="([^"]+)">)~");
   std::istringstream in(html);
   std::string line;
@@ -113,7 +115,7 @@ std::vector<HtmlQuestion> parse_html(const std::string &html) {
     } else if (std::regex_search(line, m, quote)) {
       HtmlQuote q{m[1], m[2], {}};
       for (auto it = std::sregex_iterator(line.begin(), line.end(), mark); it != std::sregex_iterator(); ++it)
-        q.marks.emplace_back(std::stoul((*it)[1]), std::stoul((*it)[2]), unescape((*it)[3]));
+        q.marks.emplace_back((*it)[1] == "label", std::stoul((*it)[2]), std::stoul((*it)[3]), unescape((*it)[4]));
       out.back().themes.back().quotes.push_back(std::move(q));
     }
   }
@@ -173,28 +175,26 @@ TEST_F(ReportOnBundledCorpus, EveryQuestionListsFreqsThemesInFreqsOrder) {
 TEST_F(ReportOnBundledCorpus, ProvincesAndQuotesAreWhatCodeFinds) {
   const auto &cb = supanalyze::codebook::default_codebook();
   const auto corpus = supanalyze::corpus::read_corpus(supanalyze::testing::bundled_corpus());
-  // question -> theme (rolled up) -> province -> segment -> spans
-  std::map<std::string,
-           std::map<std::string,
-                    std::map<std::string, std::map<std::size_t, std::set<std::pair<std::size_t, std::size_t>>>>>>
-      coded;
+  // question -> theme (rolled up) -> province -> segment -> (in label, start, end)
+  using Spans = std::set<std::tuple<bool, std::size_t, std::size_t>>;
+  std::map<std::string, std::map<std::string, std::map<std::string, std::map<std::size_t, Spans>>>> coded;
   for (const auto &row : code_rows()) {
     const auto t = cb.index_of(row.theme);
     ASSERT_TRUE(t) << row.theme;
     for (std::size_t a : cb.self_and_ancestors(*t))
-      coded[row.question][cb.themes[a].id][row.province][row.segment].insert({row.start, row.end});
+      coded[row.question][cb.themes[a].id][row.province][row.segment].insert({row.in_label, row.start, row.end});
   }
-  std::map<std::string, std::string> segment_texts;
+  std::map<std::string, std::pair<std::string, std::string>> segments_by_id; // (text, label)
   for (const auto &a : corpus.answers)
     for (std::size_t s = 0; s < a.segments.size(); ++s)
-      segment_texts[corpus.segment_id(a, s + 1)] = a.segments[s].text;
-  auto segment_text = [&](const std::string &segment_id) -> std::string {
-    const auto it = segment_texts.find(segment_id);
-    if (it != segment_texts.end()) return it->second;
+      segments_by_id[corpus.segment_id(a, s + 1)] = {a.segments[s].text, a.segments[s].label};
+  auto segment = [&](const std::string &segment_id) -> std::pair<std::string, std::string> {
+    const auto it = segments_by_id.find(segment_id);
+    if (it != segments_by_id.end()) return it->second;
     ADD_FAILURE() << "no segment " << segment_id;
-    return "";
+    return {};
   };
-  std::size_t quotes = 0;
+  std::size_t quotes = 0, labels = 0;
   for (const auto &q : parse_html(*html)) {
     for (const auto &t : q.themes) {
       SCOPED_TRACE(q.id + " " + t.theme);
@@ -212,31 +212,36 @@ TEST_F(ReportOnBundledCorpus, ProvincesAndQuotesAreWhatCodeFinds) {
         const auto &segments = by_province.at(quote.province);
         std::size_t longest = 0, longest_length = 0;
         for (const auto &[n, spans] : segments) {
-          const std::size_t length = segment_text(q.id + "/" + quote.province + "/" + std::to_string(n)).size();
+          const std::size_t length = segment(q.id + "/" + quote.province + "/" + std::to_string(n)).first.size();
           if (length > longest_length) longest = n, longest_length = length;
         }
         EXPECT_EQ(quote.segment, q.id + "/" + quote.province + "/" + std::to_string(longest));
-        // The marks are the coded spans, merged where they overlap, and show that text.
-        std::vector<std::pair<std::size_t, std::size_t>> merged;
-        for (const auto &s : segments.at(longest)) {
-          if (!merged.empty() && s.first <= merged.back().second)
-            merged.back().second = std::max(merged.back().second, s.second);
+        // The marks are the coded spans, those in the label first, merged where they overlap,
+        // and show those bytes of the label or the text.
+        std::vector<std::tuple<bool, std::size_t, std::size_t>> merged;
+        for (const auto &[in_label, start, end] : segments.at(longest)) {
+          if (!merged.empty() && std::get<0>(merged.back()) == in_label && start <= std::get<2>(merged.back()))
+            std::get<2>(merged.back()) = std::max(std::get<2>(merged.back()), end);
           else
-            merged.push_back(s);
+            merged.emplace_back(in_label, start, end);
         }
-        const std::string text = segment_text(quote.segment);
+        std::stable_partition(merged.begin(), merged.end(), [](const auto &s) { return std::get<0>(s); });
+        const auto [text, label] = segment(quote.segment);
         ASSERT_EQ(quote.marks.size(), merged.size());
         for (std::size_t m = 0; m < merged.size(); ++m) {
-          const auto &[start, end, shown] = quote.marks[m];
-          EXPECT_EQ(start, merged[m].first);
-          EXPECT_EQ(end, merged[m].second);
-          EXPECT_EQ(shown, text.substr(start, end - start));
+          const auto &[in_label, start, end, shown] = quote.marks[m];
+          EXPECT_EQ(in_label, std::get<0>(merged[m]));
+          EXPECT_EQ(start, std::get<1>(merged[m]));
+          EXPECT_EQ(end, std::get<2>(merged[m]));
+          EXPECT_EQ(shown, (in_label ? label : text).substr(start, end - start));
+          labels += in_label;
         }
         ++quotes;
       }
     }
   }
   EXPECT_GT(quotes, 300u);
+  EXPECT_GT(labels, 0u); // themes named in a ### label (centre1300 q1's areas) are marked there
 }
 
 TEST_F(ReportOnBundledCorpus, IsOneSelfContainedPageWithChartsAppendixAndIdentity) {

@@ -30,6 +30,11 @@ TEST(ReportModel, ThemeSpansRollUpToTheParentAndMerge) {
   EXPECT_EQ(report::theme_spans(cb, codings, budget), (std::vector<report::Span>{{10, 20}, {30, 40}}));
   EXPECT_EQ(report::theme_spans(cb, codings, resources), (std::vector<report::Span>{{0, 20}, {30, 40}}));
   EXPECT_TRUE(report::theme_spans(cb, codings, *cb.index_of("covid19")).empty());
+  // A coding in the segment's ### label has its offsets in the label, not in the text.
+  auto with_label = codings;
+  with_label.push_back({static_cast<std::uint32_t>(budget), 0, 0, 9, true});
+  EXPECT_EQ(report::theme_spans(cb, with_label, budget), (std::vector<report::Span>{{10, 20}, {30, 40}}));
+  EXPECT_EQ(report::theme_spans(cb, with_label, budget, true), (std::vector<report::Span>{{0, 9}}));
 }
 
 // centre1300 q4 of the bundled corpus, coded for real.

@@ -267,9 +267,13 @@ std::string document_xml(const Report &r) {
         x.end();
         for (const auto &qt : f.quotes) {
           x.start("w:p").start("w:pPr").empty("w:pStyle", "w:val", "Quote").end();
+          const auto label = quote_label_pieces(r, qt);
+          for (const auto &[piece, highlighted] : label)
+            b.run(piece, true, highlighted, false, "5B6472");
+          if (!label.empty()) b.run(": ", true, false, false, "5B6472");
           for (const auto &[piece, highlighted] : quote_pieces(r, qt))
             b.run(piece, highlighted, highlighted);
-          b.run(" — " + quote_source(r, qt), false, false, true, "5B6472");
+          b.run(" — " + province_name(r, qt.province), false, false, true, "5B6472");
           x.end();
         }
       }

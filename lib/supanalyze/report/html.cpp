@@ -72,6 +72,7 @@ th { background: #eef1f5; }
 .segment { margin: .1rem 0; }
 .caption { font-weight: 600; margin-top: 1.2rem; }
 .label { font-weight: 600; }
+.qlabel { font-weight: 600; color: var(--muted); }
 .empty { color: var(--muted); }
 table.identity td:first-child { width: 28%; color: var(--muted); }
 code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: .8rem; word-break: break-all; }
@@ -183,18 +184,29 @@ void heatmap(std::string &out, const Report &r, const InstrumentSection &s) {
       "</svg><figcaption>" + escape(w.heatmap_caption) + fmt::format(" {}", h.questions) + "</figcaption></figure>\n";
 }
 
-void quote(std::string &out, const Report &r, const Quote &q) {
-  out += fmt::format(R"(<blockquote data-segment="{}" data-province="{}"><p>)", escape(q.segment_id),
-                     escape(r.corpus->provinces[q.province].id));
+void marked(std::string &out, const std::vector<std::pair<std::string, bool>> &pieces, const char *in) {
   std::size_t at = 0;
-  for (const auto &[piece, highlighted] : quote_pieces(r, q)) {
+  for (const auto &[piece, highlighted] : pieces) {
     if (highlighted)
-      out += fmt::format(R"(<mark data-start="{}" data-end="{}">{}</mark>)", at, at + piece.size(), escape(piece));
+      out += fmt::format(R"(<mark data-in="{}" data-start="{}" data-end="{}">{}</mark>)", in, at, at + piece.size(),
+                         escape(piece));
     else
       out += escape(piece);
     at += piece.size();
   }
-  out += fmt::format(R"( <cite>— {}</cite></p></blockquote>)", escape(quote_source(r, q)));
+}
+
+void quote(std::string &out, const Report &r, const Quote &q) {
+  out += fmt::format(R"(<blockquote data-segment="{}" data-province="{}"><p>)", escape(q.segment_id),
+                     escape(r.corpus->provinces[q.province].id));
+  const auto label = quote_label_pieces(r, q);
+  if (!label.empty()) {
+    out += "<span class=\"qlabel\">";
+    marked(out, label, "label");
+    out += "</span>: ";
+  }
+  marked(out, quote_pieces(r, q), "text");
+  out += fmt::format(R"( <cite>— {}</cite></p></blockquote>)", escape(province_name(r, q.province)));
   out += '\n';
 }
 

@@ -74,9 +74,13 @@ std::string render_markdown(const Report &r) {
                            f.majority ? " **[" + w.majority + "]**" : "");
         for (const auto &qt : f.quotes) {
           out += "   > ";
+          const auto label = quote_label_pieces(r, qt);
+          for (const auto &[piece, highlighted] : label)
+            out += highlighted ? "**" + inline_text(piece) + "**" : inline_text(piece);
+          if (!label.empty()) out += ": ";
           for (const auto &[piece, highlighted] : quote_pieces(r, qt))
             out += highlighted ? "**" + inline_text(piece) + "**" : inline_text(piece);
-          out += " — " + inline_text(quote_source(r, qt)) + "\n";
+          out += " — " + province_name(r, qt.province) + "\n";
         }
       }
     }

@@ -9,10 +9,10 @@
 namespace supanalyze::report {
 
 std::vector<Span> theme_spans(const codebook::Codebook &codebook, const std::vector<codebook::Coding> &codings,
-                              std::size_t theme) {
+                              std::size_t theme, bool in_label) {
   std::vector<Span> spans;
-  for (const auto &c : codings) // a coding in the segment's ### label has no span in its text
-    if (!c.in_label && codebook.is_within(c.theme, theme)) spans.push_back({c.start, c.end});
+  for (const auto &c : codings) // a coding in the segment's ### label has its offsets in the label
+    if (c.in_label == in_label && codebook.is_within(c.theme, theme)) spans.push_back({c.start, c.end});
   std::sort(spans.begin(), spans.end(),
             [](const Span &a, const Span &b) { return a.start != b.start ? a.start < b.start : a.end < b.end; });
   std::vector<Span> merged;
@@ -51,7 +51,8 @@ void ReportBuilder::add(const corpus::Answer &answer, const coding::AnswerCoding
       auto &best = m_best[q][t][answer.province];
       // The longest segment of the answer that has the theme; the first of equal ones.
       if (best != 0 && m_candidates[best - 1].length >= length) continue;
-      Candidate candidate{coded.answer, s, length, theme_spans(m_codebook, coded.segments[s], t)};
+      Candidate candidate{coded.answer, s, length, theme_spans(m_codebook, coded.segments[s], t),
+                          theme_spans(m_codebook, coded.segments[s], t, true)};
       if (best == 0) {
         m_candidates.push_back(std::move(candidate));
         best = static_cast<std::uint32_t>(m_candidates.size());
@@ -92,7 +93,8 @@ Report ReportBuilder::build(const std::vector<aggregate::QuestionFrequency> &que
         if (f.quotes.size() >= m_max_quotes) continue;
         const Candidate &c = m_candidates[best - 1];
         const auto &answer = m_corpus.answers[c.answer];
-        f.quotes.push_back({p, c.answer, c.segment, m_corpus.segment_id(answer, c.segment + 1), c.spans});
+        f.quotes.push_back(
+            {p, c.answer, c.segment, m_corpus.segment_id(answer, c.segment + 1), c.spans, c.label_spans});
       }
       if (f.provinces.size() != count)
         throw Error("report: theme '" + m_codebook.themes[theme].id + "' of " + m_corpus.instruments[qc.instrument].id +

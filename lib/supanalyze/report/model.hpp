@@ -34,10 +34,11 @@ struct Span {
 // theme's matched spans, merged where they touch or overlap.
 struct Quote {
   std::size_t province = 0;
-  std::size_t answer = 0;  // index into Corpus::answers
-  std::size_t segment = 0; // index into the answer's segments
-  std::string segment_id;  // "centre1300/q4/ratchaburi/3"
-  std::vector<Span> spans;
+  std::size_t answer = 0;        // index into Corpus::answers
+  std::size_t segment = 0;       // index into the answer's segments
+  std::string segment_id;        // "centre1300/q4/ratchaburi/3"
+  std::vector<Span> spans;       // in the segment's text
+  std::vector<Span> label_spans; // in the segment's ### label (a label is coded with its first segment)
 };
 
 // One theme of one question: its count in provinces (from the counter), the provinces that
@@ -112,7 +113,7 @@ private:
   // Per (question number, theme, province): the best segment to quote.
   struct Candidate {
     std::size_t answer = 0, segment = 0, length = 0;
-    std::vector<Span> spans;
+    std::vector<Span> spans, label_spans;
   };
   const corpus::Corpus &m_corpus;
   const codebook::Codebook &m_codebook;
@@ -139,8 +140,9 @@ Identity identify(const corpus::Corpus &corpus, const codebook::Codebook &codebo
 Report make_report(const corpus::Corpus &corpus, const codebook::Codebook &codebook, const codebook::Matcher &matcher,
                    const aggregate::Selection &selection, unsigned threads, Identity identity, bool english);
 
-// The spans of `theme` (or a descendant) among one segment's codings, sorted and merged.
+// The spans of `theme` (or a descendant) among one segment's codings, sorted and merged: those
+// in the segment's text, or with `in_label` those in its label.
 std::vector<Span> theme_spans(const codebook::Codebook &codebook, const std::vector<codebook::Coding> &codings,
-                              std::size_t theme);
+                              std::size_t theme, bool in_label = false);
 
 } // namespace supanalyze::report

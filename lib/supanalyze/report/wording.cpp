@@ -132,22 +132,28 @@ std::string theme_colour(const Report &report, std::size_t theme) {
   return lower;
 }
 
-std::string quote_source(const Report &report, const Quote &quote) {
-  const std::string &label = report.corpus->answers[quote.answer].segments[quote.segment].label;
-  return province_name(report, quote.province) + (label.empty() ? "" : " · " + label);
-}
+namespace {
 
-std::vector<std::pair<std::string, bool>> quote_pieces(const Report &report, const Quote &quote) {
-  const std::string &text = report.corpus->answers[quote.answer].segments[quote.segment].text;
-  std::vector<std::pair<std::string, bool>> pieces;
+std::vector<std::pair<std::string, bool>> pieces(const std::string &text, const std::vector<Span> &spans) {
+  std::vector<std::pair<std::string, bool>> out;
   std::size_t at = 0;
-  for (const Span &s : quote.spans) {
-    if (s.start > at) pieces.emplace_back(text.substr(at, s.start - at), false);
-    pieces.emplace_back(text.substr(s.start, s.end - s.start), true);
+  for (const Span &s : spans) {
+    if (s.start > at) out.emplace_back(text.substr(at, s.start - at), false);
+    out.emplace_back(text.substr(s.start, s.end - s.start), true);
     at = s.end;
   }
-  if (at < text.size()) pieces.emplace_back(text.substr(at), false);
-  return pieces;
+  if (at < text.size()) out.emplace_back(text.substr(at), false);
+  return out;
+}
+
+} // namespace
+
+std::vector<std::pair<std::string, bool>> quote_pieces(const Report &report, const Quote &quote) {
+  return pieces(report.corpus->answers[quote.answer].segments[quote.segment].text, quote.spans);
+}
+
+std::vector<std::pair<std::string, bool>> quote_label_pieces(const Report &report, const Quote &quote) {
+  return pieces(report.corpus->answers[quote.answer].segments[quote.segment].label, quote.label_spans);
 }
 
 } // namespace supanalyze::report

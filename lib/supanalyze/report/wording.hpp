@@ -55,9 +55,10 @@ std::string count_text(std::uint64_t count, std::uint64_t of);
 // A theme's colour as #rrggbb (a neutral grey when the codebook gives none or a bad one).
 std::string theme_colour(const Report &report, std::size_t theme);
 
-// Where a quote comes from: the province's name, and the segment's label when it has one.
-std::string quote_source(const Report &report, const Quote &quote);
 // Pieces of a quote's text: (text, highlighted) in order, split at the spans' edges.
 std::vector<std::pair<std::string, bool>> quote_pieces(const Report &report, const Quote &quote);
+// The same for the quoted segment's ### label (no pieces when it has none): shown before the
+// text, as the seed's tables show a row label before its cells.
+std::vector<std::pair<std::string, bool>> quote_label_pieces(const Report &report, const Quote &quote);
 
 } // namespace supanalyze::report
