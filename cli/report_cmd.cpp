@@ -15,28 +15,6 @@ namespace {
 
 struct ReportOptions : AnalysisOptions {};
 
-enum class ReportFormat { html, docx, md };
-
-ReportFormat report_format(const ReportOptions &opts) {
-  std::string name = opts.format;
-  if (name.empty()) {
-    const std::string ext = std::filesystem::path(opts.output).extension().string();
-    if (ext == ".html" || ext == ".htm")
-      name = "html";
-    else if (ext == ".docx")
-      name = "docx";
-    else if (ext == ".md" || ext == ".markdown")
-      name = "md";
-    else
-      throw Error(opts.output + ": the report is written as .html, .docx or .md, not '" + ext +
-                  "' (or name the format with --format html|docx|md)");
-  }
-  if (name == "html") return ReportFormat::html;
-  if (name == "docx") return ReportFormat::docx;
-  if (name == "md" || name == "markdown") return ReportFormat::md;
-  throw Error("--format must be html, docx or md, not '" + name + "'");
-}
-
 std::string filters_text(const AnalysisOptions &opts) {
   std::string s;
   auto add = [&](const char *flag, const std::vector<std::string> &values) {
@@ -53,7 +31,7 @@ std::string filters_text(const AnalysisOptions &opts) {
 void run_report(const ReportOptions &opts) {
   if (opts.output.empty() || opts.output == "-")
     throw Error("report: name the file to write with -o (report.html, report.docx or report.md)");
-  const ReportFormat format = report_format(opts);
+  const output::Format format = opts.resolved_format(); // first: a usage error before any work
   const Analysis a = prepare_analysis(opts, nullptr, Load::whole);
   report::Identity identity =
       report::identify(a.corpus, *a.codebook, opts.corpus.empty() ? "<bundled>" : opts.corpus,
@@ -61,17 +39,12 @@ void run_report(const ReportOptions &opts) {
   const report::Report r =
       report::make_report(a.corpus, *a.codebook, *a.matcher, a, opts.threads, std::move(identity), a.english);
   std::string bytes;
-  switch (format) {
-  case ReportFormat::html:
-    bytes = report::render_html(r);
-    break;
-  case ReportFormat::docx:
+  if (format == output::Format::docx)
     bytes = report::render_docx(r);
-    break;
-  case ReportFormat::md:
+  else if (format == output::Format::md)
     bytes = report::render_markdown(r);
-    break;
-  }
+  else
+    bytes = report::render_html(r);
   write_file_atomically(opts.output, bytes);
 }
 
@@ -102,9 +75,9 @@ Examples:
   supanalyze report --question vulnerable/q5 --lang en -o q5.md)");
   add_corpus_arguments(cmd, opts->corpus, opts->meta);
   cmd->add_option("-c,--codebook", opts->codebook, "Codebook YAML (default: the built-in msdhs-2564)");
-  cmd->add_option("-o,--output", opts->output, "The report file: .html, .docx or .md (written atomically)")->required();
-  opts->format.clear();
-  cmd->add_option("-f,--format", opts->format, "html, docx or md (default: from the file name)");
+  add_output_options(cmd, *opts, {output::Format::html, output::Format::docx, output::Format::md}, output::Format::html,
+                     /*with_bom=*/false);
+  cmd->get_option("-o")->required();
   cmd->add_option("-i,--instrument", opts->instruments, "Only these instruments (repeatable)");
   cmd->add_option("-q,--question", opts->questions, "Only these questions: q4 or centre1300/q4 (repeatable)");
   cmd->add_option("-p,--province", opts->provinces, "Only these provinces (repeatable)");
