@@ -18,13 +18,16 @@
 #include <set>
 #include <sstream>
 
+#include <unistd.h>
+
 using supanalyze::testing::run_cli;
 namespace fs = std::filesystem;
 
 namespace {
 
 fs::path temp_dir(const std::string &name) {
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-report-test-" + name);
+  // Per process: several runs of the suite may share the machine.
+  const fs::path dir = fs::temp_directory_path() / ("supanalyze-report-test-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
