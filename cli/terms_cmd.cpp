@@ -139,6 +139,9 @@ void run_terms(const TermsOptions &opts, Context &ctx) {
     doc["suggest"] = t.id;
     doc["target_segments"] = counter.target_segments();
     auto &list = doc["terms"] = nlohmann::ordered_json::array();
+    std::size_t id_width = 0; // examples align on their hits, as kwic's lines do
+    for (std::size_t i = 0; i < limit(opts, found.size()); ++i)
+      for (const auto &e : found[i].term->examples) id_width = std::max(id_width, text::display_width(e.segment));
     for (std::size_t i = 0; i < limit(opts, found.size()); ++i) {
       const auto &k = found[i];
       std::vector<std::string> examples;
@@ -151,7 +154,8 @@ void run_terms(const TermsOptions &opts, Context &ctx) {
                                                           {"p", k.g2_p}})["examples"];
       ex = nlohmann::ordered_json::array();
       for (const auto &e : k.term->examples) {
-        examples.push_back(e.segment + "  " + kwic_line(e, options.example_columns));
+        examples.push_back(output::pad(e.segment, id_width, output::Align::left) + "  " +
+                           kwic_line(e, options.example_columns));
         ex.push_back({{"segment", e.segment},
                       {"start", e.start},
                       {"end", e.end},

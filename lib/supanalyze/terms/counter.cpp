@@ -11,22 +11,6 @@ namespace supanalyze::terms {
 
 namespace {
 
-bool is_thai_code_point(char32_t c) { return c >= 0x0E00 && c <= 0x0E7F; }
-
-char32_t first_code_point(std::string_view s) {
-  std::size_t pos = 0;
-  return s.empty() ? 0 : text::detail::decode(s, pos);
-}
-
-char32_t last_code_point(std::string_view s) {
-  std::size_t start = s.size();
-  while (start > 0 && (static_cast<unsigned char>(s[start - 1]) & 0xC0) == 0x80)
-    --start;
-  if (start > 0) --start;
-  std::size_t pos = start;
-  return s.empty() ? 0 : text::detail::decode(s, pos);
-}
-
 // A token that can be a word: Thai or Latin letters, more than a bare letter (a list marker).
 bool is_word(std::string_view token, text::TokenKind kind) {
   if (kind != text::TokenKind::thai && kind != text::TokenKind::latin) return false;
@@ -50,17 +34,11 @@ std::uint32_t TermCounter::word_id(std::string_view word) {
   return it->second;
 }
 
-std::string TermCounter::join(const Gram &gram, unsigned words, std::optional<std::uint32_t> gaps) const {
+std::string TermCounter::join(const Gram &gram, unsigned words, std::uint32_t gaps) const {
   std::string out;
   for (unsigned i = 0; i < words; ++i) {
-    const std::string &word = gram[i] == k_pad ? m_word_text[0] : m_word_text[gram[i]];
-    if (i > 0) {
-      const bool space =
-          gaps ? ((*gaps >> (i - 1)) & 1u) != 0
-               : !(is_thai_code_point(last_code_point(out)) && is_thai_code_point(first_code_point(word)));
-      if (space) out += ' ';
-    }
-    out += word;
+    if (i > 0 && ((gaps >> (i - 1)) & 1u) != 0) out += ' ';
+    out += m_word_text[gram[i]];
   }
   return out;
 }
@@ -161,10 +139,14 @@ void TermCounter::add_segment(std::string_view text, bool in_target, std::string
     }
     if (!m_options.collocations) continue;
     Gram sequence{0, 0, 0};
+    std::uint32_t gaps = 0;
     for (unsigned w = 0; w < m_options.max_words && i + w < n; ++w) {
       if (m_ids[i + w] == k_break) break;
       sequence[w] = m_ids[i + w];
-      if (w >= 1) ++m_sequences[w - 1][sequence];
+      if (w == 0) continue;
+      if (m_tokens[i + w].start > m_tokens[i + w - 1].end) gaps |= 1u << (w - 1);
+      auto [it, inserted] = m_sequences[w - 1].try_emplace(sequence, SequenceCount{0, gaps});
+      ++it->second.count;
     }
   }
 }
@@ -181,7 +163,8 @@ std::vector<TermCounter::Collocation> TermCounter::score_size(unsigned size, std
   // margins[mask]: counts of the sequences projected on the positions of `mask` (others 0).
   std::vector<std::unordered_map<Gram, std::uint64_t, GramHash>> margins(full + 1);
   std::uint64_t total = 0;
-  for (const auto &[gram, count] : sequences) {
+  for (const auto &[gram, seen] : sequences) {
+    const std::uint64_t count = seen.count;
     total += count;
     for (unsigned mask = 1; mask < full; ++mask) {
       Gram projected{0, 0, 0};
@@ -190,13 +173,15 @@ std::vector<TermCounter::Collocation> TermCounter::score_size(unsigned size, std
       margins[mask][projected] += count;
     }
   }
-  std::vector<std::pair<Gram, std::uint64_t>> eligible; // in word-id order: ids follow first occurrence
-  for (const auto &[gram, count] : sequences)
-    if (count >= min_count && std::find(gram.begin(), gram.begin() + size, k_pad) == gram.begin() + size)
-      eligible.emplace_back(gram, count);
-  std::sort(eligible.begin(), eligible.end());
+  std::vector<std::pair<Gram, SequenceCount>> eligible;
+  for (const auto &[gram, seen] : sequences)
+    if (seen.count >= min_count && std::find(gram.begin(), gram.begin() + size, k_pad) == gram.begin() + size)
+      eligible.emplace_back(gram, seen);
+  // In word-id order (ids follow first occurrence): the same order whatever the hash map's.
+  std::sort(eligible.begin(), eligible.end(), [](const auto &x, const auto &y) { return x.first < y.first; });
   std::vector<Collocation> out;
-  for (const auto &[gram, count] : eligible) {
+  for (const auto &[gram, seen] : eligible) {
+    const std::uint64_t count = seen.count;
     // at_least[mask]: sequences that agree with `gram` at least at the positions of `mask`.
     std::array<double, 8> at_least{};
     for (unsigned mask = 0; mask <= full; ++mask) {
@@ -217,7 +202,7 @@ std::vector<TermCounter::Collocation> TermCounter::score_size(unsigned size, std
       for (unsigned super = mask; super <= full; ++super)
         if ((super & mask) == mask)
           exactly[mask] += ((std::popcount(super) - std::popcount(mask)) % 2 == 0 ? 1.0 : -1.0) * at_least[super];
-    out.push_back({join(gram, size), size, count, collocation_score(exactly, size, smoothing)});
+    out.push_back({join(gram, size, seen.gaps), size, count, collocation_score(exactly, size, smoothing)});
   }
   return out;
 }

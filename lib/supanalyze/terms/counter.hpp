@@ -15,7 +15,6 @@
 
 #include <array>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -109,9 +108,8 @@ private:
   static constexpr std::uint32_t k_pad = 0xFFFFFFFE;   // a stop word: keeps its place
 
   std::uint32_t word_id(std::string_view word);
-  // The words of `gram` joined: with a space where bit k of `gaps` is set, or, when `gaps` is
-  // unknown (collocations), between all words but two Thai ones.
-  std::string join(const Gram &gram, unsigned words, std::optional<std::uint32_t> gaps = std::nullopt) const;
+  // The words of `gram` joined, with a space where bit k of `gaps` is set.
+  std::string join(const Gram &gram, unsigned words, std::uint32_t gaps) const;
   void count_term(const TermKey &key, unsigned words, std::string_view text, std::uint32_t start, std::uint32_t end,
                   bool in_target, bool near, bool has_focus, std::string_view segment_id);
   std::vector<Collocation> score_size(unsigned size, std::uint64_t min_count, double smoothing) const;
@@ -127,7 +125,12 @@ private:
   std::uint64_t m_total = 0, m_target_total = 0, m_near_total = 0;
   std::uint64_t m_segments = 0, m_target_segments = 0;
   // Collocations: counts of every 2- and 3-token sequence without a break, stop words included.
-  std::array<std::unordered_map<Gram, std::uint64_t, GramHash>, 2> m_sequences;
+  // Each keeps the whitespace of its first occurrence for display (bit k: after word k).
+  struct SequenceCount {
+    std::uint64_t count = 0;
+    std::uint32_t gaps = 0;
+  };
+  std::array<std::unordered_map<Gram, SequenceCount, GramHash>, 2> m_sequences;
   std::vector<std::string> m_word_text{std::string()}; // id -> first written form
   // Scratch, reused per segment.
   std::vector<text::Token> m_tokens;
