@@ -73,7 +73,7 @@ std::string yaml_scalar(const std::string &s) {
 
 void run_terms(const TermsOptions &opts, Context &ctx) {
   check_numbers(opts);
-  const auto format = output::parse_format(opts.format);
+  const auto format = opts.resolved_format();
   const Analysis a = prepare_analysis(opts, nullptr, Load::stream);
   const terms::StopWords custom_stop_words =
       opts.stopwords.empty() ? terms::StopWords() : terms::StopWords::parse(read_file(opts.stopwords), opts.stopwords);
@@ -91,7 +91,8 @@ void run_terms(const TermsOptions &opts, Context &ctx) {
   // --theme narrows the counted segments to those coded with a selected theme.
   const bool all_themes = opts.themes.empty();
   const std::vector<bool> every_theme(a.codebook->themes.size(), true); // `uncoded`: no theme at all
-  const std::optional<std::size_t> suggest_theme = opts.suggest_given ? a.codebook->index_of(opts.suggest) : std::nullopt;
+  const std::optional<std::size_t> suggest_theme =
+      opts.suggest_given ? a.codebook->index_of(opts.suggest) : std::nullopt;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> focus; // --suggest: the theme's codings in a segment
   for_each_coded(a, opts.threads, [&](const corpus::Answer &answer, const coding::AnswerCodings &coded) {
     for (std::size_t s = 0; s < coded.segments.size(); ++s) {
@@ -99,10 +100,10 @@ void run_terms(const TermsOptions &opts, Context &ctx) {
       const bool in_target = target && target->contains(answer, coded.segments[s], every_theme);
       focus.clear();
       if (in_target && suggest_theme)
-        for (const auto& c : coded.segments[s])
-          if (a.codebook->is_within(c.theme, *suggest_theme)) focus.emplace_back(c.start, c.end);
-      counter.add_segment(answer.segments[s].text, in_target, options.examples ? a.corpus.segment_id(answer, s + 1) : "",
-                          focus);
+        for (const auto &c : coded.segments[s])
+          if (!c.in_label && a.codebook->is_within(c.theme, *suggest_theme)) focus.emplace_back(c.start, c.end);
+      counter.add_segment(answer.segments[s].text, in_target,
+                          options.examples ? a.corpus.segment_id(answer, s + 1) : "", focus);
     }
   });
   if (target) {
@@ -141,7 +142,8 @@ void run_terms(const TermsOptions &opts, Context &ctx) {
     auto &list = doc["terms"] = nlohmann::ordered_json::array();
     std::size_t id_width = 0; // examples align on their hits, as kwic's lines do
     for (std::size_t i = 0; i < limit(opts, found.size()); ++i)
-      for (const auto &e : found[i].term->examples) id_width = std::max(id_width, text::display_width(e.segment));
+      for (const auto &e : found[i].term->examples)
+        id_width = std::max(id_width, text::display_width(e.segment));
     for (std::size_t i = 0; i < limit(opts, found.size()); ++i) {
       const auto &k = found[i];
       std::vector<std::string> examples;
@@ -254,6 +256,7 @@ void run_terms(const TermsOptions &opts, Context &ctx) {
 
   OutputSink sink(opts.output, ctx.out);
   auto &out = sink.stream();
+  write_bom(opts, out);
   if (format == output::Format::json) {
     out << doc.dump(2, ' ', false) << '\n';
   } else if (opts.suggest_given && format == output::Format::table) {
@@ -314,7 +317,10 @@ Examples:
   supanalyze terms --collocations --min-count 3
   supanalyze terms --suggest staffing
   supanalyze terms my-corpus.tsv -c my-codebook.yaml --stopwords my-stopwords.txt)");
-  add_analysis_options(cmd, *opts, "table, csv, tsv, json or md", "table", false);
+  add_analysis_options(
+      cmd, *opts,
+      {output::Format::table, output::Format::csv, output::Format::tsv, output::Format::json, output::Format::md},
+      output::Format::table, false);
   cmd->add_option("--keyness", opts->keyness,
                   "Keyness of TARGET against the rest: uncoded, theme:ID, question:ID, province:ID, instrument:ID")
       ->each([opts](const std::string &) { opts->keyness_given = true; });

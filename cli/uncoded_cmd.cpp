@@ -30,13 +30,14 @@ std::string share(std::uint64_t part, std::uint64_t whole) {
 }
 
 void run_uncoded(const AnalysisOptions &opts, Context &ctx) {
-  const auto format = output::parse_format(opts.format);
+  const auto format = opts.resolved_format();
   const Analysis a = prepare_analysis(opts, nullptr, Load::stream);
   const auto &c = a.corpus;
   const std::string year = std::to_string(c.year_be);
   const bool delimited = format == output::Format::csv || format == output::Format::tsv;
   OutputSink sink(opts.output, ctx.out);
   auto &out = sink.stream();
+  write_bom(opts, out);
   output::Table flat{"", k_columns, {}, {}};
   if (delimited) output::write_delimited(flat, format, out); // the header; rows follow as answers arrive
   std::vector<Residue> residues;                             // per question, in corpus order (table, md, json)
@@ -126,7 +127,10 @@ Examples:
   supanalyze uncoded --question centre1300/q4
   supanalyze uncoded --theme staffing --format tsv -o not-staffing.tsv
   supanalyze uncoded my-corpus.tsv -c my-codebook.yaml --format md)");
-  add_analysis_options(cmd, *opts, "table, csv, tsv, json or md", "table", false);
+  add_analysis_options(
+      cmd, *opts,
+      {output::Format::table, output::Format::csv, output::Format::tsv, output::Format::json, output::Format::md},
+      output::Format::table, false);
   cmd->callback([opts, &ctx] { run_uncoded(*opts, ctx); });
 }
 

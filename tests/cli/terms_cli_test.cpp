@@ -141,7 +141,6 @@ TEST(Terms, KeynessOfTheUncodedResidue) {
   }
   EXPECT_GE(significant, 20u);
   EXPECT_EQ(terms[0]["term"], "ครอบคลุม ครบถ้วน");
-  EXPECT_EQ(terms[0]["n_reference"], 0);
   EXPECT_LT(terms[terms.size() - 1]["G2"].get<double>(), 0); // used less in the residue: negative
 }
 
@@ -243,4 +242,21 @@ TEST(TermsAndUncoded, SameBytesStreamedAndAtAnyThreadCount) {
       EXPECT_EQ(streamed.out, folder.out) << command[0] << " " << command[1] << " -j " << threads;
     }
   }
+}
+
+TEST(TermsAndUncoded, OutputFormatFromTheFileName) {
+  const fs::path dir = fs::temp_directory_path() / "supanalyze-terms-cli-output";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const auto csv = run_cli({"uncoded", "-o", (dir / "uncoded.csv").string()});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(supanalyze::read_file((dir / "uncoded.csv").string())
+                .rfind("corpus,year,instrument,question,province,segment,label,text\n", 0),
+            0u);
+  const auto md = run_cli({"terms", "--keyness", "uncoded", "-o", (dir / "keyness.md").string()});
+  ASSERT_EQ(md.exit_code, 0) << md.err;
+  EXPECT_EQ(supanalyze::read_file((dir / "keyness.md").string()).rfind("### Keyness of uncoded", 0), 0u);
+  const auto docx = run_cli({"terms", "-o", (dir / "terms.docx").string()});
+  EXPECT_EQ(docx.exit_code, 2);
+  EXPECT_FALSE(fs::exists(dir / "terms.docx"));
 }
