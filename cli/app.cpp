@@ -57,6 +57,8 @@ int run(const std::vector<std::string>& args, Context& ctx) {
   setup_agree(app, ctx);
   setup_kwic(app, ctx);
   setup_codebook(app, ctx);
+  setup_uncoded(app, ctx);
+  setup_terms(app, ctx);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {

@@ -46,5 +46,7 @@ void setup_agree(CLI::App& app, Context& ctx);
 void setup_kwic(CLI::App& app, Context& ctx);
 void setup_codebook(CLI::App& app, Context& ctx);
 void setup_report(CLI::App& app, Context& ctx);
+void setup_uncoded(CLI::App& app, Context& ctx);
+void setup_terms(CLI::App& app, Context& ctx);
 
 } // namespace supanalyze::cli

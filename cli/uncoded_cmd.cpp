@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+#include "analysis.hpp"
+
+#include <supanalyze/coding/coder.hpp>
+#include <supanalyze/error.hpp>
+#include <supanalyze/io.hpp>
+#include <supanalyze/terms/target.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace supanalyze::cli {
+
+namespace {
+
+const std::vector<output::Column> k_columns{
+    {"corpus", "corpus"},     {"year", "year"},       {"instrument", "instrument"}, {"question", "question"},
+    {"province", "province"}, {"segment", "segment"}, {"label", "label"},           {"text", "text"}};
+
+struct Residue {
+  std::string question; // "centre1300/q4"
+  std::string question_text;
+  std::uint64_t segments = 0;                 // selected segments of the question
+  std::vector<std::vector<std::string>> rows; // uncoded segments, k_columns
+};
+
+std::string share(std::uint64_t part, std::uint64_t whole) {
+  return whole == 0 ? "0%" : fmt::format("{:.0f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+}
+
+void run_uncoded(const AnalysisOptions &opts, Context &ctx) {
+  const auto format = opts.resolved_format();
+  const Analysis a = prepare_analysis(opts, nullptr, Load::stream);
+  const auto &c = a.corpus;
+  const std::string year = std::to_string(c.year_be);
+  const bool delimited = format == output::Format::csv || format == output::Format::tsv;
+  OutputSink sink(opts.output, ctx.out);
+  auto &out = sink.stream();
+  write_bom(opts, out);
+  output::Table flat{"", k_columns, {}, {}};
+  if (delimited) output::write_delimited(flat, format, out); // the header; rows follow as answers arrive
+  std::vector<Residue> residues;                             // per question, in corpus order (table, md, json)
+  std::uint64_t segments = 0, uncoded = 0;
+  for_each_coded(a, opts.threads, [&](const corpus::Answer &answer, const coding::AnswerCodings &coded) {
+    const auto &inst = c.instruments[answer.instrument];
+    const std::string question = inst.id + "/" + inst.questions[answer.question].id;
+    if (!delimited && (residues.empty() || residues.back().question != question))
+      residues.push_back({question, inst.questions[answer.question].th, 0, {}});
+    flat.rows.clear();
+    for (std::size_t s = 0; s < coded.segments.size(); ++s) {
+      ++segments;
+      if (!delimited) ++residues.back().segments;
+      if (terms::carries_theme(coded.segments[s], a.theme_selected)) continue;
+      ++uncoded;
+      const auto &seg = answer.segments[s];
+      std::vector<std::string> row{c.id,
+                                   year,
+                                   inst.id,
+                                   inst.questions[answer.question].id,
+                                   c.provinces[answer.province].id,
+                                   std::to_string(s + 1),
+                                   seg.label,
+                                   seg.text};
+      if (delimited)
+        flat.rows.push_back(std::move(row));
+      else
+        residues.back().rows.push_back(std::move(row));
+    }
+    if (delimited) output::write_delimited(flat, format, out, false);
+  });
+  const std::string summary = fmt::format("{} of {} segments ({}) carry no theme{}", uncoded, segments,
+                                          share(uncoded, segments), opts.themes.empty() ? "" : " of the selected ones");
+  if (format == output::Format::json) {
+    auto doc = json_header(a, opts, "supanalyze.uncoded/1");
+    doc.erase("unit");
+    doc["segments"] = segments;
+    doc["uncoded"] = uncoded;
+    auto &list = doc["questions"] = nlohmann::ordered_json::array();
+    for (const auto &r : residues) {
+      nlohmann::ordered_json q{{"question", r.question}, {"segments", r.segments}, {"uncoded", r.rows.size()}};
+      auto &rows = q["rows"] = nlohmann::ordered_json::array();
+      for (const auto &row : r.rows)
+        rows.push_back({{"province", row[4]}, {"segment", std::stoul(row[5])}, {"label", row[6]}, {"text", row[7]}});
+      list.push_back(std::move(q));
+    }
+    out << doc.dump(2, ' ', false) << '\n';
+  } else if (!delimited) {
+    std::vector<output::Table> tables;
+    for (const auto &r : residues) {
+      if (r.rows.empty()) continue;
+      output::Table t{
+          fmt::format("{} · {}: {} of {} segments uncoded", r.question, r.question_text, r.rows.size(), r.segments),
+          {{"province", a.english ? "province" : "จังหวัด"},
+           {"segment", "#", output::Align::right},
+           {"label", a.english ? "label" : "หัวข้อ"},
+           {"text", a.english ? "text" : "ข้อความ"}},
+          {},
+          {}};
+      for (const auto &row : r.rows)
+        t.rows.push_back({row[4], row[5], row[6], row[7]});
+      tables.push_back(std::move(t));
+    }
+    if (tables.empty()) {
+      out << summary << '\n';
+    } else {
+      tables.back().notes.push_back(summary);
+      write_tables(tables, format, out);
+    }
+  }
+  sink.commit();
+}
+
+} // namespace
+
+void setup_uncoded(CLI::App &app, Context &ctx) {
+  auto opts = std::make_shared<AnalysisOptions>();
+  auto *cmd = app.add_subcommand("uncoded", "The segments no theme codes: what the codebook misses, with their text");
+  cmd->footer(R"(
+Lists every segment (list item or paragraph) with no coding of any theme, or with --theme none
+of those themes (and their sub-themes), per question and province, with its row label and its
+text, and how many segments of each question that is. Read them to see what the codebook
+misses; `supanalyze terms --keyness uncoded` shows which words set them apart.
+
+Examples:
+  supanalyze uncoded
+  supanalyze uncoded --question centre1300/q4
+  supanalyze uncoded --theme staffing --format tsv -o not-staffing.tsv
+  supanalyze uncoded my-corpus.tsv -c my-codebook.yaml --format md)");
+  add_analysis_options(
+      cmd, *opts,
+      {output::Format::table, output::Format::csv, output::Format::tsv, output::Format::json, output::Format::md},
+      output::Format::table, false);
+  cmd->callback([opts, &ctx] { run_uncoded(*opts, ctx); });
+}
+
+} // namespace supanalyze::cli
