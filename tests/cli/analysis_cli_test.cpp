@@ -194,9 +194,9 @@ TEST(Code, LabelsAreCodedOnceUnlessNoLabels) {
   const std::vector<std::string> args{"code", "-q", "vulnerable/q3", "-p", "samutsongkhram", "-t", "coordination"};
   const auto with = run_cli(args);
   ASSERT_EQ(with.exit_code, 0) << with.err;
-  EXPECT_NE(with.out.find("\tหน่วยร่วมดำเนินการ\tlabel\n"), std::string::npos) << with.out;
+  EXPECT_NE(with.out.find("\tหน่วยร่วมดำเนินการ\tlabel\t"), std::string::npos) << with.out;
   std::size_t label_rows = 0, at_segment_6 = 0;
-  for (std::size_t at = 0; (at = with.out.find("\tlabel\n", at)) != std::string::npos; ++at) ++label_rows;
+  for (std::size_t at = 0; (at = with.out.find("\tlabel\t", at)) != std::string::npos; ++at) ++label_rows;
   for (std::size_t at = 0; (at = with.out.find("\tsamutsongkhram\t6\tcoordination\t", at)) != std::string::npos; ++at)
     ++at_segment_6;
   EXPECT_GE(label_rows, 1u);
@@ -205,7 +205,7 @@ TEST(Code, LabelsAreCodedOnceUnlessNoLabels) {
   args_without.push_back("--no-labels");
   const auto without = run_cli(args_without);
   ASSERT_EQ(without.exit_code, 0) << without.err;
-  EXPECT_EQ(without.out.find("\tlabel\n"), std::string::npos) << without.out;
+  EXPECT_EQ(without.out.find("\tlabel\t"), std::string::npos) << without.out;
 
   const auto kwic = run_cli({"kwic", "-q", "vulnerable/q3", "-p", "samutsongkhram", "-t", "coordination"});
   ASSERT_EQ(kwic.exit_code, 0) << kwic.err;
