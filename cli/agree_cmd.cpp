@@ -22,6 +22,7 @@ struct AgreeOptions {
   AnalysisOptions analysis; // corpus, codebook, filters, output, format, lang
   agreement::Unit unit = agreement::Unit::answer;
   bool disagreements = false;
+  bool all_themes = false;
   double min_kappa = std::numeric_limits<double>::quiet_NaN(); // NaN: no gate
 };
 
@@ -72,6 +73,29 @@ nlohmann::ordered_json stat_json(const agreement::Confusion &c) {
           {"alpha", json_number(agreement::krippendorff_alpha(c))}};
 }
 
+// Which themes are compared, and why: the reference's own (the default), --theme, or all.
+std::string themes_from(const AgreeOptions &opts) {
+  return !opts.analysis.themes.empty() ? "theme filter" : opts.all_themes ? "all" : "reference";
+}
+
+std::string themes_note(const Analysis &an, const agreement::Comparison &cmp, const AgreeOptions &opts) {
+  const std::string n = std::to_string(cmp.themes.size());
+  std::string note;
+  if (themes_from(opts) == "reference")
+    note = "Themes: the " + n + " the reference (B) codes, of the codebook's " +
+           std::to_string(an.codebook->themes.size()) +
+           " (--all-themes: all, counting a theme B never coded as B's no; -t: chosen ones).";
+  else if (themes_from(opts) == "all")
+    note = "Themes: all " + n + " of the codebook (a theme B never coded counts as B's no).";
+  else
+    note = "Themes: the " + n + " chosen with --theme and their sub-themes.";
+  const std::size_t within = cmp.themes.size() - cmp.pooled_themes;
+  if (within > 0)
+    note += " (all) leaves out " + std::to_string(within) + " sub-theme" + (within == 1 ? "" : "s") +
+            " compared with its parent: their marks are in the parent's cells already.";
+  return note;
+}
+
 output::Table agreement_table(const Analysis &an, const agreement::Comparison &cmp, const AgreeOptions &opts,
                               bool long_form) {
   output::Table t;
@@ -97,11 +121,12 @@ output::Table agreement_table(const Analysis &an, const agreement::Comparison &c
       row.push_back(std::move(cell));
     t.rows.push_back(std::move(row));
   }
-  std::vector<std::string> all{"(all)", "pooled over " + std::to_string(cmp.themes.size()) + " themes"};
+  std::vector<std::string> all{"(all)", "pooled over " + std::to_string(cmp.pooled_themes) + " themes"};
   for (auto &cell : stat_cells(cmp.overall))
     all.push_back(std::move(cell));
   t.rows.push_back(std::move(all));
   if (!long_form) {
+    t.notes.push_back(themes_note(an, cmp, opts));
     t.notes.push_back("A = tested coder, B = reference: precision = both/(both+only A), recall = both/(both+only B).");
     t.notes.push_back("agree = observed agreement; kappa = Cohen's kappa; alpha = Krippendorff's alpha (nominal); "
                       "- = undefined (zero denominator).");
@@ -128,11 +153,14 @@ nlohmann::ordered_json comparison_json(const Analysis &an, const agreement::Comp
   doc["a"] = {{"file", opts.a}, {"form", agreement::to_string(a.form)}, {"role", "tested"}};
   doc["b"] = {{"file", opts.b}, {"form", agreement::to_string(b.form)}, {"role", "reference"}};
   doc["units"] = cmp.universe.size();
+  doc["themes_from"] = themes_from(opts);
+  doc["pooled_themes"] = cmp.pooled_themes;
   auto &themes = doc["themes"] = nlohmann::ordered_json::array();
   for (const auto &th : cmp.themes) {
     const auto &t = an.codebook->themes[th.theme];
     nlohmann::ordered_json j{{"theme", t.id}, {"label_th", t.label_th}, {"label_en", t.label_en}};
     j.update(stat_json(th.counts));
+    j["pooled"] = th.pooled;
     themes.push_back(std::move(j));
   }
   doc["overall"] = stat_json(cmp.overall);
@@ -158,7 +186,8 @@ void run_agree(const AgreeOptions &opts, Context &ctx) {
   const Analysis an = prepare_analysis(opts.analysis);
   const agreement::Coding a = load_coding(opts.a, an, ctx);
   const agreement::Coding b = load_coding(opts.b, an, ctx);
-  const auto themes = axis_items(an, aggregate::Axis::theme);
+  const auto themes = !opts.analysis.themes.empty() || opts.all_themes ? axis_items(an, aggregate::Axis::theme)
+                                                                       : agreement::reference_themes(b);
   const auto cmp = agreement::compare(an.corpus, *an.codebook, a, b, an.answer_selected, themes, unit);
 
   OutputSink sink(opts.analysis.output, ctx.out);
@@ -200,8 +229,12 @@ theme in its segment) or a cell table (TSV, CSV or JSONL with columns instrument
 province, theme, value = 0/1, optionally segment; other columns are ignored). The units are the
 answers (instrument/question/province, the default) or the segments of the corpus, after the
 --instrument/--question/--province filters: a unit neither file mentions counts as a negative
-both agree on. The themes are the codebook's, in its order (or --theme and their sub-themes); a
-parent theme is present where it or a sub-theme is coded. "(all)" pools the cells of every theme.
+both agree on. The themes are those the reference B codes (names in a row, yes or no), in
+codebook order: a theme B never looked at is not B's "no". --all-themes compares every theme of
+the codebook, --theme the chosen ones and their sub-themes. A parent theme is present where it
+or a sub-theme is coded. "(all)" pools the cells of the themes compared, leaving out a sub-theme
+whose parent is compared too (its marks are in the parent's cells: one disagreement would count
+twice). The output says which themes it compares.
 
 Output: the agreement table, then the disagreements (unit, theme, which coder said yes, the
 terms it matched and in which segments) so that a person can look at each one. csv and tsv hold
@@ -211,8 +244,7 @@ lower (or undefined).
 
 Examples:
   supanalyze code -q centre1300/q4 -q vulnerable/q5 -q onehome/q5 -o tool.tsv
-  supanalyze agree tool.tsv tests/data/human-coding-sample.tsv -q centre1300/q4 -q vulnerable/q5 -q onehome/q5 \
-      -t staffing -t budget -t tpmap_data -t covid19 -t training -t equipment -t publicity -t coordination
+  supanalyze agree tool.tsv tests/data/human-coding-sample.tsv -q centre1300/q4 -q vulnerable/q5 -q onehome/q5
   supanalyze agree coder1.csv coder2.csv --unit segment --format md -o agreement.md
   supanalyze agree tool.tsv human.tsv --format tsv --disagreements -o to-review.tsv)help");
   cmd->add_option("a", opts->a, "Coding A, the coder under test (file, or - for standard input)")->required();
@@ -228,7 +260,11 @@ Examples:
   cmd->add_option("-q,--question", an.questions,
                   "Only the answers to these questions: q4 or centre1300/q4 (repeatable)");
   cmd->add_option("-p,--province", an.provinces, "Only the answers of these provinces (repeatable)");
-  cmd->add_option("-t,--theme", an.themes, "Only these themes and their sub-themes (repeatable)");
+  auto *theme = cmd->add_option("-t,--theme", an.themes,
+                                "Only these themes and their sub-themes (repeatable; default: the themes B codes)");
+  cmd->add_flag("--all-themes", opts->all_themes,
+                "Every theme of the codebook, also those B never codes (they count as B's no)")
+      ->excludes(theme);
   add_output_options(cmd, an,
                      {output::Format::table, output::Format::csv, output::Format::tsv, output::Format::json, output::Format::md},
                      output::Format::table);

@@ -4,12 +4,14 @@
 #include <supanalyze/corpus/reader.hpp>
 #include <supanalyze/diagnostics.hpp>
 #include <supanalyze/error.hpp>
+#include <supanalyze/version.hpp>
 
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <iterator>
 #include <iostream>
+#include <new>
 
 namespace supanalyze::cli {
 
@@ -25,12 +27,34 @@ constexpr const char* k_description =
 // The command running on this thread, for report_warnings.
 thread_local Context* t_current = nullptr;
 
+constexpr const char* k_bug_message =
+    "This is a bug in supanalyze, not a problem with your input. Please report it with the command\n"
+    "line and `supanalyze --version`.\n";
+
 } // namespace
 
 void report_warnings(const Diagnostics& diagnostics) {
   if (!t_current) return;
   for (const auto& d : diagnostics.items())
     if (d.severity == Severity::warning) t_current->err << d.to_string() << '\n';
+}
+
+int report_failure(std::exception_ptr failure, Context& ctx) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const Error& e) {
+    ctx.err << "supanalyze: error: " << e.what() << '\n';
+    return e.exit_code();
+  } catch (const std::bad_alloc&) {
+    ctx.err << "supanalyze: error: out of memory\n";
+    return k_exit_internal;
+  } catch (const std::exception& e) {
+    ctx.err << "supanalyze: internal error: " << e.what() << '\n' << k_bug_message;
+    return k_exit_internal;
+  } catch (...) {
+    ctx.err << "supanalyze: internal error: an unknown exception\n" << k_bug_message;
+    return k_exit_internal;
+  }
 }
 
 int run(const std::vector<std::string>& args, Context& ctx) {
@@ -42,7 +66,9 @@ int run(const std::vector<std::string>& args, Context& ctx) {
   // A corpus given as "-" is read from this command's standard input, once.
   corpus::set_table_input({"", [&ctx] { return std::string(std::istreambuf_iterator<char>(ctx.in), {}); }});
   CLI::App app{k_description, "supanalyze"};
-  app.set_version_flag("--version", std::string("supanalyze ") + SUPANALYZE_VERSION);
+  app.set_version_flag(
+      "--version", [] { return version_text(); },
+      "Print the version, the git commit and the library versions, and exit");
   app.require_subcommand(1);
   app.fallthrough(false);
   setup_normalize(app, ctx);
@@ -59,6 +85,8 @@ int run(const std::vector<std::string>& args, Context& ctx) {
   setup_codebook(app, ctx);
   setup_uncoded(app, ctx);
   setup_terms(app, ctx);
+  setup_completion(app, ctx);
+  setup_manpage(app, ctx);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
@@ -70,7 +98,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
     ctx.out << app.help("", CLI::AppFormatMode::All);
     return 0;
   } catch (const CLI::CallForVersion& e) {
-    ctx.out << e.what() << '\n';
+    ctx.out << e.what();
     return 0;
   } catch (const CLI::ParseError& e) {
     // A subcommand's own --help lands here too (as CallForHelp thrown from the subcommand).
@@ -82,14 +110,9 @@ int run(const std::vector<std::string>& args, Context& ctx) {
     ctx.err << "Run 'supanalyze " << (app.get_subcommands().empty() ? "" : app.get_subcommands().front()->get_name() + " ")
             << "--help' for usage.\n";
     return k_exit_input;
-  } catch (const Error& e) {
+  } catch (...) {
     ctx.out.flush();
-    ctx.err << "supanalyze: error: " << e.what() << '\n';
-    return e.exit_code();
-  } catch (const std::exception& e) {
-    ctx.out.flush();
-    ctx.err << "supanalyze: error: " << e.what() << '\n';
-    return k_exit_input;
+    return report_failure(std::current_exception(), ctx);
   }
   ctx.out.flush();
   return ctx.exit_code;

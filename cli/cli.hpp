@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <exception>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -30,8 +31,13 @@ struct Context {
 void report_warnings(const Diagnostics& diagnostics);
 
 // Parses `args` (without the program name) and runs the subcommand; returns the exit code.
-// Every error is caught here and printed as "supanalyze: error: ...".
+// Every error is caught here and printed as "supanalyze: error: ..." (report_failure).
 int run(const std::vector<std::string>& args, Context& ctx);
+
+// Prints `failure` on ctx.err and returns its exit code: a supanalyze::Error (bad input or
+// usage) its own code, usually 2; anything else is a bug in supanalyze (a std::exception the
+// code did not turn into an Error) and gets k_exit_internal (70) and a "this is a bug" message.
+int report_failure(std::exception_ptr failure, Context &ctx);
 
 // One per subcommand file.
 void setup_normalize(CLI::App& app, Context& ctx);
@@ -48,5 +54,7 @@ void setup_codebook(CLI::App& app, Context& ctx);
 void setup_report(CLI::App& app, Context& ctx);
 void setup_uncoded(CLI::App& app, Context& ctx);
 void setup_terms(CLI::App& app, Context& ctx);
+void setup_completion(CLI::App &app, Context &ctx);
+void setup_manpage(CLI::App &app, Context &ctx);
 
 } // namespace supanalyze::cli

@@ -5,6 +5,7 @@
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
 #include <supanalyze/output/xlsx.hpp>
+#include <supanalyze/text/utf8.hpp>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -13,20 +14,29 @@ namespace supanalyze::cli {
 
 namespace {
 
-// `in` says whether the span is in the segment's text or in its `###` label.
-const std::vector<std::string> k_columns{"corpus", "year", "instrument", "question", "province", "segment",
-                                         "theme",  "term", "start",      "end",      "text",     "in"};
+// The columns scripts rely on (README.md) in their order; `in` says whether the span is in the
+// segment's text or in its `###` label; then the span's character offsets (after the columns
+// scripts know, which keep their places), then with --segment-text the text the offsets index.
+const std::vector<std::string> k_columns{"corpus",  "year",  "instrument", "question", "province",
+                                         "segment", "theme", "term",       "start",    "end",
+                                         "text",    "in",    "char_start", "char_end", "segment_text"};
+constexpr std::size_t k_base_columns = 14; // without segment_text
+
+struct CodeOptions : AnalysisOptions {
+  bool segment_text = false;
+};
 
 bool is_number_column(std::size_t i) {
   const std::string& name = k_columns[i];
-  return name == "year" || name == "segment" || name == "start" || name == "end";
+  return name == "year" || name == "segment" || name == "start" || name == "end" || name == "char_start" ||
+         name == "char_end";
 }
 
-// Appends one coding's row (values in k_columns order) to `out` in `format`.
-void append_row(std::string& out, const std::string_view (&values)[12], output::Format format) {
+// Appends one coding's row (the first `n` values in k_columns order) to `out` in `format`.
+void append_row(std::string& out, const std::string_view (&values)[15], std::size_t n, output::Format format) {
   if (format == output::Format::jsonl) {
     nlohmann::ordered_json j;
-    for (std::size_t i = 0; i < k_columns.size(); ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
       if (is_number_column(i)) j[k_columns[i]] = std::stoul(std::string(values[i]));
       else j[k_columns[i]] = values[i];
     }
@@ -35,7 +45,7 @@ void append_row(std::string& out, const std::string_view (&values)[12], output::
     return;
   }
   const bool csv = format == output::Format::csv;
-  for (std::size_t i = 0; i < k_columns.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     if (i > 0) out += csv ? ',' : '\t';
     if (csv) out += output::csv_field(std::string(values[i]));
     else out += values[i];
@@ -43,7 +53,7 @@ void append_row(std::string& out, const std::string_view (&values)[12], output::
   out += '\n';
 }
 
-void run_code(const AnalysisOptions& opts, Context& ctx) {
+void run_code(const CodeOptions& opts, Context& ctx) {
   const auto format = opts.resolved_format();
   const Analysis a = prepare_analysis(opts, nullptr, Load::stream);
   const auto& c = a.corpus;
@@ -51,16 +61,17 @@ void run_code(const AnalysisOptions& opts, Context& ctx) {
   auto& out = sink.stream();
   write_bom(opts, out);
   const char sep = format == output::Format::csv ? ',' : '\t';
+  const std::size_t n = opts.segment_text ? k_columns.size() : k_base_columns;
   output::Sheet sheet; // XLSX: every row kept for one sheet
   if (format == output::Format::xlsx) {
     sheet.name = "code";
     sheet.title = "code · " + c.id + " · codebook " + a.codebook->id + " " + a.codebook->version;
-    for (std::size_t i = 0; i < k_columns.size(); ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
       sheet.table.columns.push_back({k_columns[i], k_columns[i]});
       sheet.kinds.push_back(is_number_column(i) ? output::CellKind::integer : output::CellKind::text);
     }
   } else if (format != output::Format::jsonl) {
-    for (std::size_t i = 0; i < k_columns.size(); ++i) out << (i ? std::string(1, sep) : "") << k_columns[i];
+    for (std::size_t i = 0; i < n; ++i) out << (i ? std::string(1, sep) : "") << k_columns[i];
     out << '\n';
   }
   const std::string year = std::to_string(c.year_be);
@@ -72,13 +83,17 @@ void run_code(const AnalysisOptions& opts, Context& ctx) {
       for (const auto& cd : coded.segments[s]) {
         if (!a.theme_selected[cd.theme]) continue;
         const std::string segment = std::to_string(s + 1), start = std::to_string(cd.start), end = std::to_string(cd.end);
+        const std::string_view whole = cd.in_label ? answer.segments[s].label : answer.segments[s].text;
+        const std::string_view span = coding::coded_text(answer.segments[s], cd);
+        const std::size_t char_start_n = text::code_point_count(whole.substr(0, cd.start));
+        const std::string char_start = std::to_string(char_start_n);
+        const std::string char_end = std::to_string(char_start_n + text::code_point_count(span));
         const std::string_view values[]{c.id, year, inst.id, inst.questions[answer.question].id,
                                         c.provinces[answer.province].id, segment,
                                         a.codebook->themes[cd.theme].id, a.matcher->source_label(cd.source),
-                                        start, end, coding::coded_text(answer.segments[s], cd),
-                                        cd.in_label ? "label" : "text"};
-        if (format == output::Format::xlsx) sheet.table.rows.emplace_back(std::begin(values), std::end(values));
-        else append_row(rows, values, format);
+                                        start, end, span, cd.in_label ? "label" : "text", char_start, char_end, whole};
+        if (format == output::Format::xlsx) sheet.table.rows.emplace_back(std::begin(values), std::begin(values) + n);
+        else append_row(rows, values, n, format);
       }
     }
     out << rows;
@@ -90,21 +105,27 @@ void run_code(const AnalysisOptions& opts, Context& ctx) {
 } // namespace
 
 void setup_code(CLI::App& app, Context& ctx) {
-  auto opts = std::make_shared<AnalysisOptions>();
+  auto opts = std::make_shared<CodeOptions>();
   auto* cmd = app.add_subcommand("code", "Code a corpus with a codebook: one row per coding, with its byte span");
   cmd->footer(R"(
-Columns: corpus year instrument question province segment theme term start end text in.
-`start`/`end` are byte offsets into the segment's normalized text (`in` = text) or into the
-`###` label it stands under (`in` = label: a label is coded once, with the first segment under
-it; --no-labels leaves labels uncoded), and `text` is exactly that span, so every count of freq
-and matrix traces back to a row here.
+Columns: corpus year instrument question province segment theme term start end text in
+char_start char_end, and with --segment-text segment_text. `start`/`end` are byte offsets into
+the segment's normalized text (`in` = text) or into the `###` label it stands under (`in` =
+label: a label is coded once, with the first segment under it; --no-labels leaves labels
+uncoded), and `text` is exactly that span, so every count of freq and matrix traces back to a
+row here. `char_start`/`char_end` are the same span counted in characters (code points, as
+Python and spreadsheets count: a Thai letter is one character but three bytes).
+`segment_text` is the whole text the offsets index (the segment, or its label).
 
 Examples:
   supanalyze code -o codings.tsv
   supanalyze code --question centre1300/q4 --theme staffing
-  supanalyze code my-corpus/ -c my-codebook.yaml --format jsonl)");
+  supanalyze code my-corpus/ -c my-codebook.yaml --format jsonl
+  supanalyze code --theme budget --segment-text --format csv -o budget-in-context.csv)");
   add_analysis_options(cmd, *opts, {output::Format::tsv, output::Format::csv, output::Format::jsonl, output::Format::xlsx},
                        output::Format::tsv, false);
+  cmd->add_flag("--segment-text", opts->segment_text,
+                "Add a segment_text column: the whole segment (or label) each span is in");
   cmd->callback([opts, &ctx] { run_code(*opts, ctx); });
 }
 

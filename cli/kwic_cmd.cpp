@@ -7,6 +7,7 @@
 #include <supanalyze/io.hpp>
 #include <supanalyze/output/xlsx.hpp>
 #include <supanalyze/text/normalizer.hpp>
+#include <supanalyze/text/tokenizer.hpp>
 #include <supanalyze/text/utf8.hpp>
 
 #include <CLI/CLI.hpp>
@@ -51,14 +52,19 @@ void run_kwic(const KwicOptions& opts, Context& ctx) {
   const codebook::Codebook adhoc = searching ? search_codebook(opts) : codebook::Codebook{};
   const Analysis a = prepare_analysis(opts, searching ? &adhoc : nullptr, Load::stream);
   std::vector<Hit> hits; // only the hits are kept: the table aligns on the longest segment id
+  const text::Tokenizer words(a.matcher->tokenizer()); // contexts are cut between words
   for_each_coded(a, opts.threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) {
     for (std::size_t s = 0; s < coded.segments.size(); ++s) {
+      std::vector<std::size_t> text_words, label_words; // word boundaries, computed when needed
       for (const auto& c : coded.segments[s]) {
         if (!a.theme_selected[c.theme]) continue;
         const std::string& text = c.in_label ? answer.segments[s].label : answer.segments[s].text;
-        hits.push_back({a.corpus.segment_id(answer, s + 1), a.codebook->themes[c.theme].id, a.matcher->source_label(c.source),
-                        audit::left_context(text, c.start, opts.context), text.substr(c.start, c.end - c.start),
-                        audit::right_context(text, c.end, opts.context), c.start, c.end, c.in_label});
+        auto& boundaries = c.in_label ? label_words : text_words;
+        if (boundaries.empty()) boundaries = audit::word_boundaries(text, words);
+        hits.push_back({a.corpus.segment_id(answer, s + 1), a.codebook->themes[c.theme].id,
+                        a.matcher->source_label(c.source), audit::left_context(text, c.start, opts.context, boundaries),
+                        text.substr(c.start, c.end - c.start),
+                        audit::right_context(text, c.end, opts.context, boundaries), c.start, c.end, c.in_label});
       }
     }
   });
@@ -113,8 +119,9 @@ void setup_kwic(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("kwic", "Keyword in context: every hit of a theme, term or pattern, aligned on the hit");
   cmd->footer(R"(
 Each line is a segment id, the left context (right-aligned), the hit in brackets and the right
-context, aligned by display width (Thai marks take no column). This is how to check a theme
-before trusting a table: every count of freq and matrix is one of these hits.
+context, aligned by display width (Thai marks take no column). Contexts are cut between words as
+the tokenizer finds them, so no word is shown in part. This is how to check a theme before
+trusting a table: every count of freq and matrix is one of these hits.
 
 Examples:
   supanalyze kwic -t budget

@@ -187,7 +187,8 @@ Examples:
   supanalyze run examples/ssw3-2564.yaml -o /tmp/rerun && supanalyze diff examples/results/ssw3-2564 /tmp/rerun)");
   cmd->add_option("config", opts->config, "Run configuration (YAML)")->capture_default_str();
   cmd->add_option("-o,--output", opts->output, "Write into FOLDER instead of the configuration's output folder");
-  cmd->add_flag("-q,--quiet", opts->quiet, "No progress bar");
+  // No -q: it means --question in every other command.
+  cmd->add_flag("--quiet", opts->quiet, "No progress bar");
   cmd->add_option("-j,--threads", opts->threads, "Worker threads (default: all cores); output is identical for any value");
   cmd->callback([opts, &ctx] { run_run(*opts, ctx); });
 }

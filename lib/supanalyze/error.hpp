@@ -6,11 +6,12 @@
 
 namespace supanalyze {
 
-// Exit codes shared by every command (design.md): 0 ok, 1 findings a CI gate asked to fail on,
-// 2 usage or input error.
+// Exit codes shared by every command (ARCHITECTURE.md, Contracts): 0 ok, 1 findings a CI gate asked to fail on,
+// 2 usage or input error, 70 an internal failure (a bug; EX_SOFTWARE of sysexits.h).
 inline constexpr int k_exit_ok = 0;
 inline constexpr int k_exit_findings = 1;
 inline constexpr int k_exit_input = 2;
+inline constexpr int k_exit_internal = 70;
 
 // Base of every error the library throws; carries the process exit code the CLI should use.
 class Error : public std::runtime_error {

@@ -76,4 +76,11 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
   sink.commit();
 }
 
+fs::path data_directory() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec); // Linux: the real file, links resolved
+  if (ec || exe.empty()) return {};
+  return exe.parent_path().parent_path() / "share" / "supanalyze";
+}
+
 } // namespace supanalyze

@@ -39,4 +39,11 @@ private:
 // Writes `content` to `path` atomically (temp + rename).
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
+// The folder of the data installed with the tool (the bundled corpus, the codebook):
+// `../share/supanalyze` from the folder of the running executable, as `cmake --install` lays it
+// out (bin/ and share/ side by side) and as the build tree mirrors it (build/cli/ and
+// build/share/). Holds no path of the source tree, so a moved checkout or an installed copy
+// still finds its data. Empty when the executable's path cannot be read.
+std::filesystem::path data_directory();
+
 } // namespace supanalyze

@@ -227,8 +227,14 @@ TEST(AgreementCompare, CountsAgreedNegativesRollsUpAndListsDisagreements) {
   EXPECT_EQ(cmp.themes[1].counts.both, 0u);
   EXPECT_EQ(cmp.themes[1].counts.only_a, 1u);
   EXPECT_EQ(cmp.themes[1].counts.only_b, 1u);
-  EXPECT_EQ(cmp.overall.total(), 16u);
+  // budget is a sub-theme of resources: its cells are in resources' already, so (all) pools
+  // resources only, and budget's disagreements are not counted twice.
+  EXPECT_TRUE(cmp.themes[0].pooled);
+  EXPECT_FALSE(cmp.themes[1].pooled);
+  EXPECT_EQ(cmp.pooled_themes, 1u);
+  EXPECT_EQ(cmp.overall.total(), 8u);
   EXPECT_EQ(cmp.overall.both, 1u);
+  EXPECT_EQ(cmp.overall.only_a + cmp.overall.only_b, 2u);
   ASSERT_EQ(cmp.disagreements.size(), 4u); // theme by theme, units in corpus order
   const auto &d = cmp.disagreements[0];
   EXPECT_EQ(cmp.universe.ids[d.unit], "centre1300/q4/suphanburi");

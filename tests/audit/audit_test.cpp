@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/audit/context.hpp>
+#include <supanalyze/text/tokenizer.hpp>
 #include <supanalyze/text/utf8.hpp>
 
 #include "test_support.hpp"
@@ -28,6 +29,34 @@ TEST(Context, CutsByDisplayWidthNeverInsideAThaiCluster) {
       << "context starts with an orphan mark: " << left;
   const std::string right = supanalyze::audit::right_context(text, hit + std::string("ภารกิจ").size(), 8);
   EXPECT_EQ(right, "งานประจำ");
+}
+
+TEST(Context, CutsBetweenWordsWhenGivenTheirBoundaries) {
+  // centre1300/q4/ratchaburi/2: a cut by columns alone shows "ปสรรคต่อการเดินทาง" (of อุปสรรค).
+  const std::string text = "ระยะห่างของสถานที่ตั้ง เป็นอุปสรรคต่อการเดินทาง ควรมีการสนับสนุนค่าพาหนะเดินทางเจ้าหน้าที่";
+  const std::size_t hit = text.find("ค่าพาหนะ");
+  const std::size_t hit_end = hit + std::string("ค่าพาหนะ").size();
+  const std::size_t columns = 30; // the width of "ปสรรคต่อการเดินทาง ควรมีการสนับสนุน"
+  const std::string by_cluster = supanalyze::audit::left_context(text, hit, columns);
+  EXPECT_EQ(by_cluster, "ปสรรคต่อการเดินทาง ควรมีการสนับสนุน") << "the cut this test is about";
+  const supanalyze::text::Tokenizer tokenizer;
+  const auto boundaries = supanalyze::audit::word_boundaries(text, tokenizer);
+  const std::string left = supanalyze::audit::left_context(text, hit, columns, boundaries);
+  EXPECT_EQ(left, "ต่อการเดินทาง ควรมีการสนับสนุน");
+  const std::string right = supanalyze::audit::right_context(text, hit_end, 10, boundaries);
+  EXPECT_EQ(right, "เดินทาง") << "not เดินทางเจ้ (a cut by columns: "
+                             << supanalyze::audit::right_context(text, hit_end, 10) << ")";
+  // A word wider than the context still shows what fits, cut between clusters.
+  EXPECT_EQ(supanalyze::audit::right_context(text, hit_end, 3, boundaries),
+            supanalyze::audit::right_context(text, hit_end, 3));
+}
+
+TEST(Kwic, ContextNeverShowsPartOfAWord) {
+  const auto r = run_cli({"kwic", "--term", "ค่าพาหนะ", "--question", "centre1300/q4", "--province", "ratchaburi",
+                          "--context", "30", "--format", "tsv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\tต่อการเดินทาง ควรมีการสนับสนุน\tค่าพาหนะ\t"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("ปสรรค"), std::string::npos) << r.out;
 }
 
 TEST(Kwic, ThemeHitsAlignOnTheHit) {

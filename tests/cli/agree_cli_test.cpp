@@ -238,6 +238,44 @@ TEST(CliAgree, ReadmeShowsTheCurrentAgreementTable) {
   EXPECT_EQ(rows, 2u + k_themes.size() + 1) << "header, rule, themes and (all)";
 }
 
+// Without -t the themes are those the reference codes: a theme the person never looked at is
+// not the person's "no" (with codebook 1.0 that pulled the pooled kappa from 0.957 to 0.647).
+TEST(CliAgree, DefaultThemesAreTheReferencesOwn) {
+  const auto by_default =
+      run_cli(std::vector<std::string>{"agree", tool_coding(), k_human, "-f", "json"} + k_questions);
+  ASSERT_EQ(by_default.exit_code, 0) << by_default.err;
+  const auto doc = nlohmann::json::parse(by_default.out);
+  EXPECT_EQ(doc["themes_from"], "reference");
+  ASSERT_EQ(doc["themes"].size(), k_themes.size());
+  const auto chosen = agree_sample_json();
+  EXPECT_EQ(chosen["themes_from"], "theme filter");
+  EXPECT_EQ(doc["themes"], chosen["themes"]) << "the 8 themes the person coded, as with -t";
+  EXPECT_EQ(doc["overall"], chosen["overall"]);
+
+  const auto all =
+      run_cli(std::vector<std::string>{"agree", tool_coding(), k_human, "-f", "json", "--all-themes"} + k_questions);
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  const auto every = nlohmann::json::parse(all.out);
+  EXPECT_EQ(every["themes_from"], "all");
+  EXPECT_EQ(every["themes"].size(), 28u);
+  // Parents and their sub-themes are both listed, but (all) pools no sub-theme of a listed parent.
+  std::size_t pooled = 0;
+  for (const auto &t : every["themes"])
+    pooled += t["pooled"].get<bool>() ? 1 : 0;
+  EXPECT_EQ(every["pooled_themes"], pooled);
+  EXPECT_LT(pooled, 28u);
+  EXPECT_EQ(every["overall"]["units"], pooled * 24);
+  // The themes the person never looked at, counted as the person's no, pull agreement down.
+  EXPECT_LT(every["overall"]["kappa"].get<double>(), doc["overall"]["kappa"].get<double>());
+
+  const auto table = run_cli(std::vector<std::string>{"agree", tool_coding(), k_human} + k_questions);
+  EXPECT_NE(table.out.find("Themes: the 8 the reference (B) codes, of the codebook's 28 (--all-themes"),
+            std::string::npos)
+      << table.out;
+  EXPECT_EQ(
+      run_cli(std::vector<std::string>{"agree", tool_coding(), k_human, "--all-themes", "-t", "budget"}).exit_code, 2);
+}
+
 TEST(CliAgree, TableShowsBothTablesAndTheRoles) {
   const auto r = run_cli(std::vector<std::string>{"agree", tool_coding(), k_human} + k_questions + theme_args());
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -128,6 +128,29 @@ TEST(Freq, TerminalTableTitledByQuestionAndAlignedByDisplayWidth) {
   EXPECT_GT(rows, 5);
 }
 
+// --segment-text adds the whole segment; character offsets index it as Python and spreadsheets do.
+TEST(Code, SegmentTextAndCharacterOffsets) {
+  const auto rows =
+      run_cli({"code", "-q", "centre1300/q4", "-p", "ratchaburi", "-t", "budget", "--segment-text", "-f", "jsonl"});
+  ASSERT_EQ(rows.exit_code, 0) << rows.err;
+  // centre1300/q4/ratchaburi/2: "ระยะห่างของสถานที่ตั้ง เป็นอุปสรรคต่อการเดินทาง ควรมีการสนับสนุนค่าพาหนะ…"
+  const std::string segment = "2. ระยะห่างของสถานที่ตั้ง เป็นอุปสรรคต่อการเดินทาง ควรมีการสนับสนุนค่าพาหนะเดินทางเจ้าหน้าที่";
+  const std::string expected_prefix =
+      "{\"corpus\":\"ssw3-2564\",\"year\":2564,\"instrument\":\"centre1300\",\"question\":\"q4\","
+      "\"province\":\"ratchaburi\",\"segment\":2,\"theme\":\"budget\",\"term\":\"ค่าพาหนะ\",";
+  const auto at = rows.out.find(expected_prefix);
+  ASSERT_NE(at, std::string::npos) << rows.out;
+  const auto line = rows.out.substr(at, rows.out.find('\n', at) - at);
+  const auto bytes = segment.find("ค่าพาหนะ");
+  const auto chars = supanalyze::text::to_u32(segment).find(U"ค่าพาหนะ");
+  EXPECT_EQ(line, expected_prefix + "\"start\":" + std::to_string(bytes) + ",\"end\":" + std::to_string(bytes + 24) +
+                      ",\"text\":\"ค่าพาหนะ\",\"in\":\"text\",\"char_start\":" + std::to_string(chars) +
+                      ",\"char_end\":" + std::to_string(chars + 8) + ",\"segment_text\":\"" + segment + "\"}");
+  EXPECT_NE(bytes, chars) << "Thai letters are 3 bytes each";
+  const auto tsv = run_cli({"code", "-q", "centre1300/q4", "-t", "budget"});
+  EXPECT_EQ(tsv.out.find("segment_text"), std::string::npos) << "only on request";
+}
+
 TEST(Code, SpansAreExactAndOutputIsDeterministicAcrossThreads) {
   const auto one = run_cli({"code", "-j", "1"});
   const auto two = run_cli({"code", "-j", "2"});
@@ -139,13 +162,14 @@ TEST(Code, SpansAreExactAndOutputIsDeterministicAcrossThreads) {
   std::istringstream rows(one.out);
   std::string line;
   std::getline(rows, line);
-  EXPECT_EQ(line, "corpus\tyear\tinstrument\tquestion\tprovince\tsegment\ttheme\tterm\tstart\tend\ttext\tin");
+  EXPECT_EQ(line,
+            "corpus\tyear\tinstrument\tquestion\tprovince\tsegment\ttheme\tterm\tstart\tend\ttext\tin\tchar_start\tchar_end");
   std::size_t checked = 0;
   while (std::getline(rows, line)) {
     std::vector<std::string> f;
     std::istringstream fields(line);
     for (std::string x; std::getline(fields, x, '\t');) f.push_back(x);
-    ASSERT_EQ(f.size(), 12u) << line;
+    ASSERT_EQ(f.size(), 14u) << line;
     const auto i = *corpus.instrument_index(f[2]);
     const auto q = *corpus.question_index(i, f[3]);
     const auto p = *corpus.province_index(f[4]);
@@ -154,6 +178,10 @@ TEST(Code, SpansAreExactAndOutputIsDeterministicAcrossThreads) {
         const auto& segment = a.segments.at(std::stoul(f[5]) - 1);
         const auto& text = f[11] == "label" ? segment.label : segment.text;
         EXPECT_EQ(text.substr(std::stoul(f[8]), std::stoul(f[9]) - std::stoul(f[8])), f[10]);
+        // The same span in characters (code points).
+        const std::u32string chars = supanalyze::text::to_u32(text);
+        EXPECT_EQ(supanalyze::text::to_utf8(chars.substr(std::stoul(f[12]), std::stoul(f[13]) - std::stoul(f[12]))),
+                  f[10]);
         ++checked;
       }
   }
@@ -166,9 +194,9 @@ TEST(Code, LabelsAreCodedOnceUnlessNoLabels) {
   const std::vector<std::string> args{"code", "-q", "vulnerable/q3", "-p", "samutsongkhram", "-t", "coordination"};
   const auto with = run_cli(args);
   ASSERT_EQ(with.exit_code, 0) << with.err;
-  EXPECT_NE(with.out.find("\tหน่วยร่วมดำเนินการ\tlabel\n"), std::string::npos) << with.out;
+  EXPECT_NE(with.out.find("\tหน่วยร่วมดำเนินการ\tlabel\t"), std::string::npos) << with.out;
   std::size_t label_rows = 0, at_segment_6 = 0;
-  for (std::size_t at = 0; (at = with.out.find("\tlabel\n", at)) != std::string::npos; ++at) ++label_rows;
+  for (std::size_t at = 0; (at = with.out.find("\tlabel\t", at)) != std::string::npos; ++at) ++label_rows;
   for (std::size_t at = 0; (at = with.out.find("\tsamutsongkhram\t6\tcoordination\t", at)) != std::string::npos; ++at)
     ++at_segment_6;
   EXPECT_GE(label_rows, 1u);
@@ -177,7 +205,7 @@ TEST(Code, LabelsAreCodedOnceUnlessNoLabels) {
   args_without.push_back("--no-labels");
   const auto without = run_cli(args_without);
   ASSERT_EQ(without.exit_code, 0) << without.err;
-  EXPECT_EQ(without.out.find("\tlabel\n"), std::string::npos) << without.out;
+  EXPECT_EQ(without.out.find("\tlabel\t"), std::string::npos) << without.out;
 
   const auto kwic = run_cli({"kwic", "-q", "vulnerable/q3", "-p", "samutsongkhram", "-t", "coordination"});
   ASSERT_EQ(kwic.exit_code, 0) << kwic.err;

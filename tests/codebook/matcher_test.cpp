@@ -240,7 +240,7 @@ themes:
 
 namespace {
 
-// design.md: the fast path (one automaton pass, tokens only where needed) and the plain
+// ARCHITECTURE.md (Matching): the fast path (one automaton pass, tokens only where needed) and the plain
 // reference path (each term searched alone, every segment tokenized) give the same codings.
 void expect_same_codings(const codebook::Matcher& m, const std::vector<std::string>& texts) {
   codebook::MatchSession fast(m), reference(m, codebook::MatchSession::Mode::reference);

@@ -156,7 +156,7 @@ TEST(Xlsx, RunWritesOneWorkbookWithEveryTable) {
   std::ofstream(dir / "run.yaml") << "corpus: " << supanalyze::testing::bundled_corpus() << "\noutput: out\noutputs:\n"
                                   << "  - {name: freq, table: freq, filters: {instrument: onehome}, formats: [json, xlsx, csv], bom: true}\n"
                                   << "  - {name: problems, table: matrix, filters: {question: centre1300/q4}, formats: [xlsx]}\n";
-  const auto r = run_cli({"run", (dir / "run.yaml").string(), "-q"});
+  const auto r = run_cli({"run", (dir / "run.yaml").string(), "--quiet"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const fs::path workbook = dir / "out" / "tables.xlsx";
   ASSERT_TRUE(fs::exists(workbook));

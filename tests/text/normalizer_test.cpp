@@ -158,7 +158,7 @@ TEST(Normalizer, RepairsTypingFaults) {
 }
 
 TEST(Normalizer, LeavesSourceSpellingAlone) {
-  // seed-damage.md: the author's own spellings are not PDF damage.
+  // docs/normalizer.md: the author's own spellings are not PDF damage.
   for (const char* word : {"คลอบคลุม", "ครอบคุลม", "ไม่สารถ", "การคดกรอง", "การายงาน"})
     EXPECT_EQ(normalize(word), word);
 }

@@ -12,9 +12,9 @@
 
 namespace supanalyze::aggregate {
 
-// What a count counts (design.md): provinces whose answer has at least one coding (what the
-// report calls "most informants" when more than half), answers (province x question), segments
-// with at least one coding, or mentions (codings).
+// What a count counts (ARCHITECTURE.md, Counting): provinces whose answer has at least one
+// coding (what the report calls "most informants" when more than half), answers (province x
+// question), segments with at least one coding, or mentions (codings).
 enum class Unit { provinces, answers, segments, mentions };
 
 // Parses a unit, in the plural or the singular ("province" or "provinces", ...): every command

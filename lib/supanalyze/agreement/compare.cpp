@@ -72,6 +72,12 @@ Judgements judge(const corpus::Corpus &corpus, const codebook::Codebook &codeboo
 
 } // namespace
 
+std::vector<std::size_t> reference_themes(const Coding &reference) {
+  std::vector<std::size_t> themes = reference.themes;
+  std::sort(themes.begin(), themes.end());
+  return themes;
+}
+
 Comparison compare(const corpus::Corpus &corpus, const codebook::Codebook &codebook, const Coding &a, const Coding &b,
                    const std::vector<bool> &answer_selected, const std::vector<std::size_t> &themes, Unit unit) {
   if (unit == Unit::segment)
@@ -93,7 +99,13 @@ Comparison compare(const corpus::Corpus &corpus, const codebook::Codebook &codeb
       const Evidence &e = yes_a ? in_a->second : in_b->second;
       result.disagreements.push_back({u, themes[slot], yes_a, e.terms, e.segments});
     }
-    result.overall += t.counts;
+    t.pooled = std::none_of(themes.begin(), themes.end(), [&](std::size_t other) {
+      return other != themes[slot] && codebook.is_within(themes[slot], other);
+    });
+    if (t.pooled) {
+      result.overall += t.counts;
+      ++result.pooled_themes;
+    }
     result.themes.push_back(t);
   }
   return result;

@@ -40,6 +40,7 @@ Universe make_universe(const corpus::Corpus &corpus, const std::vector<bool> &an
 struct ThemeAgreement {
   std::size_t theme = 0; // index into Codebook::themes
   Confusion counts;
+  bool pooled = true; // counted in Comparison::overall: no ancestor of it is compared too
 };
 
 // A unit and theme where the coders differ, with what the coder who said yes relied on.
@@ -54,14 +55,21 @@ struct Disagreement {
 struct Comparison {
   Universe universe;
   std::vector<ThemeAgreement> themes;      // in the order of `themes`
-  Confusion overall;                       // pooled over the themes (cells summed)
+  Confusion overall;                       // pooled over the themes with `pooled` (cells summed)
+  std::size_t pooled_themes = 0;           // how many
   std::vector<Disagreement> disagreements; // theme by theme, then unit order
 };
 
 // Compares `a` (the coder under test) with `b` (the reference) on `themes` (codebook indices)
 // over the universe of `unit`s of the selected answers. A theme is present in a unit where the
 // coder marked it or any of its descendants (Codebook::is_within). Marks outside the selected
-// answers are ignored. Throws Error when `unit` is segment and a coding has no segments.
+// answers are ignored. The overall counts pool only the themes none of whose ancestors is in
+// `themes`: a sub-theme's marks are already in its parent's cells, and pooling both would count
+// one disagreement twice. Throws Error when `unit` is segment and a coding has no segments.
+// The themes to compare by default: those the reference coding `reference` names (see
+// Coding::themes), in codebook order.
+std::vector<std::size_t> reference_themes(const Coding &reference);
+
 Comparison compare(const corpus::Corpus &corpus, const codebook::Codebook &codebook, const Coding &a, const Coding &b,
                    const std::vector<bool> &answer_selected, const std::vector<std::size_t> &themes, Unit unit);
 

@@ -246,6 +246,8 @@ public:
       } else if (rec.fields.count("term")) {
         mark.term = field(rec, "term").text;
       }
+      if (std::find(coding.themes.begin(), coding.themes.end(), mark.theme) == coding.themes.end())
+        coding.themes.push_back(mark.theme);
       if (yes) coding.marks.push_back(std::move(mark));
     }
     return coding;

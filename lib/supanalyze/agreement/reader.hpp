@@ -42,6 +42,9 @@ struct Coding {
   InputForm form = InputForm::codings;
   bool has_segments = false; // every mark names its segment (code files; cell tables with `segment`)
   std::vector<Mark> marks;   // in file order
+  // Every theme a row names, yes or no (a cell with value 0 is a judgement too), in order of
+  // first appearance: the themes this coder coded.
+  std::vector<std::size_t> themes;
 };
 
 // Parses the coding in `bytes` (named `file` in messages) against `corpus` and `codebook`.

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/audit/context.hpp>
+#include <supanalyze/text/tokenizer.hpp>
 #include <supanalyze/text/utf8.hpp>
 
+#include <algorithm>
 #include <vector>
 
 namespace supanalyze::audit {
@@ -35,20 +37,64 @@ std::string flatten(std::string_view text) {
   return out;
 }
 
+// The byte where the left context of `start` begins: the farthest cluster start that fits in
+// `columns`, or with `boundaries` the farthest of those that is a word boundary.
+std::size_t left_cut(std::string_view text, std::size_t start, std::size_t columns,
+                     const std::vector<std::size_t> *boundaries) {
+  const auto parts = clusters(text.substr(0, start));
+  std::size_t width = 0, from = parts.size(), cut = start, word_cut = start;
+  while (from > 0 && width + parts[from - 1].width <= columns) {
+    width += parts[--from].width;
+    cut = parts[from].begin;
+    if (boundaries && std::binary_search(boundaries->begin(), boundaries->end(), cut)) word_cut = cut;
+  }
+  return boundaries && word_cut != start ? word_cut : cut;
+}
+
+// The byte where the right context of `end` ends, as left_cut.
+std::size_t right_cut(std::string_view text, std::size_t end, std::size_t columns,
+                      const std::vector<std::size_t> *boundaries) {
+  const auto parts = clusters(text.substr(end));
+  std::size_t width = 0, to = 0, cut = end, word_cut = end;
+  while (to < parts.size() && width + parts[to].width <= columns) {
+    width += parts[to++].width;
+    cut = end + parts[to - 1].end;
+    if (boundaries && std::binary_search(boundaries->begin(), boundaries->end(), cut)) word_cut = cut;
+  }
+  return boundaries && word_cut != end ? word_cut : cut;
+}
+
 } // namespace
 
 std::string left_context(std::string_view text, std::size_t start, std::size_t columns) {
-  const auto parts = clusters(text.substr(0, start));
-  std::size_t width = 0, from = parts.size();
-  while (from > 0 && width + parts[from - 1].width <= columns) width += parts[--from].width;
-  return flatten(text.substr(from < parts.size() ? parts[from].begin : start, start - (from < parts.size() ? parts[from].begin : start)));
+  const std::size_t from = left_cut(text, start, columns, nullptr);
+  return flatten(text.substr(from, start - from));
 }
 
 std::string right_context(std::string_view text, std::size_t end, std::size_t columns) {
-  const auto parts = clusters(text.substr(end));
-  std::size_t width = 0, to = 0;
-  while (to < parts.size() && width + parts[to].width <= columns) width += parts[to++].width;
-  return flatten(text.substr(end, to > 0 ? parts[to - 1].end : 0));
+  return flatten(text.substr(end, right_cut(text, end, columns, nullptr) - end));
+}
+
+std::vector<std::size_t> word_boundaries(std::string_view text, const text::Tokenizer &tokenizer) {
+  std::vector<std::size_t> out{0, text.size()};
+  for (const auto &token : tokenizer.tokenize(text)) {
+    out.push_back(token.start);
+    out.push_back(token.end);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string left_context(std::string_view text, std::size_t start, std::size_t columns,
+                         const std::vector<std::size_t> &boundaries) {
+  const std::size_t from = left_cut(text, start, columns, &boundaries);
+  return flatten(text.substr(from, start - from));
+}
+
+std::string right_context(std::string_view text, std::size_t end, std::size_t columns,
+                          const std::vector<std::size_t> &boundaries) {
+  return flatten(text.substr(end, right_cut(text, end, columns, &boundaries) - end));
 }
 
 } // namespace supanalyze::audit

@@ -29,14 +29,16 @@ struct Coding {
 // A codebook compiled for matching.
 //
 // Why this shape: the cost of coding should not grow with the size of the codebook. Terms
-// written in Thai letters are matched as text: one scan over the segment's bytes walks a trie of
-// all of them from each Thai cluster start (the design's literal prefilter), and a match counts
-// where both edges fall on cluster boundaries (short terms also on ICU boundaries of their
-// phrase), so a term is found inside or across dictionary tokens (แพร่ระบาด in การแพร่ระบาด).
-// Terms with Latin letters or digits compile, as the match keys the tokenizer gives them, into
-// a trie over key ids that each token position walks (one hash lookup per token), so COVID-19,
-// covid 19 and Covid19 meet. Globs, ICU regular expressions (with a time limit) and rules are
-// evaluated on top of the same pass. Each theme then keeps its leftmost-longest
+// written in Thai letters are matched as text: one pass over the segment's code points runs an
+// Aho-Corasick automaton of all of them (text::TermAutomaton, the design's literal prefilter),
+// and a match counts where both edges fall on cluster boundaries (short terms also on ICU
+// boundaries of their phrase, computed only when such a term matched), so a term is found
+// inside or across dictionary tokens (แพร่ระบาด in การแพร่ระบาด). The same pass finds the keys of
+// terms with Latin letters or digits and the literal each regular expression needs: only a
+// segment holding all keys of such a term is tokenized, and its match keys walk a trie over key
+// ids (one hash lookup per token), so COVID-19, covid 19 and Covid19 meet; a regex runs only
+// where its literal occurs. Globs, ICU regular expressions (with a time limit) and rules are
+// evaluated on top. Each theme then keeps its leftmost-longest
 // non-overlapping codings, minus those that overlap one of its exclusions.
 //
 // A Matcher is immutable and may be shared between threads; each thread codes through its own

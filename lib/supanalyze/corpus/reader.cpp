@@ -935,7 +935,13 @@ void stream_corpus(const fs::path& path, const Corpus& metadata, Diagnostics& di
 
 fs::path bundled_corpus_path() {
   if (const char* env = std::getenv("SUPANALYZE_CORPUS"); env && *env) return env;
-  return fs::path(SUPANALYZE_SOURCE_DIR) / "corpora" / "ssw3-2564";
+  const fs::path data = data_directory();
+  const fs::path path = data / "corpora" / "ssw3-2564";
+  std::error_code ec;
+  if (data.empty() || !fs::is_regular_file(path / "corpus.yaml", ec))
+    throw Error("the bundled corpus is not where it is installed (" + path.string() +
+                "): give a corpus folder or table, or set SUPANALYZE_CORPUS to one");
+  return path;
 }
 
 } // namespace supanalyze::corpus

@@ -73,8 +73,9 @@ CheckedCorpus check_corpus(const std::filesystem::path& path, Diagnostics& diagn
 // Reads only corpus.yaml (no answers).
 Corpus read_metadata(const std::filesystem::path& corpus_yaml, Diagnostics& diagnostics);
 
-// The corpus bundled with the tool (corpora/ssw3-2564): $SUPANALYZE_CORPUS when set, else the
-// source tree's copy.
+// The corpus bundled with the tool (ssw3-2564): $SUPANALYZE_CORPUS when set, else the copy
+// installed beside the executable (data_directory()/corpora/ssw3-2564). Throws Error when
+// neither exists.
 std::filesystem::path bundled_corpus_path();
 
 } // namespace supanalyze::corpus

@@ -12,6 +12,8 @@ YAML::Node parse_yaml(const std::string& text, const std::string& file) {
   }
 }
 
+std::string yaml_cpp_version() { return SUPANALYZE_YAML_CPP_VERSION; }
+
 SourceLocation location_of(const YAML::Node& node, const std::string& file) {
   const YAML::Mark mark = node.Mark();
   if (mark.is_null()) return {file, 0, 0};

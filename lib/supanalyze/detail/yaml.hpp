@@ -18,6 +18,9 @@ YAML::Node parse_yaml(const std::string& text, const std::string& file);
 
 SourceLocation location_of(const YAML::Node& node, const std::string& file);
 
+// The yaml-cpp version found at build time (yaml-cpp offers no version call).
+std::string yaml_cpp_version();
+
 // Reads YAML with one file name and reports problems as "path: message" at the node.
 class YamlReader {
 public:

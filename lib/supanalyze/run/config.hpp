@@ -2,7 +2,7 @@
 #pragma once
 // The run configuration: one YAML file that describes a whole analysis (corpus, codebook,
 // output folder and the tables to write), so that an office can rerun it every fiscal year
-// and in CI without hand work. Format: docs/run-config.md.
+// and in CI without hand work. Format: docs/run.md.
 
 #include <supanalyze/aggregate/tally.hpp>
 #include <supanalyze/diagnostics.hpp>

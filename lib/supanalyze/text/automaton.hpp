@@ -15,9 +15,10 @@ namespace supanalyze::text {
 // Aho-Corasick automaton over code points: finds every occurrence of many literal patterns in
 // one pass over a text, whatever their number.
 //
-// Why: it is the literal prefilter of design.md. The alphabet is the code points the patterns
-// use (ASCII letters folded to lower case), so the transition table is dense and small and one
-// step costs one table lookup per code point; every other code point shares one class.
+// Why: it is the literal prefilter of ARCHITECTURE.md (Matching). The alphabet is the code
+// points the patterns use (ASCII letters folded to lower case), so the transition table is dense
+// and small and one step costs one table lookup per code point; every other code point shares
+// one class.
 class TermAutomaton {
 public:
   // Adds `pattern` (non-empty, valid UTF-8) with the caller's `id`. Call build() after the last.

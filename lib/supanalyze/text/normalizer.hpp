@@ -26,7 +26,8 @@ struct NormalizeOptions {
 // typed in the wrong order or shifted onto the next letter). Matching, counting and diffing
 // need one spelling. Every repair only removes spaces, moves or reorders marks, composes sara am
 // or maps digits: no Thai letter is ever added or dropped, and the result is a fixed point
-// (normalize(normalize(x)) == normalize(x)). Steps, in order (ids of seed-damage.md in brackets):
+// (normalize(normalize(x)) == normalize(x)). Steps, in order (damage ids of docs/normalizer.md
+// in brackets):
 //   text:  drop BOM, ZWSP/ZWNJ/ZWJ, word joiner and soft hyphen; CRLF and CR -> LF;
 //          Thai digits -> ASCII [12a] unless kept.
 //   line, repeated until nothing changes:

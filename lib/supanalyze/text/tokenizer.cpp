@@ -7,6 +7,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/uversion.h>
 
 #include <algorithm>
 
@@ -218,6 +219,14 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text) const {
   std::vector<Token> out;
   tokenize(text, out);
   return out;
+}
+
+std::string icu_version() {
+  UVersionInfo info;
+  u_getVersion(info);
+  char text[U_MAX_VERSION_STRING_LENGTH];
+  u_versionToString(info, text);
+  return text;
 }
 
 } // namespace supanalyze::text

@@ -15,6 +15,10 @@ enum class TokenKind : std::uint8_t { thai, latin, number, punct };
 
 std::string_view to_string(TokenKind kind);
 
+// The version of the ICU library linked at run time ("72.1"): its word-break data decides
+// the tokens.
+std::string icu_version();
+
 // Thai letters (consonants and vowel letters, not marks) in `word`: terms of three or fewer
 // must also sit on ICU boundaries.
 std::size_t thai_letter_count(std::string_view word);

@@ -52,6 +52,16 @@ inline char32_t decode_at(std::string_view s, std::size_t& pos) {
 // Appends the UTF-8 encoding of `cp` to `out`.
 void append_utf8(std::string& out, char32_t cp);
 
+// The number of characters (code points) in valid UTF-8 `bytes`: the character offset of a
+// byte offset is code_point_count(text.substr(0, offset)), as Python, ICU's UChar32 APIs and
+// spreadsheets (for Thai, which UTF-16 holds in one unit per character) count.
+inline std::size_t code_point_count(std::string_view bytes) {
+  std::size_t n = 0;
+  for (const char c : bytes)
+    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
 // Decodes valid UTF-8 into code points.
 std::u32string to_u32(std::string_view bytes);
 std::string to_utf8(std::u32string_view cps);
