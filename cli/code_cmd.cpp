@@ -5,6 +5,7 @@
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
 #include <supanalyze/output/xlsx.hpp>
+#include <supanalyze/qda/project.hpp>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -47,6 +48,17 @@ void run_code(const AnalysisOptions& opts, Context& ctx) {
   const auto format = opts.resolved_format();
   const Analysis a = prepare_analysis(opts, nullptr, Load::stream);
   const auto& c = a.corpus;
+  if (format == output::Format::qdpx) {
+    qda::ProjectWriter project(c, *a.codebook, opts.lang, a.theme_selected);
+    for_each_coded(a, opts.threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) {
+      project.add(answer, coded.segments);
+    });
+    const std::string bytes = project.finish();
+    OutputSink sink(opts.output, ctx.out);
+    sink.stream() << bytes;
+    sink.commit();
+    return;
+  }
   OutputSink sink(opts.output, ctx.out);
   auto& out = sink.stream();
   write_bom(opts, out);
@@ -102,8 +114,11 @@ and matrix traces back to a row here.
 Examples:
   supanalyze code -o codings.tsv
   supanalyze code --question centre1300/q4 --theme staffing
-  supanalyze code my-corpus/ -c my-codebook.yaml --format jsonl)");
-  add_analysis_options(cmd, *opts, {output::Format::tsv, output::Format::csv, output::Format::jsonl, output::Format::xlsx},
+  supanalyze code my-corpus/ -c my-codebook.yaml --format jsonl
+  supanalyze code -o coded.qdpx       (a REFI-QDA project for ATLAS.ti, MAXQDA, NVivo, QualCoder: docs/qda.md))");
+  add_analysis_options(cmd, *opts,
+                       {output::Format::tsv, output::Format::csv, output::Format::jsonl, output::Format::xlsx,
+                        output::Format::qdpx},
                        output::Format::tsv, false);
   cmd->callback([opts, &ctx] { run_code(*opts, ctx); });
 }
