@@ -121,8 +121,20 @@ void run_test(const CodebookOptions& opts, Context& ctx) {
   if (failed > 0) ctx.exit_code = k_exit_findings;
 }
 
+// A codebook skeleton (themes without terms, as `codebook import` writes) exports too: a QDA
+// tool codes by hand. Any other problem stops the export at the first error.
+codebook::Codebook load_for_export(const std::string& path) {
+  if (path.empty()) return codebook::default_codebook();
+  Diagnostics diagnostics;
+  codebook::Codebook cb = codebook::parse_codebook(read_file(path), path, diagnostics);
+  for (const auto& d : diagnostics.items())
+    if (d.severity == Severity::error && d.message.find(": no match definition") == std::string::npos)
+      throw InputError(d.where, d.message);
+  return cb;
+}
+
 void run_export(const CodebookOptions& opts, Context& ctx) {
-  const codebook::Codebook cb = codebook::load_codebook(opts.codebook);
+  const codebook::Codebook cb = load_for_export(opts.codebook);
   const std::string bytes = qda::write_qdc(cb, opts.lang);
   OutputSink sink(opts.output, ctx.out);
   sink.stream() << bytes;

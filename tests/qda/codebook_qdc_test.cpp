@@ -154,6 +154,12 @@ TEST(QdcImport, SkeletonKeepsTreeLabelsAndLintFindsNoMatchDefinitions) {
   ASSERT_EQ(run_cli({"codebook", "export", "--lang", "en", "-o", qdc.string()}).exit_code, 0);
   const auto imported = run_cli({"codebook", "import", qdc.string(), "-o", yaml.string()});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  // The skeleton exports again, to the same bytes.
+  const auto again = temp_path("en-again.qdc");
+  const auto exported = run_cli({"codebook", "export", "--lang", "en", "-c", yaml.string(), "-o", again.string()});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_EQ(supanalyze::read_file(again), supanalyze::read_file(qdc));
+  fs::remove(again);
   const auto lint = run_cli({"codebook", "lint", "--no-corpus", "-c", yaml.string()});
   EXPECT_EQ(lint.exit_code, 1);
   std::size_t reported = 0;

@@ -64,10 +64,10 @@ std::map<std::string, std::string> unzip(const std::string& bytes, const std::st
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  if (!source) throw bad(std::string("not a zip archive: ") + zip_error_strerror(&error));
+  if (!source) throw bad(std::string("not a zip archive (") + zip_error_strerror(&error) + ")");
   zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
   if (!archive) {
-    const std::string message = std::string("not a zip archive: ") + zip_error_strerror(&error);
+    const std::string message = std::string("not a zip archive (") + zip_error_strerror(&error) + ")";
     zip_error_fini(&error);
     zip_source_free(source);
     throw bad(message);
