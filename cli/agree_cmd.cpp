@@ -4,12 +4,14 @@
 #include <supanalyze/agreement/compare.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
+#include <supanalyze/qda/project_reader.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <filesystem>
 #include <limits>
 #include <optional>
 
@@ -175,6 +177,12 @@ nlohmann::ordered_json comparison_json(const Analysis &an, const agreement::Comp
 }
 
 agreement::Coding load_coding(const std::string &path, const Analysis &an, Context &ctx) {
+  if (std::filesystem::path(path).extension() == ".qdpx") {
+    std::vector<std::string> unmatched;
+    auto coding = qda::project_coding(qda::read_qdpx(read_file(path), path), an.corpus, *an.codebook, unmatched);
+    for (const auto &u : unmatched) ctx.err << "supanalyze: agree: " << path << ": " << u << '\n';
+    return coding;
+  }
   const auto inputs = read_inputs({path}, ctx);
   return agreement::parse_coding(inputs.front().bytes, inputs.front().name, an.corpus, *an.codebook);
 }

@@ -5,6 +5,7 @@
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
 #include <supanalyze/output/xlsx.hpp>
+#include <supanalyze/qda/project.hpp>
 #include <supanalyze/text/utf8.hpp>
 
 #include <CLI/CLI.hpp>
@@ -57,6 +58,17 @@ void run_code(const CodeOptions& opts, Context& ctx) {
   const auto format = opts.resolved_format();
   const Analysis a = prepare_analysis(opts, nullptr, Load::stream);
   const auto& c = a.corpus;
+  if (format == output::Format::qdpx) {
+    qda::ProjectWriter project(c, *a.codebook, opts.lang, a.theme_selected);
+    for_each_coded(a, opts.threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) {
+      project.add(answer, coded.segments);
+    });
+    const std::string bytes = project.finish();
+    OutputSink sink(opts.output, ctx.out);
+    sink.stream() << bytes;
+    sink.commit();
+    return;
+  }
   OutputSink sink(opts.output, ctx.out);
   auto& out = sink.stream();
   write_bom(opts, out);
@@ -121,8 +133,11 @@ Examples:
   supanalyze code -o codings.tsv
   supanalyze code --question centre1300/q4 --theme staffing
   supanalyze code my-corpus/ -c my-codebook.yaml --format jsonl
-  supanalyze code --theme budget --segment-text --format csv -o budget-in-context.csv)");
-  add_analysis_options(cmd, *opts, {output::Format::tsv, output::Format::csv, output::Format::jsonl, output::Format::xlsx},
+  supanalyze code --theme budget --segment-text --format csv -o budget-in-context.csv
+  supanalyze code -o coded.qdpx       (a REFI-QDA project for ATLAS.ti, MAXQDA, NVivo, QualCoder: docs/qda.md))");
+  add_analysis_options(cmd, *opts,
+                       {output::Format::tsv, output::Format::csv, output::Format::jsonl, output::Format::xlsx,
+                        output::Format::qdpx},
                        output::Format::tsv, false);
   cmd->add_flag("--segment-text", opts->segment_text,
                 "Add a segment_text column: the whole segment (or label) each span is in");

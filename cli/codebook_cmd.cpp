@@ -4,6 +4,8 @@
 #include <supanalyze/audit/lint.hpp>
 #include <supanalyze/codebook/loader.hpp>
 #include <supanalyze/codebook/matcher.hpp>
+#include <supanalyze/codebook/writer.hpp>
+#include <supanalyze/qda/codebook.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
 
@@ -24,6 +26,8 @@ struct CodebookOptions {
   bool no_corpus = false;
   double broad = 0.10;
   unsigned threads = 0;
+  std::string input;  // import: the .qdc
+  std::string output; // export / import: -o
 };
 
 // Loads the codebook collecting every problem instead of stopping at the first.
@@ -117,10 +121,55 @@ void run_test(const CodebookOptions& opts, Context& ctx) {
   if (failed > 0) ctx.exit_code = k_exit_findings;
 }
 
+// A codebook skeleton (themes without terms, as `codebook import` writes) exports too: a QDA
+// tool codes by hand. Any other problem stops the export at the first error.
+codebook::Codebook load_for_export(const std::string& path) {
+  if (path.empty()) return codebook::default_codebook();
+  Diagnostics diagnostics;
+  codebook::Codebook cb = codebook::parse_codebook(read_file(path), path, diagnostics);
+  for (const auto& d : diagnostics.items())
+    if (d.severity == Severity::error && d.message.find(": no match definition") == std::string::npos)
+      throw InputError(d.where, d.message);
+  return cb;
+}
+
+void run_export(const CodebookOptions& opts, Context& ctx) {
+  const codebook::Codebook cb = load_for_export(opts.codebook);
+  const std::string bytes = qda::write_qdc(cb, opts.lang);
+  OutputSink sink(opts.output, ctx.out);
+  sink.stream() << bytes;
+  sink.commit();
+}
+
+// "my Code-Book.qdc" -> "my_code-book": a codebook id (a-z, 0-9, _ . -) from the file name.
+std::string codebook_id_from(const std::string& path) {
+  std::string id;
+  for (char c : std::filesystem::path(path).stem().string()) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+    if (ok) id.push_back(c);
+    else if (!id.empty() && id.back() != '_') id.push_back('_');
+  }
+  return id.empty() ? "imported" : id;
+}
+
+void run_import(const CodebookOptions& opts, Context& ctx) {
+  codebook::Codebook cb = qda::read_qdc(read_file(opts.input), opts.input);
+  cb.id = codebook_id_from(opts.input);
+  cb.version = "1";
+  cb.title = "Imported from " + std::filesystem::path(opts.input).filename().string();
+  const std::string yaml = codebook::write_codebook_yaml(
+      cb, "A codebook skeleton imported from a REFI-QDA codebook by supanalyze " SUPANALYZE_VERSION
+          ": add terms, patterns or rules to each theme (codebook lint lists those without).");
+  OutputSink sink(opts.output, ctx.out);
+  sink.stream() << yaml;
+  sink.commit();
+}
+
 } // namespace
 
 void setup_codebook(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("codebook", "Inspect and check a codebook: lint, show, test");
+  auto* cmd = app.add_subcommand("codebook", "Inspect, check and exchange a codebook: lint, show, test, export, import");
   cmd->require_subcommand(1);
 
   auto lint = std::make_shared<CodebookOptions>();
@@ -161,6 +210,25 @@ Examples:
             "Exit 1 when one fails.\n\nExamples:\n  supanalyze codebook test\n  supanalyze codebook test -c my-codebook.yaml");
   t->add_option("-c,--codebook", test->codebook, "Codebook YAML (default: the built-in msdhs-2564)");
   t->callback([test, &ctx] { run_test(*test, ctx); });
+
+  auto exp = std::make_shared<CodebookOptions>();
+  auto* e = cmd->add_subcommand("export", "Write the codebook as a REFI-QDA codebook (.qdc) for ATLAS.ti, MAXQDA, NVivo, QualCoder");
+  e->footer("\nThemes become nested codes with stable GUIDs (the same on every export), the description and\n"
+            "the terms in each code's description. See docs/qda.md.\n\nExamples:\n"
+            "  supanalyze codebook export -o msdhs-2564.qdc\n  supanalyze codebook export -c my-codebook.yaml --lang en -o my.qdc");
+  e->add_option("-c,--codebook", exp->codebook, "Codebook YAML (default: the built-in msdhs-2564)");
+  e->add_option("-o,--output", exp->output, "The .qdc to write (default: standard output)");
+  add_lang_option(e, exp->lang, "Code names in th or en");
+  e->callback([exp, &ctx] { run_export(*exp, ctx); });
+
+  auto imp = std::make_shared<CodebookOptions>();
+  auto* i = cmd->add_subcommand("import", "Turn a REFI-QDA codebook (.qdc) from any QDA tool into a codebook skeleton (YAML)");
+  i->footer("\nIds are made from the code names, labels, descriptions, colours, GUIDs and the tree are kept;\n"
+            "there are no terms: `codebook lint` lists each theme still without a match definition.\n\nExamples:\n"
+            "  supanalyze codebook import reviewed.qdc -o reviewed.yaml");
+  i->add_option("file", imp->input, "The .qdc to read")->required();
+  i->add_option("-o,--output", imp->output, "The codebook YAML to write (default: standard output)");
+  i->callback([imp, &ctx] { run_import(*imp, ctx); });
 }
 
 } // namespace supanalyze::cli

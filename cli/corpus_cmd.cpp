@@ -7,6 +7,7 @@
 #include <supanalyze/corpus/writer.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
+#include <supanalyze/qda/project_reader.hpp>
 #include <supanalyze/text/normalizer.hpp>
 #include <supanalyze/text/tokenizer.hpp>
 
@@ -24,6 +25,8 @@ struct CorpusOptions : OutputOptions { // -o is the folder for import
   std::string meta;
   std::string write_meta;
   unsigned threads = 0;
+  std::string id; // import from .qdpx: the corpus id
+  int year = 0;   // import from .qdpx: the year B.E.
 };
 
 std::filesystem::path corpus_path(const CorpusOptions& opts) {
@@ -165,8 +168,31 @@ void run_export(const CorpusOptions& opts, Context& ctx) {
   sink.commit();
 }
 
+// A corpus from a REFI-QDA project's text sources (docs/qda.md).
+void run_import_project(const CorpusOptions& opts, Context& ctx) {
+  if (opts.year <= 0) throw Error("corpus import of a .qdpx needs --year BE, the round's year (e.g. 2564)");
+  std::string id = opts.id;
+  if (id.empty()) {
+    for (char c : std::filesystem::path(opts.corpus).stem().string()) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') id.push_back(c);
+    }
+    if (id.empty() || id.front() == '-' || id.front() == '_') id = "imported" + id;
+  }
+  const qda::Project project = qda::read_qdpx(read_file(opts.corpus), opts.corpus);
+  const corpus::Corpus c = qda::project_corpus(project, id, opts.year);
+  const std::filesystem::path dir = opts.output;
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw Error(dir.string() + ": cannot create: " + ec.message());
+  write_file_atomically(dir / "corpus.yaml", qda::corpus_metadata_yaml(c));
+  corpus::write_folder(c, dir / "corpus.yaml", dir);
+  ctx.err << "wrote " << opts.output << ": " << shape(c, c.answers.size(), c.segment_count()) << '\n';
+}
+
 void run_import(const CorpusOptions& opts, Context& ctx) {
   if (opts.output.empty()) throw Error("corpus import needs -o DIR, the folder to write the corpus to");
+  if (std::filesystem::path(opts.corpus).extension() == ".qdpx") return run_import_project(opts, ctx);
   const std::filesystem::path table = opts.corpus;
   corpus::Corpus c;
   std::filesystem::path meta;
@@ -244,18 +270,24 @@ Examples:
                 "Also write the corpus's corpus.yaml to FILE (put it beside the table: `code TABLE` then needs nothing else)");
 
   auto imp = std::make_shared<CorpusOptions>();
-  auto* i = add(cmd, "import", "Turn a long table (TSV/CSV/XLSX) or a Word appendix (.docx) into a corpus folder", R"(
+  auto* i = add(cmd, "import", "Turn a long table (TSV/CSV/XLSX), a Word appendix (.docx) or a REFI-QDA project (.qdpx) into a corpus folder", R"(
 The table's metadata come from --meta (default: corpus.yaml beside the table), which is copied
 into the folder unchanged; without either, ids come from the rows and a corpus.yaml is written.
 A .docx is read as the report's appendix: one table per question (in corpus.yaml's order, or
 by the question text above it; a table captioned (ต่อ) continues the one before), a header row of
 provinces, a paragraph per segment, bold paragraphs as labels, a first column naming rows as
-their label. See docs/corpus-format.md.
+their label. See docs/corpus-format.md. A .qdpx gives one answer per text source: by its
+instrument, question and province variables when it has them (as `code -o x.qdpx` writes),
+else each source is a "province" of instrument qdpx, question q1; corpus.yaml is written
+(docs/qda.md).
 Examples:
   supanalyze corpus import answers.tsv --meta corpus.yaml -o corpora/my-round
-  supanalyze corpus import appendix.docx --meta corpus.yaml -o corpora/my-round)",
+  supanalyze corpus import appendix.docx --meta corpus.yaml -o corpora/my-round
+  supanalyze corpus import reviewed.qdpx --year 2565 -o corpora/reviewed)",
                 imp, ctx, run_import);
-  i->add_option("table", imp->corpus, "The table: .tsv/.txt, .csv, .xlsx, .docx, or - for standard input")->required();
+  i->add_option("table", imp->corpus, "The table: .tsv/.txt, .csv, .xlsx, .docx, .qdpx, or - for standard input")->required();
+  i->add_option("--id", imp->id, "For a .qdpx: the corpus id (default: from the file name)");
+  i->add_option("--year", imp->year, "For a .qdpx: the year B.E. of the round");
   i->add_option_function<std::string>("--sheet", [](const std::string& sheet) { corpus::set_table_sheet(sheet); },
                                       "The sheet of an .xlsx table (default: the first)");
   i->add_option("--meta", imp->meta, "corpus.yaml with the ids and texts (default: beside the table)");

@@ -9,7 +9,7 @@ packages=(
   # repairs; trietool (libdatrie1-bin) lists it for scripts/measure-dictionary-repairs.py
   libthai-data libdatrie-dev libdatrie1-bin python3
   libgtest-dev googletest libbenchmark-dev
-  libzip-dev libxml2-dev libxlsxwriter-dev
+  libzip-dev libxml2-dev libxlsxwriter-dev libssl-dev
   python3-docx python3-openpyxl
 )
 # libzip-dev, libxml2-dev: the Word report (a zip of XML parts written with libxml2's xmlwriter),
@@ -18,6 +18,7 @@ packages=(
 #   autofilters, numeric cells and a conditional-format heatmap; its zip dates are fixed, so
 #   the same tables give the same bytes. Tests read the workbooks back with libzip.
 # python3-openpyxl: a CTest opens the matrix workbook with a spreadsheet library, not ours.
+# libssl-dev: SHA-1 (libcrypto) for the name-based UUIDs (v5) of REFI-QDA codes and sources.
 # python3-docx: a test reads that Word report back with an independent reader library.
 missing=()
 for p in "${packages[@]}"; do

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/codebook/loader.hpp>
+#include <supanalyze/detail/uuid.hpp>
 #include <supanalyze/detail/yaml.hpp>
 #include <supanalyze/io.hpp>
 #include <supanalyze/text/normalizer.hpp>
@@ -103,8 +104,8 @@ private:
     }
     const std::string p = theme_path(t, path);
     m_yaml.check_keys(node, p,
-                      {"id", "label", "description", "colour", "parent", "children", "terms", "patterns", "rules",
-                       "exclude", "examples"},
+                      {"id", "label", "description", "colour", "guid", "parent", "children", "terms", "patterns",
+                       "rules", "exclude", "examples"},
                       {{"keywords", "terms"}, {"words", "terms"}, {"regex", "patterns"}, {"regexes", "patterns"},
                        {"color", "colour"}, {"excludes", "exclude"}, {"exclusions", "exclude"}, {"labels", "label"}});
     if (const YAML::Node label = node["label"]; !label) {
@@ -118,6 +119,9 @@ private:
     t.colour = m_yaml.string(node, p, "colour", false).value_or("");
     if (!t.colour.empty() && !std::regex_match(t.colour, std::regex("#[0-9a-fA-F]{6}")))
       m_yaml.error(node["colour"], p + ".colour", "expected a colour as #rrggbb, not '" + t.colour + "'");
+    t.guid = m_yaml.string(node, p, "guid", false).value_or("");
+    if (!t.guid.empty() && !detail::is_uuid(t.guid))
+      m_yaml.error(node["guid"], p + ".guid", "expected a GUID as 8-4-4-4-12 hex digits, not '" + t.guid + "'");
     t.parent_id = m_yaml.string(node, p, "parent", false).value_or("");
     t.terms = terms(node, p, "terms");
     t.patterns = terms(node, p, "patterns", false);

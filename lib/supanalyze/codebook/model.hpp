@@ -47,6 +47,7 @@ struct Theme {
   std::string label_en;
   std::string description;
   std::string colour;
+  std::string guid;                      // a REFI-QDA code's GUID kept on import (empty: derived)
   std::string parent_id;                 // as written (parent:, or from a parent's children:)
   std::optional<std::size_t> parent;     // index, resolved
   std::vector<Term> terms;

@@ -13,7 +13,7 @@ const std::vector<FormatInfo>& format_table() {
       {Format::table, "table", "txt"}, {Format::lines, "lines", "txt"}, {Format::csv, "csv", "csv"},
       {Format::tsv, "tsv", "tsv"},     {Format::json, "json", "json"},  {Format::jsonl, "jsonl", "jsonl"},
       {Format::md, "md", "md"},        {Format::xlsx, "xlsx", "xlsx"},  {Format::html, "html", "html"},
-      {Format::docx, "docx", "docx"},
+      {Format::docx, "docx", "docx"},      {Format::qdpx, "qdpx", "qdpx"},
   };
   return table;
 }
@@ -77,6 +77,6 @@ Format choose_format(const std::optional<Format>& chosen, const std::string& pat
               "; it writes " + joined(extensions) + " (--format " + format_names(writable) + ")");
 }
 
-bool is_binary(Format format) { return format == Format::xlsx || format == Format::docx; }
+bool is_binary(Format format) { return format == Format::xlsx || format == Format::docx || format == Format::qdpx; }
 
 } // namespace supanalyze::output

@@ -11,7 +11,7 @@
 namespace supanalyze::output {
 
 // table: an aligned text table for a terminal; lines: tokenize's one token per line.
-enum class Format { table, lines, csv, tsv, json, jsonl, md, xlsx, html, docx };
+enum class Format { table, lines, csv, tsv, json, jsonl, md, xlsx, html, docx, qdpx };
 
 struct FormatInfo {
   Format format;

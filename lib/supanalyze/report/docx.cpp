@@ -2,13 +2,13 @@
 // The Word writer: the parts of a minimal Office Open XML package (content types, relations,
 // styles, the document) written with libxml2's xmlwriter (escaping and well-formedness are
 // its job) and zipped with libzip, entries dated 2000-01-01 so the bytes never change.
+#include <supanalyze/detail/xml_writer.hpp>
+#include <supanalyze/detail/zip.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/report/render.hpp>
 #include <supanalyze/report/wording.hpp>
 
 #include <fmt/format.h>
-#include <libxml/xmlwriter.h>
-#include <zip.h>
 
 #include <cmath>
 #include <cstdio>
@@ -24,47 +24,10 @@ namespace {
 
 constexpr const char *k_w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-// A libxml2 text writer into memory; every call checks libxml2's result.
-class Xml {
+// The shared libxml2 writer, named for this writer's errors.
+class Xml : public detail::XmlWriter {
 public:
-  Xml() : m_buffer(xmlBufferCreate()), m_writer(m_buffer ? xmlNewTextWriterMemory(m_buffer, 0) : nullptr) {
-    if (!m_writer) throw Error("docx: cannot create an XML writer");
-    check(xmlTextWriterStartDocument(m_writer, "1.0", "UTF-8", "yes"));
-  }
-  ~Xml() {
-    if (m_writer) xmlFreeTextWriter(m_writer);
-    if (m_buffer) xmlBufferFree(m_buffer);
-  }
-  Xml(const Xml &) = delete;
-  Xml &operator=(const Xml &) = delete;
-
-  Xml &start(const char *name) { return check(xmlTextWriterStartElement(m_writer, BAD_CAST name)); }
-  Xml &attr(const char *name, const std::string &value) {
-    return check(xmlTextWriterWriteAttribute(m_writer, BAD_CAST name, BAD_CAST value.c_str()));
-  }
-  Xml &text(const std::string &value) { return check(xmlTextWriterWriteString(m_writer, BAD_CAST value.c_str())); }
-  Xml &end() { return check(xmlTextWriterEndElement(m_writer)); }
-  // <name attr="value"/>
-  Xml &empty(const char *name, const char *attr_name = nullptr, const std::string &value = {}) {
-    start(name);
-    if (attr_name) attr(attr_name, value);
-    return end();
-  }
-  std::string finish() {
-    check(xmlTextWriterEndDocument(m_writer));
-    xmlFreeTextWriter(m_writer);
-    m_writer = nullptr;
-    return std::string(reinterpret_cast<const char *>(xmlBufferContent(m_buffer)),
-                       static_cast<std::size_t>(xmlBufferLength(m_buffer)));
-  }
-
-private:
-  Xml &check(int rc) {
-    if (rc < 0) throw Error("docx: the XML writer failed");
-    return *this;
-  }
-  xmlBufferPtr m_buffer;
-  xmlTextWriterPtr m_writer;
+  Xml() : detail::XmlWriter("docx") {}
 };
 
 // A colour mixed with white: `level` 1 is the colour, 0 white; as RRGGBB for w:shd.
@@ -423,59 +386,6 @@ std::string core_xml(const Report &r) {
   return x.finish();
 }
 
-// Zips `parts` (name, bytes) in order into memory, deflated, every entry dated 2000-01-01 00:00.
-std::string zip_parts(const std::vector<std::pair<std::string, std::string>> &parts) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t *buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  if (!buffer) throw Error(std::string("docx: ") + zip_error_strerror(&error));
-  zip_t *archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  if (!archive) {
-    zip_source_free(buffer);
-    throw Error(std::string("docx: ") + zip_error_strerror(&error));
-  }
-  zip_source_keep(buffer);
-  // libzip writes the DOS date of the local time of this time_t: ask mktime for the instant
-  // that is 2000-01-01 00:00 locally, so every time zone writes the same date.
-  std::tm date{};
-  date.tm_year = 100;
-  date.tm_mday = 1;
-  date.tm_isdst = 0;
-  const std::time_t when = std::mktime(&date);
-  auto fail = [&](const std::string &what) {
-    const std::string message = "docx: " + what + ": " + zip_strerror(archive);
-    zip_discard(archive);
-    zip_source_free(buffer);
-    throw Error(message);
-  };
-  for (const auto &[name, bytes] : parts) {
-    zip_source_t *source = zip_source_buffer(archive, bytes.data(), bytes.size(), 0);
-    if (!source) fail(name);
-    const zip_int64_t index = zip_file_add(archive, name.c_str(), source, ZIP_FL_ENC_UTF_8);
-    if (index < 0) {
-      zip_source_free(source);
-      fail(name);
-    }
-    if (zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 6) < 0 ||
-        zip_file_set_mtime(archive, static_cast<zip_uint64_t>(index), when, 0) < 0)
-      fail(name);
-  }
-  if (zip_close(archive) < 0) fail("writing the archive");
-  std::string out;
-  if (zip_source_open(buffer) < 0) {
-    zip_source_free(buffer);
-    throw Error("docx: cannot read the archive back");
-  }
-  char chunk[65536];
-  zip_int64_t n;
-  while ((n = zip_source_read(buffer, chunk, sizeof chunk)) > 0)
-    out.append(chunk, static_cast<std::size_t>(n));
-  zip_source_close(buffer);
-  zip_source_free(buffer);
-  if (n < 0) throw Error("docx: cannot read the archive back");
-  return out;
-}
-
 } // namespace
 
 std::string render_docx(const Report &r) {
@@ -491,7 +401,7 @@ std::string render_docx(const Report &r) {
   parts.emplace_back("word/_rels/document.xml.rels", relationships_xml({{ns + "styles", "styles.xml"}}));
   parts.emplace_back("word/styles.xml", styles_xml());
   parts.emplace_back("word/document.xml", document_xml(r));
-  return zip_parts(parts);
+  return detail::zip_parts(parts, "docx");
 }
 
 } // namespace supanalyze::report
