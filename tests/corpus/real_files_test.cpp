@@ -226,3 +226,19 @@ TEST(WordAppendix, ADocumentWithNoTableIsAnErrorAndWritesNothing) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(WordAppendix, MismatchesNameTheTableRowAndColumn) {
+  const fs::path dir = temp_dir("docx-mismatch");
+  for (const auto& [name, expected] :
+       {std::pair{"merged-cell.docx", "merged-cell.docx[table 1]:2:1: a merged cell spans provinces nakhonpathom and kanchanaburi"},
+        {"unknown-province.docx", "unknown-province.docx[table 1]:1:2: column 2: unknown province 'ราชบุร' (did you mean 'ราชบุรี'?)"}}) {
+    const auto r = run_cli({"corpus", "import", test_data(std::string("real/") + name), "--meta", meta(), "-o", (dir / name).string()});
+    EXPECT_EQ(r.exit_code, 2) << name;
+    EXPECT_NE(r.err.find(expected), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / name));
+  }
+}
+
+} // namespace

@@ -134,6 +134,20 @@ def write_docx(name, rows, corpus_yaml):
                         p.add_run(t)
                         first = False
     document.save(os.path.join(OUT, name))
+    # Mismatches the importer must name: a merged cell across two provinces, a column whose
+    # header is no province of corpus.yaml.
+    merged = docx.Document()
+    merged.add_paragraph("ตารางที่ 1")
+    table = merged.add_table(rows=2, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = provinces[0][1], provinces[1][1]
+    table.rows[1].cells[0].merge(table.rows[1].cells[1]).text = "- ใช้ร่วมกันสองจังหวัด"
+    merged.save(os.path.join(OUT, "merged-cell.docx"))
+    unknown = docx.Document()
+    unknown.add_paragraph("ตารางที่ 1")
+    table = unknown.add_table(rows=2, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = provinces[0][1], "ราชบุร"
+    table.rows[1].cells[0].text, table.rows[1].cells[1].text = "- ข้อความ", "- ข้อความ"
+    unknown.save(os.path.join(OUT, "unknown-province.docx"))
     empty = docx.Document()
     empty.add_paragraph("ภาคผนวก (ยังไม่มีตาราง)")
     empty.save(os.path.join(OUT, "no-table.docx"))
