@@ -533,7 +533,9 @@ struct Normalizer::Impl {
 
   // --- step 7b: repairs tried against every known word (libthai's list and the dictionary) ---
 
-  bool knows_words() const { return options.dictionary != nullptr; }
+  // Step 9 needs a general word list: against the domain words alone almost every phrase has
+  // clusters left over, and joins would follow the few words it knows.
+  bool knows_words() const { return options.dictionary != nullptr && thai_words != nullptr; }
 
   // Appends the lengths of the known words that start `text`.
   void known_prefixes(std::u32string_view text, std::vector<std::uint32_t>& lengths) const {
@@ -800,7 +802,7 @@ struct Normalizer::Impl {
     std::size_t a_begin = a.size(), b_end = 0;
     while (a_begin > 0 && in_word(a[a_begin - 1])) --a_begin;
     while (b_end < b.size() && in_word(b[b_end])) ++b_end;
-    if (a_begin < a.size() && b_end > 0 && !is_abbreviation(a, a_begin, a.size()) && !is_abbreviation(b, 0, b_end)) {
+    if (knows_words() && a_begin < a.size() && b_end > 0 && !is_abbreviation(a, a_begin, a.size()) && !is_abbreviation(b, 0, b_end)) {
       const std::u32string_view tail_phrase = std::u32string_view(a).substr(a_begin);
       const std::u32string_view head_phrase = std::u32string_view(b).substr(0, b_end);
       if (join_gain(tail_phrase, head_phrase, segment(tail_phrase), segment(head_phrase)) > 0) return true;
