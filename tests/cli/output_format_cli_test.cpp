@@ -92,7 +92,7 @@ TEST(OutputFormat, AnExtensionTheCommandCannotWriteIsAUsageErrorAndLeavesNoFile)
       << csv_for_diff.err;
   const auto json_for_code = run_cli({"code", "-o", (dir / "c.json").string()});
   EXPECT_EQ(json_for_code.exit_code, 2);
-  EXPECT_NE(json_for_code.err.find("it writes .tsv, .csv, .jsonl or .xlsx"), std::string::npos) << json_for_code.err;
+  EXPECT_NE(json_for_code.err.find("it writes .tsv, .csv, .jsonl, .xlsx or .qdpx"), std::string::npos) << json_for_code.err;
   const auto unknown = run_cli({"freq", "-o", (dir / "f.xyz").string()});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.err.find("'.xyz' is not a known output format; it writes .txt, .csv, .tsv, .json, .md or .xlsx"), std::string::npos)

@@ -111,7 +111,7 @@ TEST(NormalizerDictionaryRepairs, RepairsEverySeedCase) {
 }
 
 TEST(NormalizerDictionaryRepairs, CatalogueExamples) {
-  // seed-damage.md kinds 9 and 10, with their seed lines.
+  // Damage kinds 9 and 10 of the seed's catalogue (docs/normalizer.md), with their seed lines.
   EXPECT_EQ(normalize("ศจพ.จังหวดั"), "ศจพ.จังหวัด");                           // 2455
   EXPECT_EQ(normalize("หน่วยร่วมดำเนนิการ"), "หน่วยร่วมดำเนินการ");               // 2446
   EXPECT_EQ(normalize("ใหม้ี"), "ให้มี");                                        // 954: swap, then move
@@ -140,7 +140,7 @@ TEST(NormalizerDictionaryRepairs, NeedTheWordLists) {
 
 TEST(NormalizerDictionaryRepairs, JoinLinesWhereAFragmentIsNoWord) {
   const Normalizer joiner(NormalizeOptions{.join_lines = true});
-  // seed-damage.md kind 11: "วิ" alone is no word; joined, วิเคราะห์ is.
+  // Damage kind 11 (docs/normalizer.md): "วิ" alone is no word; joined, วิเคราะห์ is.
   EXPECT_EQ(joiner.normalize("การร่วมวิ\nเคราะห์ร่วมกัน\n"), "การร่วมวิเคราะห์ร่วมกัน\n");
   // Both sides words: the break stays (มี / อายุ).
   EXPECT_EQ(joiner.normalize("มี\nอายุ\n"), "มี\nอายุ\n");

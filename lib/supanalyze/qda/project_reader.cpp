@@ -120,6 +120,10 @@ agreement::Coding project_coding(const Project& project, const corpus::Corpus& c
         theme = t;
     }
     theme_of[lower(code.guid)] = theme;
+    // Every code of the project's codebook was there for the coder to apply: a theme it maps
+    // to was judged in every source, yes or no (agree compares the themes a coding judges).
+    if (theme && std::find(coding.themes.begin(), coding.themes.end(), *theme) == coding.themes.end())
+      coding.themes.push_back(*theme);
   }
   std::map<std::string, std::size_t> answer_of;
   for (std::size_t a = 0; a < corpus.answers.size(); ++a) answer_of[source_name(corpus, corpus.answers[a])] = a;
