@@ -34,12 +34,12 @@ struct Options {
 // An output file with a large buffer, checked when closed.
 class OutFile {
 public:
-  explicit OutFile(const fs::path& path) : m_path(path), m_buffer(1u << 20) {
+  explicit OutFile(const fs::path &path) : m_path(path), m_buffer(1u << 20) {
     m_out.rdbuf()->pubsetbuf(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
     m_out.open(path, std::ios::binary | std::ios::trunc);
     if (!m_out) throw supanalyze::Error(path.string() + ": cannot write");
   }
-  std::ostream& stream() { return m_out; }
+  std::ostream &stream() { return m_out; }
   void close() {
     m_out.close();
     if (!m_out) throw supanalyze::Error(m_path.string() + ": write failed (disk full?)");
@@ -54,16 +54,16 @@ private:
 // The codebook-size pair of the in-process benchmark (sb::same_hits_themes), from the source
 // corpus: 20 real terms, and the same with 1980 more that occur nowhere. The generated text is
 // made of the source's phrases, so both give `code` the same rows: only the size differs.
-void write_codebooks(const supanalyze::corpus::Corpus& source, const fs::path& dir) {
+void write_codebooks(const supanalyze::corpus::Corpus &source, const fs::path &dir) {
   const auto pair = sb::same_hits_themes(source, 20, 2000, 2564);
-  for (const auto& [name, themes] : {std::pair{"terms-20", &pair.small}, std::pair{"terms-2000", &pair.large}}) {
+  for (const auto &[name, themes] : {std::pair{"terms-20", &pair.small}, std::pair{"terms-2000", &pair.large}}) {
     OutFile file(dir / (std::string(name) + ".yaml"));
     file.stream() << sb::codebook_yaml(std::string("bench-") + name, *themes);
     file.close();
   }
 }
 
-void run(const Options& opts) {
+void run(const Options &opts) {
   if (opts.size_mb <= 0 || opts.size_mb > 1024) throw supanalyze::Error("--size-mb must be in (0, 1024]");
   const auto started = std::chrono::steady_clock::now();
   const fs::path source_path = opts.source.empty() ? supanalyze::corpus::bundled_corpus_path() : fs::path(opts.source);
@@ -88,12 +88,12 @@ void run(const Options& opts) {
   OutFile table(dir / "corpus.tsv");
   std::unique_ptr<OutFile> text;
   if (!opts.text_out.empty()) text = std::make_unique<OutFile>(opts.text_out);
-  auto& tsv = table.stream();
+  auto &tsv = table.stream();
   tsv << "corpus\tyear\tinstrument\tquestion\tprovince\tsegment\ttext\tlabel\n";
   const std::string prefix = meta.id + "\t" + std::to_string(meta.year_be) + "\t";
   std::uint64_t segments = 0, text_bytes = 0;
-  sb::generate_segments(source, meta, so, [&](const sb::SynthSegment& s) {
-    const auto& inst = meta.instruments[s.instrument];
+  sb::generate_segments(source, meta, so, [&](const sb::SynthSegment &s) {
+    const auto &inst = meta.instruments[s.instrument];
     tsv << prefix << inst.id << '\t' << inst.questions[s.question].id << '\t' << meta.provinces[s.province].id << '\t'
         << s.number << '\t' << s.text << '\t' << s.label << '\n';
     if (text) text->stream() << s.text << '\n';
@@ -111,7 +111,7 @@ void run(const Options& opts) {
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   CLI::App app{"Writes a synthetic national-sized corpus for the benchmarks: DIR/corpus.tsv (long table form) and\n"
                "DIR/corpus.yaml, so that `supanalyze code DIR/corpus.tsv` reads it. Its text is recombined from\n"
                "the real answers (each segment = the phrases of 1-3 real segments of the same question,\n"
@@ -128,9 +128,10 @@ int main(int argc, char** argv) {
   app.add_option("--year", opts.year, "B.E. year of the round (default: the source corpus's)");
   app.add_option("--text-out", opts.text_out, "Also write the plain text, one segment per line (the raw-ICU baseline)");
   app.add_option("--from", opts.source, "Source corpus to recombine (default: the bundled corpora/ssw3-2564)");
-  app.add_flag("--codebooks", opts.codebooks,
-               "Also write DIR/terms-20.yaml and DIR/terms-2000.yaml: 20 real terms, and the same plus 1980 that occur\n"
-               "nowhere (the codebook-size pair: the same codings, only the size differs)");
+  app.add_flag(
+      "--codebooks", opts.codebooks,
+      "Also write DIR/terms-20.yaml and DIR/terms-2000.yaml: 20 real terms, and the same plus 1980 that occur\n"
+      "nowhere (the codebook-size pair: the same codings, only the size differs)");
   app.footer(R"(
 Examples:
   supanalyze-bench-generate --size-mb 50 -o big --text-out big/text.txt
@@ -139,9 +140,9 @@ Examples:
   try {
     app.parse(argc, argv);
     run(opts);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::ParseError &e) {
     return app.exit(e);
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     std::cerr << "supanalyze-bench-generate: error: " << e.what() << '\n';
     return 2;
   }

@@ -101,8 +101,8 @@ std::string themes_note(const Analysis &an, const agreement::Comparison &cmp, co
 output::Table agreement_table(const Analysis &an, const agreement::Comparison &cmp, const AgreeOptions &opts,
                               bool long_form) {
   output::Table t;
-  const std::string units =
-      std::to_string(cmp.universe.size()) + " " + agreement::to_string(opts.unit) + (cmp.universe.size() == 1 ? "" : "s");
+  const std::string units = std::to_string(cmp.universe.size()) + " " + agreement::to_string(opts.unit) +
+                            (cmp.universe.size() == 1 ? "" : "s");
   t.title =
       "Agreement of A (tested: " + opts.a + ") with B (reference: " + opts.b + ") · " + an.corpus.id + " · " + units;
   t.columns = {{"theme", "theme"},
@@ -180,7 +180,8 @@ agreement::Coding load_coding(const std::string &path, const Analysis &an, Conte
   if (std::filesystem::path(path).extension() == ".qdpx") {
     std::vector<std::string> unmatched;
     auto coding = qda::project_coding(qda::read_qdpx(read_file(path), path), an.corpus, *an.codebook, unmatched);
-    for (const auto &u : unmatched) ctx.err << "supanalyze: agree: " << path << ": " << u << '\n';
+    for (const auto &u : unmatched)
+      ctx.err << "supanalyze: agree: " << path << ": " << u << '\n';
     return coding;
   }
   const auto inputs = read_inputs({path}, ctx);
@@ -273,9 +274,10 @@ Examples:
   cmd->add_flag("--all-themes", opts->all_themes,
                 "Every theme of the codebook, also those B never codes (they count as B's no)")
       ->excludes(theme);
-  add_output_options(cmd, an,
-                     {output::Format::table, output::Format::csv, output::Format::tsv, output::Format::json, output::Format::md},
-                     output::Format::table);
+  add_output_options(
+      cmd, an,
+      {output::Format::table, output::Format::csv, output::Format::tsv, output::Format::json, output::Format::md},
+      output::Format::table);
   add_lang_option(cmd, an.lang, "Theme labels in th or en");
   cmd->add_flag("--disagreements", opts->disagreements,
                 "With csv/tsv: write the list of disagreements instead of the agreement table");

@@ -10,7 +10,7 @@
 
 namespace supanalyze::cli {
 
-void add_analysis_options(CLI::App* cmd, AnalysisOptions& opts, std::vector<output::Format> writable,
+void add_analysis_options(CLI::App *cmd, AnalysisOptions &opts, std::vector<output::Format> writable,
                           output::Format fallback, bool with_unit) {
   add_corpus_arguments(cmd, opts.corpus, opts.meta);
   cmd->add_option("-c,--codebook", opts.codebook, "Codebook YAML (default: the built-in msdhs-2564)");
@@ -24,37 +24,40 @@ void add_analysis_options(CLI::App* cmd, AnalysisOptions& opts, std::vector<outp
   cmd->add_option("-p,--province", opts.provinces, "Only these provinces (repeatable)");
   cmd->add_option("-t,--theme", opts.themes, "Only these themes and their sub-themes (repeatable)");
   add_lang_option(cmd, opts.lang, "Labels in th or en");
-  cmd->add_option("-j,--threads", opts.threads, "Worker threads (default: all cores); output is identical for any value");
+  cmd->add_option("-j,--threads", opts.threads,
+                  "Worker threads (default: all cores); output is identical for any value");
   cmd->add_flag("!--no-labels", opts.labels, "Code the segment text only, not the ### labels above it");
 }
 
 namespace {
 
-[[noreturn]] void unknown_filter(const std::string& what, const std::string& value, const std::vector<std::string>& known) {
+[[noreturn]] void unknown_filter(const std::string &what, const std::string &value,
+                                 const std::vector<std::string> &known) {
   throw Error(unknown_id_message(what, value, known));
 }
 
-template <typename T> std::vector<std::string> ids_of(const std::vector<T>& items) {
+template <typename T> std::vector<std::string> ids_of(const std::vector<T> &items) {
   std::vector<std::string> out;
-  for (const auto& item : items) out.push_back(item.id);
+  for (const auto &item : items)
+    out.push_back(item.id);
   return out;
 }
 
 // Ids and Thai names, for "did you mean" on a filter that accepts both.
-template <typename T> std::vector<std::string> ids_and_names_of(const std::vector<T>& items) {
+template <typename T> std::vector<std::string> ids_and_names_of(const std::vector<T> &items) {
   std::vector<std::string> out = ids_of(items);
-  for (const auto& item : items)
+  for (const auto &item : items)
     if (!item.th.empty()) out.push_back(item.th);
   return out;
 }
 
 // Resolves the filters of `opts` on the corpus and codebook already in `a`.
-void apply_filters(Analysis& a, const AnalysisOptions& opts) {
+void apply_filters(Analysis &a, const AnalysisOptions &opts) {
   a.english = opts.lang == Language::en;
   a.code_labels = opts.labels;
-  const auto& c = a.corpus;
+  const auto &c = a.corpus;
   std::vector<bool> instrument_ok(c.instruments.size(), opts.instruments.empty());
-  for (const auto& id : opts.instruments) {
+  for (const auto &id : opts.instruments) {
     const auto i = c.find_instrument(id); // an id in any case, or the Thai name
     if (!i) unknown_filter("instrument", id, ids_and_names_of(c.instruments));
     instrument_ok[*i] = true;
@@ -62,7 +65,7 @@ void apply_filters(Analysis& a, const AnalysisOptions& opts) {
   std::vector<std::vector<bool>> question_ok(c.instruments.size());
   for (std::size_t i = 0; i < c.instruments.size(); ++i)
     question_ok[i].assign(c.instruments[i].questions.size(), opts.questions.empty());
-  for (const auto& spec : opts.questions) {
+  for (const auto &spec : opts.questions) {
     const auto slash = spec.find('/');
     bool found = false;
     const auto only = slash == std::string::npos ? std::nullopt : c.find_instrument(spec.substr(0, slash));
@@ -75,13 +78,14 @@ void apply_filters(Analysis& a, const AnalysisOptions& opts) {
     }
     if (!found) {
       std::vector<std::string> known;
-      for (const auto& inst : c.instruments)
-        for (const auto& q : inst.questions) known.push_back(inst.id + "/" + q.id);
+      for (const auto &inst : c.instruments)
+        for (const auto &q : inst.questions)
+          known.push_back(inst.id + "/" + q.id);
       unknown_filter("question", spec, known);
     }
   }
   std::vector<bool> province_ok(c.provinces.size(), opts.provinces.empty());
-  for (const auto& id : opts.provinces) {
+  for (const auto &id : opts.provinces) {
     const auto p = c.find_province(id); // an id in any case, or the Thai name (ราชบุรี)
     if (!p) unknown_filter("province", id, ids_and_names_of(c.provinces));
     province_ok[*p] = true;
@@ -90,10 +94,11 @@ void apply_filters(Analysis& a, const AnalysisOptions& opts) {
   a.question_ok = std::move(question_ok);
   a.province_ok = std::move(province_ok);
   a.answer_selected.clear();
-  for (const auto& ans : c.answers) a.answer_selected.push_back(a.selected(ans));
+  for (const auto &ans : c.answers)
+    a.answer_selected.push_back(a.selected(ans));
 
   a.theme_selected.assign(a.codebook->themes.size(), opts.themes.empty());
-  for (const auto& id : opts.themes) {
+  for (const auto &id : opts.themes) {
     const auto t = a.codebook->index_of(id);
     if (!t) unknown_filter("theme", id, ids_of(a.codebook->themes));
     for (std::size_t k = 0; k < a.codebook->themes.size(); ++k)
@@ -103,7 +108,7 @@ void apply_filters(Analysis& a, const AnalysisOptions& opts) {
 
 } // namespace
 
-Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook* codebook_override, Load load) {
+Analysis prepare_analysis(const AnalysisOptions &opts, const codebook::Codebook *codebook_override, Load load) {
   Analysis a;
   a.source = opts.corpus.empty() ? corpus::bundled_corpus_path() : std::filesystem::path(opts.corpus);
   a.meta = opts.meta;
@@ -123,14 +128,17 @@ Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook*
   return a;
 }
 
-Analysis prepare_analysis(const AnalysisOptions& opts, const Analysis& loaded) {
+Analysis prepare_analysis(const AnalysisOptions &opts, const Analysis &loaded) {
   Analysis a = loaded; // the codebook and matcher are shared; apply_filters sets every filter anew
   apply_filters(a, opts);
   return a;
 }
 
-nlohmann::ordered_json filters_json(const AnalysisOptions& opts) {
-  return {{"instrument", opts.instruments}, {"question", opts.questions}, {"province", opts.provinces}, {"theme", opts.themes}};
+nlohmann::ordered_json filters_json(const AnalysisOptions &opts) {
+  return {{"instrument", opts.instruments},
+          {"question", opts.questions},
+          {"province", opts.provinces},
+          {"theme", opts.themes}};
 }
 
 } // namespace supanalyze::cli
@@ -139,13 +147,16 @@ nlohmann::ordered_json filters_json(const AnalysisOptions& opts) {
 
 namespace supanalyze::cli {
 
-void for_each_coded(const Analysis& a, unsigned threads,
-                    const std::function<void(const corpus::Answer&, const coding::AnswerCodings&)>& on_coded) {
-  const auto& answers = a.corpus.answers;
+void for_each_coded(const Analysis &a, unsigned threads,
+                    const std::function<void(const corpus::Answer &, const coding::AnswerCodings &)> &on_coded) {
+  const auto &answers = a.corpus.answers;
   if (!a.streamed) {
-    coding::code_corpus(a.corpus, *a.matcher, threads, [&](const coding::AnswerCodings& coded) {
-      if (a.answer_selected[coded.answer]) on_coded(answers[coded.answer], coded);
-    }, a.code_labels);
+    coding::code_corpus(
+        a.corpus, *a.matcher, threads,
+        [&](const coding::AnswerCodings &coded) {
+          if (a.answer_selected[coded.answer]) on_coded(answers[coded.answer], coded);
+        },
+        a.code_labels);
     return;
   }
   // Answers left out by the filters are skipped before the workers normalize and code them.
@@ -154,35 +165,41 @@ void for_each_coded(const Analysis& a, unsigned threads,
   corpus::StreamOptions options;
   options.meta = a.meta;
   options.defer_normalization = true;
-  corpus::stream_corpus(a.source, a.corpus, diagnostics, [&](corpus::Answer&& answer) {
-    if (a.selected(answer)) coder.add(std::move(answer));
-  }, options);
+  corpus::stream_corpus(
+      a.source, a.corpus, diagnostics,
+      [&](corpus::Answer &&answer) {
+        if (a.selected(answer)) coder.add(std::move(answer));
+      },
+      options);
   coder.finish();
   report_warnings(diagnostics);
 }
 
-aggregate::TableCount count_table(const Analysis& a, aggregate::Axis rows, aggregate::Axis cols, aggregate::Unit unit) {
+aggregate::TableCount count_table(const Analysis &a, aggregate::Axis rows, aggregate::Axis cols, aggregate::Unit unit) {
   return aggregate::TableCount(a.corpus, *a.codebook, a, rows, cols, unit);
 }
 
-std::vector<std::size_t> axis_items(const Analysis& a, aggregate::Axis axis) {
+std::vector<std::size_t> axis_items(const Analysis &a, aggregate::Axis axis) {
   return aggregate::axis_items(a.corpus, *a.codebook, a, axis);
 }
 
-std::string axis_id(const Analysis& a, aggregate::Axis axis, std::size_t item) {
+std::string axis_id(const Analysis &a, aggregate::Axis axis, std::size_t item) {
   return aggregate::axis_id(a.corpus, *a.codebook, axis, item);
 }
 
-std::string axis_label(const Analysis& a, aggregate::Axis axis, std::size_t item) {
+std::string axis_label(const Analysis &a, aggregate::Axis axis, std::size_t item) {
   switch (axis) {
-  case aggregate::Axis::theme: return a.codebook->themes[item].label(a.english);
-  case aggregate::Axis::province: return a.english ? a.corpus.provinces[item].id : a.corpus.provinces[item].th;
-  case aggregate::Axis::question: return axis_id(a, axis, item);
+  case aggregate::Axis::theme:
+    return a.codebook->themes[item].label(a.english);
+  case aggregate::Axis::province:
+    return a.english ? a.corpus.provinces[item].id : a.corpus.provinces[item].th;
+  case aggregate::Axis::question:
+    return axis_id(a, axis, item);
   }
   return "";
 }
 
-nlohmann::ordered_json json_header(const Analysis& a, const AnalysisOptions& opts, const std::string& schema) {
+nlohmann::ordered_json json_header(const Analysis &a, const AnalysisOptions &opts, const std::string &schema) {
   return {{"schema", schema},
           {"corpus", a.corpus.id},
           {"year", a.corpus.year_be},

@@ -35,7 +35,7 @@ struct AnalysisOptions : OutputOptions {
 
 // Adds CORPUS, --meta, -c, -o/-f/--bom (add_output_options: the command writes `writable`,
 // `fallback` by default), the filters, --lang and -j to `cmd`. `with_unit` adds --unit.
-void add_analysis_options(CLI::App* cmd, AnalysisOptions& opts, std::vector<output::Format> writable,
+void add_analysis_options(CLI::App *cmd, AnalysisOptions &opts, std::vector<output::Format> writable,
                           output::Format fallback, bool with_unit);
 
 // How a command reads the corpus: `whole` holds every answer in Analysis::corpus; `stream`
@@ -59,14 +59,14 @@ struct Analysis : aggregate::Selection {
 
 // Loads the corpus (or, with Load::stream, its metadata) and codebook (`codebook_override`
 // instead of -c when given) and resolves the filters.
-Analysis prepare_analysis(const AnalysisOptions& opts, const codebook::Codebook* codebook_override = nullptr,
+Analysis prepare_analysis(const AnalysisOptions &opts, const codebook::Codebook *codebook_override = nullptr,
                           Load load = Load::whole);
 // The same corpus, codebook and matcher as `loaded` (shared, not loaded again) with
 // the filters and options of `opts`.
-Analysis prepare_analysis(const AnalysisOptions& opts, const Analysis& loaded);
+Analysis prepare_analysis(const AnalysisOptions &opts, const Analysis &loaded);
 
 // The filters as written, for JSON outputs.
-nlohmann::ordered_json filters_json(const AnalysisOptions& opts);
+nlohmann::ordered_json filters_json(const AnalysisOptions &opts);
 
 } // namespace supanalyze::cli
 
@@ -78,19 +78,19 @@ namespace supanalyze::cli {
 
 // Codes the selected answers in corpus order (streaming when `a` was prepared to) and hands
 // each, with its codings, to `on_coded` on the calling thread.
-void for_each_coded(const Analysis& a, unsigned threads,
-                    const std::function<void(const corpus::Answer&, const coding::AnswerCodings&)>& on_coded);
+void for_each_coded(const Analysis &a, unsigned threads,
+                    const std::function<void(const corpus::Answer &, const coding::AnswerCodings &)> &on_coded);
 
 // A table of `a`'s selection, rows x cols in `unit` (aggregate::TableCount: feed it the
 // answers of for_each_coded).
-aggregate::TableCount count_table(const Analysis& a, aggregate::Axis rows, aggregate::Axis cols, aggregate::Unit unit);
+aggregate::TableCount count_table(const Analysis &a, aggregate::Axis rows, aggregate::Axis cols, aggregate::Unit unit);
 // aggregate::axis_items and aggregate::axis_id for the corpus, codebook and selection of `a`.
-std::vector<std::size_t> axis_items(const Analysis& a, aggregate::Axis axis);
-std::string axis_id(const Analysis& a, aggregate::Axis axis, std::size_t item);
+std::vector<std::size_t> axis_items(const Analysis &a, aggregate::Axis axis);
+std::string axis_id(const Analysis &a, aggregate::Axis axis, std::size_t item);
 // The label of an axis item: a theme's label, a province's name, "instrument/question".
-std::string axis_label(const Analysis& a, aggregate::Axis axis, std::size_t item);
+std::string axis_label(const Analysis &a, aggregate::Axis axis, std::size_t item);
 
 // JSON header shared by every table output: schema, corpus, codebook, unit and filters.
-nlohmann::ordered_json json_header(const Analysis& a, const AnalysisOptions& opts, const std::string& schema);
+nlohmann::ordered_json json_header(const Analysis &a, const AnalysisOptions &opts, const std::string &schema);
 
 } // namespace supanalyze::cli

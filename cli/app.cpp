@@ -9,15 +9,15 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <iterator>
 #include <iostream>
+#include <iterator>
 #include <new>
 
 namespace supanalyze::cli {
 
 namespace {
 
-constexpr const char* k_description =
+constexpr const char *k_description =
     "supanalyze: qualitative content analysis of Thai focus-group transcripts.\n"
     "Normalizes Thai text (including PDF damage), tokenizes it with ICU word breaking, codes it\n"
     "with a YAML codebook of themes and prints per-question theme frequencies and cross-province\n"
@@ -25,30 +25,30 @@ constexpr const char* k_description =
     "-c, the default codebook (msdhs-2564).";
 
 // The command running on this thread, for report_warnings.
-thread_local Context* t_current = nullptr;
+thread_local Context *t_current = nullptr;
 
-constexpr const char* k_bug_message =
+constexpr const char *k_bug_message =
     "This is a bug in supanalyze, not a problem with your input. Please report it with the command\n"
     "line and `supanalyze --version`.\n";
 
 } // namespace
 
-void report_warnings(const Diagnostics& diagnostics) {
+void report_warnings(const Diagnostics &diagnostics) {
   if (!t_current) return;
-  for (const auto& d : diagnostics.items())
+  for (const auto &d : diagnostics.items())
     if (d.severity == Severity::warning) t_current->err << d.to_string() << '\n';
 }
 
-int report_failure(std::exception_ptr failure, Context& ctx) {
+int report_failure(std::exception_ptr failure, Context &ctx) {
   try {
     std::rethrow_exception(failure);
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     ctx.err << "supanalyze: error: " << e.what() << '\n';
     return e.exit_code();
-  } catch (const std::bad_alloc&) {
+  } catch (const std::bad_alloc &) {
     ctx.err << "supanalyze: error: out of memory\n";
     return k_exit_internal;
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     ctx.err << "supanalyze: internal error: " << e.what() << '\n' << k_bug_message;
     return k_exit_internal;
   } catch (...) {
@@ -57,10 +57,10 @@ int report_failure(std::exception_ptr failure, Context& ctx) {
   }
 }
 
-int run(const std::vector<std::string>& args, Context& ctx) {
+int run(const std::vector<std::string> &args, Context &ctx) {
   struct Current { // report_warnings writes to this command's stderr while it runs
-    Context* previous;
-    explicit Current(Context& ctx) : previous(t_current) { t_current = &ctx; }
+    Context *previous;
+    explicit Current(Context &ctx) : previous(t_current) { t_current = &ctx; }
     ~Current() { t_current = previous; }
   } current(ctx);
   // A corpus given as "-" is read from this command's standard input, once.
@@ -91,23 +91,24 @@ int run(const std::vector<std::string>& args, Context& ctx) {
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
-  } catch (const CLI::CallForHelp& e) {
+  } catch (const CLI::CallForHelp &e) {
     ctx.out << app.help();
     return 0;
-  } catch (const CLI::CallForAllHelp& e) {
+  } catch (const CLI::CallForAllHelp &e) {
     ctx.out << app.help("", CLI::AppFormatMode::All);
     return 0;
-  } catch (const CLI::CallForVersion& e) {
+  } catch (const CLI::CallForVersion &e) {
     ctx.out << e.what();
     return 0;
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::ParseError &e) {
     // A subcommand's own --help lands here too (as CallForHelp thrown from the subcommand).
     if (e.get_exit_code() == 0) {
       ctx.out << e.what();
       return 0;
     }
     ctx.err << "supanalyze: error: " << e.what() << '\n';
-    ctx.err << "Run 'supanalyze " << (app.get_subcommands().empty() ? "" : app.get_subcommands().front()->get_name() + " ")
+    ctx.err << "Run 'supanalyze "
+            << (app.get_subcommands().empty() ? "" : app.get_subcommands().front()->get_name() + " ")
             << "--help' for usage.\n";
     return k_exit_input;
   } catch (...) {

@@ -28,18 +28,20 @@ struct CodeOptions : AnalysisOptions {
 };
 
 bool is_number_column(std::size_t i) {
-  const std::string& name = k_columns[i];
+  const std::string &name = k_columns[i];
   return name == "year" || name == "segment" || name == "start" || name == "end" || name == "char_start" ||
          name == "char_end";
 }
 
 // Appends one coding's row (the first `n` values in k_columns order) to `out` in `format`.
-void append_row(std::string& out, const std::string_view (&values)[15], std::size_t n, output::Format format) {
+void append_row(std::string &out, const std::string_view (&values)[15], std::size_t n, output::Format format) {
   if (format == output::Format::jsonl) {
     nlohmann::ordered_json j;
     for (std::size_t i = 0; i < n; ++i) {
-      if (is_number_column(i)) j[k_columns[i]] = std::stoul(std::string(values[i]));
-      else j[k_columns[i]] = values[i];
+      if (is_number_column(i))
+        j[k_columns[i]] = std::stoul(std::string(values[i]));
+      else
+        j[k_columns[i]] = values[i];
     }
     out += j.dump(-1, ' ', false);
     out += '\n';
@@ -48,19 +50,21 @@ void append_row(std::string& out, const std::string_view (&values)[15], std::siz
   const bool csv = format == output::Format::csv;
   for (std::size_t i = 0; i < n; ++i) {
     if (i > 0) out += csv ? ',' : '\t';
-    if (csv) out += output::csv_field(std::string(values[i]));
-    else out += values[i];
+    if (csv)
+      out += output::csv_field(std::string(values[i]));
+    else
+      out += values[i];
   }
   out += '\n';
 }
 
-void run_code(const CodeOptions& opts, Context& ctx) {
+void run_code(const CodeOptions &opts, Context &ctx) {
   const auto format = opts.resolved_format();
   const Analysis a = prepare_analysis(opts, nullptr, Load::stream);
-  const auto& c = a.corpus;
+  const auto &c = a.corpus;
   if (format == output::Format::qdpx) {
     qda::ProjectWriter project(c, *a.codebook, opts.lang, a.theme_selected);
-    for_each_coded(a, opts.threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) {
+    for_each_coded(a, opts.threads, [&](const corpus::Answer &answer, const coding::AnswerCodings &coded) {
       project.add(answer, coded.segments);
     });
     const std::string bytes = project.finish();
@@ -70,7 +74,7 @@ void run_code(const CodeOptions& opts, Context& ctx) {
     return;
   }
   OutputSink sink(opts.output, ctx.out);
-  auto& out = sink.stream();
+  auto &out = sink.stream();
   write_bom(opts, out);
   const char sep = format == output::Format::csv ? ',' : '\t';
   const std::size_t n = opts.segment_text ? k_columns.size() : k_base_columns;
@@ -83,29 +87,44 @@ void run_code(const CodeOptions& opts, Context& ctx) {
       sheet.kinds.push_back(is_number_column(i) ? output::CellKind::integer : output::CellKind::text);
     }
   } else if (format != output::Format::jsonl) {
-    for (std::size_t i = 0; i < n; ++i) out << (i ? std::string(1, sep) : "") << k_columns[i];
+    for (std::size_t i = 0; i < n; ++i)
+      out << (i ? std::string(1, sep) : "") << k_columns[i];
     out << '\n';
   }
   const std::string year = std::to_string(c.year_be);
   std::string rows; // one answer's rows, written at once
-  for_each_coded(a, opts.threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) {
-    const auto& inst = c.instruments[answer.instrument];
+  for_each_coded(a, opts.threads, [&](const corpus::Answer &answer, const coding::AnswerCodings &coded) {
+    const auto &inst = c.instruments[answer.instrument];
     rows.clear();
     for (std::size_t s = 0; s < coded.segments.size(); ++s) {
-      for (const auto& cd : coded.segments[s]) {
+      for (const auto &cd : coded.segments[s]) {
         if (!a.theme_selected[cd.theme]) continue;
-        const std::string segment = std::to_string(s + 1), start = std::to_string(cd.start), end = std::to_string(cd.end);
+        const std::string segment = std::to_string(s + 1), start = std::to_string(cd.start),
+                          end = std::to_string(cd.end);
         const std::string_view whole = cd.in_label ? answer.segments[s].label : answer.segments[s].text;
         const std::string_view span = coding::coded_text(answer.segments[s], cd);
         const std::size_t char_start_n = text::code_point_count(whole.substr(0, cd.start));
         const std::string char_start = std::to_string(char_start_n);
         const std::string char_end = std::to_string(char_start_n + text::code_point_count(span));
-        const std::string_view values[]{c.id, year, inst.id, inst.questions[answer.question].id,
-                                        c.provinces[answer.province].id, segment,
-                                        a.codebook->themes[cd.theme].id, a.matcher->source_label(cd.source),
-                                        start, end, span, cd.in_label ? "label" : "text", char_start, char_end, whole};
-        if (format == output::Format::xlsx) sheet.table.rows.emplace_back(std::begin(values), std::begin(values) + n);
-        else append_row(rows, values, n, format);
+        const std::string_view values[]{c.id,
+                                        year,
+                                        inst.id,
+                                        inst.questions[answer.question].id,
+                                        c.provinces[answer.province].id,
+                                        segment,
+                                        a.codebook->themes[cd.theme].id,
+                                        a.matcher->source_label(cd.source),
+                                        start,
+                                        end,
+                                        span,
+                                        cd.in_label ? "label" : "text",
+                                        char_start,
+                                        char_end,
+                                        whole};
+        if (format == output::Format::xlsx)
+          sheet.table.rows.emplace_back(std::begin(values), std::begin(values) + n);
+        else
+          append_row(rows, values, n, format);
       }
     }
     out << rows;
@@ -116,9 +135,9 @@ void run_code(const CodeOptions& opts, Context& ctx) {
 
 } // namespace
 
-void setup_code(CLI::App& app, Context& ctx) {
+void setup_code(CLI::App &app, Context &ctx) {
   auto opts = std::make_shared<CodeOptions>();
-  auto* cmd = app.add_subcommand("code", "Code a corpus with a codebook: one row per coding, with its byte span");
+  auto *cmd = app.add_subcommand("code", "Code a corpus with a codebook: one row per coding, with its byte span");
   cmd->footer(R"(
 Columns: corpus year instrument question province segment theme term start end text in
 char_start char_end, and with --segment-text segment_text. `start`/`end` are byte offsets into
@@ -135,10 +154,10 @@ Examples:
   supanalyze code my-corpus/ -c my-codebook.yaml --format jsonl
   supanalyze code --theme budget --segment-text --format csv -o budget-in-context.csv
   supanalyze code -o coded.qdpx       (a REFI-QDA project for ATLAS.ti, MAXQDA, NVivo, QualCoder: docs/qda.md))");
-  add_analysis_options(cmd, *opts,
-                       {output::Format::tsv, output::Format::csv, output::Format::jsonl, output::Format::xlsx,
-                        output::Format::qdpx},
-                       output::Format::tsv, false);
+  add_analysis_options(
+      cmd, *opts,
+      {output::Format::tsv, output::Format::csv, output::Format::jsonl, output::Format::xlsx, output::Format::qdpx},
+      output::Format::tsv, false);
   cmd->add_flag("--segment-text", opts->segment_text,
                 "Add a segment_text column: the whole segment (or label) each span is in");
   cmd->callback([opts, &ctx] { run_code(*opts, ctx); });

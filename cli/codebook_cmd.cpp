@@ -5,9 +5,9 @@
 #include <supanalyze/codebook/loader.hpp>
 #include <supanalyze/codebook/matcher.hpp>
 #include <supanalyze/codebook/writer.hpp>
-#include <supanalyze/qda/codebook.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
+#include <supanalyze/qda/codebook.hpp>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -31,18 +31,18 @@ struct CodebookOptions {
 };
 
 // Loads the codebook collecting every problem instead of stopping at the first.
-codebook::Codebook load_all(const std::string& path, Diagnostics& diagnostics) {
+codebook::Codebook load_all(const std::string &path, Diagnostics &diagnostics) {
   if (path.empty()) return codebook::default_codebook();
   return codebook::parse_codebook(read_file(path), path, diagnostics);
 }
 
-void run_lint(const CodebookOptions& opts, Context& ctx) {
+void run_lint(const CodebookOptions &opts, Context &ctx) {
   if (opts.fail_on != "warning" && opts.fail_on != "error" && opts.fail_on != "never")
     throw Error("--fail-on must be warning, error or never, not '" + opts.fail_on + "'");
   Diagnostics diagnostics;
   const codebook::Codebook cb = load_all(opts.codebook, diagnostics);
   std::vector<audit::Finding> findings;
-  for (const auto& d : diagnostics.items())
+  for (const auto &d : diagnostics.items())
     findings.push_back({d.severity == Severity::error ? audit::LintSeverity::error : audit::LintSeverity::warning,
                         "invalid", d.where, "", d.message});
   if (!diagnostics.has_errors()) {
@@ -53,48 +53,65 @@ void run_lint(const CodebookOptions& opts, Context& ctx) {
     findings.insert(findings.end(), more.begin(), more.end());
   }
   std::size_t counts[3] = {0, 0, 0};
-  for (const auto& f : findings) ++counts[static_cast<int>(f.severity)];
+  for (const auto &f : findings)
+    ++counts[static_cast<int>(f.severity)];
   if (opts.format == output::Format::json) {
     nlohmann::ordered_json doc{{"schema", "supanalyze.lint/1"}, {"codebook", {{"id", cb.id}, {"version", cb.version}}}};
-    auto& list = doc["findings"] = nlohmann::ordered_json::array();
-    for (const auto& f : findings)
-      list.push_back({{"severity", audit::to_string(f.severity)}, {"kind", f.kind}, {"file", f.where.file},
-                      {"line", f.where.line}, {"column", f.where.column}, {"theme", f.theme}, {"message", f.message}});
+    auto &list = doc["findings"] = nlohmann::ordered_json::array();
+    for (const auto &f : findings)
+      list.push_back({{"severity", audit::to_string(f.severity)},
+                      {"kind", f.kind},
+                      {"file", f.where.file},
+                      {"line", f.where.line},
+                      {"column", f.where.column},
+                      {"theme", f.theme},
+                      {"message", f.message}});
     ctx.out << doc.dump(2, ' ', false) << '\n';
   } else {
-    for (const auto& f : findings)
+    for (const auto &f : findings)
       ctx.out << f.where.to_string() << ": " << audit::to_string(f.severity) << ": [" << f.kind << "] "
               << (f.theme.empty() ? "" : "themes." + f.theme + ": ") << f.message << '\n';
     ctx.out << cb.id << " " << cb.version << ": " << counts[2] << " errors, " << counts[1] << " warnings, " << counts[0]
             << " notes\n";
   }
-  const bool fail = (opts.fail_on == "warning" && counts[1] + counts[2] > 0) || (opts.fail_on == "error" && counts[2] > 0);
+  const bool fail =
+      (opts.fail_on == "warning" && counts[1] + counts[2] > 0) || (opts.fail_on == "error" && counts[2] > 0);
   if (fail) ctx.exit_code = k_exit_findings;
 }
 
-void show_theme(const codebook::Codebook& cb, std::size_t t, int depth, bool english, std::ostream& out) {
-  const auto& theme = cb.themes[t];
+void show_theme(const codebook::Codebook &cb, std::size_t t, int depth, bool english, std::ostream &out) {
+  const auto &theme = cb.themes[t];
   out << std::string(static_cast<std::size_t>(depth) * 2, ' ') << theme.id << "  " << theme.label(english) << "  ("
       << theme.terms.size() << " terms";
   if (!theme.patterns.empty()) out << ", " << theme.patterns.size() << " patterns";
   if (!theme.rules.empty()) out << ", " << theme.rules.size() << " rules";
   if (!theme.exclude.empty()) out << ", " << theme.exclude.size() << " exclusions";
   out << ")\n";
-  for (std::size_t child : cb.children_of(t)) show_theme(cb, child, depth + 1, english, out);
+  for (std::size_t child : cb.children_of(t))
+    show_theme(cb, child, depth + 1, english, out);
 }
 
-void run_show(const CodebookOptions& opts, Context& ctx) {
+void run_show(const CodebookOptions &opts, Context &ctx) {
   const codebook::Codebook cb = codebook::load_codebook(opts.codebook);
   const bool english = opts.lang == Language::en;
   if (opts.format == output::Format::json) {
-    nlohmann::ordered_json doc{{"schema", "supanalyze.codebook/1"}, {"id", cb.id}, {"version", cb.version}, {"title", cb.title}};
-    auto& list = doc["themes"] = nlohmann::ordered_json::array();
-    for (const auto& t : cb.themes) {
+    nlohmann::ordered_json doc{
+        {"schema", "supanalyze.codebook/1"}, {"id", cb.id}, {"version", cb.version}, {"title", cb.title}};
+    auto &list = doc["themes"] = nlohmann::ordered_json::array();
+    for (const auto &t : cb.themes) {
       auto terms = nlohmann::ordered_json::array();
-      for (const auto& term : t.terms) terms.push_back(term.text);
-      list.push_back({{"id", t.id}, {"label_th", t.label_th}, {"label_en", t.label_en}, {"parent", t.parent_id},
-                      {"colour", t.colour}, {"description", t.description}, {"terms", terms},
-                      {"patterns", t.patterns.size()}, {"rules", t.rules.size()}, {"exclude", t.exclude.size()}});
+      for (const auto &term : t.terms)
+        terms.push_back(term.text);
+      list.push_back({{"id", t.id},
+                      {"label_th", t.label_th},
+                      {"label_en", t.label_en},
+                      {"parent", t.parent_id},
+                      {"colour", t.colour},
+                      {"description", t.description},
+                      {"terms", terms},
+                      {"patterns", t.patterns.size()},
+                      {"rules", t.rules.size()},
+                      {"exclude", t.exclude.size()}});
     }
     ctx.out << doc.dump(2, ' ', false) << '\n';
     return;
@@ -104,16 +121,17 @@ void run_show(const CodebookOptions& opts, Context& ctx) {
     if (!cb.themes[t].parent) show_theme(cb, t, 1, english, ctx.out);
 }
 
-void run_test(const CodebookOptions& opts, Context& ctx) {
+void run_test(const CodebookOptions &opts, Context &ctx) {
   const codebook::Codebook cb = codebook::load_codebook(opts.codebook);
   const codebook::Matcher matcher(cb);
   const auto results = audit::test_examples(cb, matcher);
   std::size_t failed = 0;
-  for (const auto& r : results) {
+  for (const auto &r : results) {
     if (r.passed) continue;
     ++failed;
     std::string coded;
-    for (const auto& c : r.coded) coded += (coded.empty() ? "" : ", ") + c;
+    for (const auto &c : r.coded)
+      coded += (coded.empty() ? "" : ", ") + c;
     ctx.out << "FAIL themes." << r.theme << ": " << (r.should_match ? "should match" : "should not match") << ": "
             << r.text << "  (coded: " << (coded.empty() ? "nothing" : coded) << ")\n";
   }
@@ -123,17 +141,17 @@ void run_test(const CodebookOptions& opts, Context& ctx) {
 
 // A codebook skeleton (themes without terms, as `codebook import` writes) exports too: a QDA
 // tool codes by hand. Any other problem stops the export at the first error.
-codebook::Codebook load_for_export(const std::string& path) {
+codebook::Codebook load_for_export(const std::string &path) {
   if (path.empty()) return codebook::default_codebook();
   Diagnostics diagnostics;
   codebook::Codebook cb = codebook::parse_codebook(read_file(path), path, diagnostics);
-  for (const auto& d : diagnostics.items())
+  for (const auto &d : diagnostics.items())
     if (d.severity == Severity::error && d.message.find(": no match definition") == std::string::npos)
       throw InputError(d.where, d.message);
   return cb;
 }
 
-void run_export(const CodebookOptions& opts, Context& ctx) {
+void run_export(const CodebookOptions &opts, Context &ctx) {
   const codebook::Codebook cb = load_for_export(opts.codebook);
   const std::string bytes = qda::write_qdc(cb, opts.lang);
   OutputSink sink(opts.output, ctx.out);
@@ -142,18 +160,20 @@ void run_export(const CodebookOptions& opts, Context& ctx) {
 }
 
 // "my Code-Book.qdc" -> "my_code-book": a codebook id (a-z, 0-9, _ . -) from the file name.
-std::string codebook_id_from(const std::string& path) {
+std::string codebook_id_from(const std::string &path) {
   std::string id;
   for (char c : std::filesystem::path(path).stem().string()) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
-    if (ok) id.push_back(c);
-    else if (!id.empty() && id.back() != '_') id.push_back('_');
+    if (ok)
+      id.push_back(c);
+    else if (!id.empty() && id.back() != '_')
+      id.push_back('_');
   }
   return id.empty() ? "imported" : id;
 }
 
-void run_import(const CodebookOptions& opts, Context& ctx) {
+void run_import(const CodebookOptions &opts, Context &ctx) {
   codebook::Codebook cb = qda::read_qdc(read_file(opts.input), opts.input);
   cb.id = codebook_id_from(opts.input);
   cb.version = "1";
@@ -168,12 +188,13 @@ void run_import(const CodebookOptions& opts, Context& ctx) {
 
 } // namespace
 
-void setup_codebook(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("codebook", "Inspect, check and exchange a codebook: lint, show, test, export, import");
+void setup_codebook(CLI::App &app, Context &ctx) {
+  auto *cmd =
+      app.add_subcommand("codebook", "Inspect, check and exchange a codebook: lint, show, test, export, import");
   cmd->require_subcommand(1);
 
   auto lint = std::make_shared<CodebookOptions>();
-  auto* l = cmd->add_subcommand("lint", "Find codebook problems: unmatchable, duplicate, broad or silent terms");
+  auto *l = cmd->add_subcommand("lint", "Find codebook problems: unmatchable, duplicate, broad or silent terms");
   l->footer(R"(
 Findings (kind in brackets): [invalid] schema errors and bad regexes; [unmatchable-term]
 terms that can never fall on token boundaries; [short-term] terms of <= 3 Thai letters that
@@ -193,36 +214,42 @@ Examples:
   l->add_option("--fail-on", lint->fail_on, "warning, error or never")->capture_default_str();
   l->add_option("--broad", lint->broad, "Share of segments above which a term is too broad")->capture_default_str();
   add_format_option(l, lint->format, {output::Format::table, output::Format::json});
-  l->add_option("-j,--threads", lint->threads, "Worker threads for coding the corpus (default: all cores); findings are identical for any value");
+  l->add_option("-j,--threads", lint->threads,
+                "Worker threads for coding the corpus (default: all cores); findings are identical for any value");
   l->callback([lint, &ctx] { run_lint(*lint, ctx); });
 
   auto show = std::make_shared<CodebookOptions>();
-  auto* s = cmd->add_subcommand("show", "Print the theme tree with labels and term counts");
-  s->footer("\nExamples:\n  supanalyze codebook show\n  supanalyze codebook show -c my-codebook.yaml --lang en --format json");
+  auto *s = cmd->add_subcommand("show", "Print the theme tree with labels and term counts");
+  s->footer("\nExamples:\n  supanalyze codebook show\n  supanalyze codebook show -c my-codebook.yaml --lang en "
+            "--format json");
   s->add_option("-c,--codebook", show->codebook, "Codebook YAML (default: the built-in msdhs-2564)");
   add_format_option(s, show->format, {output::Format::table, output::Format::json});
   add_lang_option(s, show->lang, "Labels in th or en");
   s->callback([show, &ctx] { run_show(*show, ctx); });
 
   auto test = std::make_shared<CodebookOptions>();
-  auto* t = cmd->add_subcommand("test", "Run the codebook's own examples (match / no_match)");
+  auto *t = cmd->add_subcommand("test", "Run the codebook's own examples (match / no_match)");
   t->footer("\nEach theme's examples.match must code the theme (or a sub-theme); examples.no_match must not.\n"
-            "Exit 1 when one fails.\n\nExamples:\n  supanalyze codebook test\n  supanalyze codebook test -c my-codebook.yaml");
+            "Exit 1 when one fails.\n\nExamples:\n  supanalyze codebook test\n  supanalyze codebook test -c "
+            "my-codebook.yaml");
   t->add_option("-c,--codebook", test->codebook, "Codebook YAML (default: the built-in msdhs-2564)");
   t->callback([test, &ctx] { run_test(*test, ctx); });
 
   auto exp = std::make_shared<CodebookOptions>();
-  auto* e = cmd->add_subcommand("export", "Write the codebook as a REFI-QDA codebook (.qdc) for ATLAS.ti, MAXQDA, NVivo, QualCoder");
+  auto *e = cmd->add_subcommand(
+      "export", "Write the codebook as a REFI-QDA codebook (.qdc) for ATLAS.ti, MAXQDA, NVivo, QualCoder");
   e->footer("\nThemes become nested codes with stable GUIDs (the same on every export), the description and\n"
             "the terms in each code's description. See docs/qda.md.\n\nExamples:\n"
-            "  supanalyze codebook export -o msdhs-2564.qdc\n  supanalyze codebook export -c my-codebook.yaml --lang en -o my.qdc");
+            "  supanalyze codebook export -o msdhs-2564.qdc\n  supanalyze codebook export -c my-codebook.yaml --lang "
+            "en -o my.qdc");
   e->add_option("-c,--codebook", exp->codebook, "Codebook YAML (default: the built-in msdhs-2564)");
   e->add_option("-o,--output", exp->output, "The .qdc to write (default: standard output)");
   add_lang_option(e, exp->lang, "Code names in th or en");
   e->callback([exp, &ctx] { run_export(*exp, ctx); });
 
   auto imp = std::make_shared<CodebookOptions>();
-  auto* i = cmd->add_subcommand("import", "Turn a REFI-QDA codebook (.qdc) from any QDA tool into a codebook skeleton (YAML)");
+  auto *i = cmd->add_subcommand("import",
+                                "Turn a REFI-QDA codebook (.qdc) from any QDA tool into a codebook skeleton (YAML)");
   i->footer("\nIds are made from the code names, labels, descriptions, colours, GUIDs and the tree are kept;\n"
             "there are no terms: `codebook lint` lists each theme still without a match definition.\n\nExamples:\n"
             "  supanalyze codebook import reviewed.qdc -o reviewed.yaml");

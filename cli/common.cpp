@@ -9,18 +9,21 @@
 
 namespace supanalyze::cli {
 
-std::vector<InputText> read_inputs(const std::vector<std::string>& files, Context& ctx) {
+std::vector<InputText> read_inputs(const std::vector<std::string> &files, Context &ctx) {
   std::vector<InputText> inputs;
   auto read_stdin = [&] {
     std::string bytes{std::istreambuf_iterator<char>(ctx.in), std::istreambuf_iterator<char>()};
     inputs.push_back({"<stdin>", std::move(bytes)});
   };
   if (files.empty()) read_stdin();
-  for (const auto& file : files) {
-    if (file == "-") read_stdin();
-    else inputs.push_back({file, read_file(file)});
+  for (const auto &file : files) {
+    if (file == "-")
+      read_stdin();
+    else
+      inputs.push_back({file, read_file(file)});
   }
-  for (const auto& input : inputs) text::require_valid_utf8(input.bytes, input.name);
+  for (const auto &input : inputs)
+    text::require_valid_utf8(input.bytes, input.name);
   return inputs;
 }
 
@@ -33,20 +36,24 @@ std::vector<InputText> read_inputs(const std::vector<std::string>& files, Contex
 
 namespace supanalyze::cli {
 
-corpus::Corpus load_corpus(const std::string& path, const std::string& meta) {
+corpus::Corpus load_corpus(const std::string &path, const std::string &meta) {
   Diagnostics diagnostics;
-  auto c = corpus::read_corpus(path.empty() ? corpus::bundled_corpus_path() : std::filesystem::path(path), diagnostics, meta);
+  auto c = corpus::read_corpus(path.empty() ? corpus::bundled_corpus_path() : std::filesystem::path(path), diagnostics,
+                               meta);
   report_warnings(diagnostics);
   diagnostics.throw_if_errors();
   return c;
 }
 
-void add_corpus_arguments(CLI::App* cmd, std::string& corpus, std::string& meta) {
-  cmd->add_option("corpus", corpus,
-                  "Corpus folder, or a table: .tsv/.txt, .csv, .xlsx, or - for standard input (default: the bundled ssw3-2564)");
-  cmd->add_option("--meta", meta, "corpus.yaml to use with a table (default: the one beside it, else ids from the rows)");
-  cmd->add_option_function<std::string>("--sheet", [](const std::string& sheet) { corpus::set_table_sheet(sheet); },
-                                        "The sheet of an .xlsx corpus (default: the first)");
+void add_corpus_arguments(CLI::App *cmd, std::string &corpus, std::string &meta) {
+  cmd->add_option(
+      "corpus", corpus,
+      "Corpus folder, or a table: .tsv/.txt, .csv, .xlsx, or - for standard input (default: the bundled ssw3-2564)");
+  cmd->add_option("--meta", meta,
+                  "corpus.yaml to use with a table (default: the one beside it, else ids from the rows)");
+  cmd->add_option_function<std::string>(
+      "--sheet", [](const std::string &sheet) { corpus::set_table_sheet(sheet); },
+      "The sheet of an .xlsx corpus (default: the first)");
 }
 
 output::Format OutputOptions::resolved_format() const {
@@ -56,8 +63,8 @@ output::Format OutputOptions::resolved_format() const {
   return f;
 }
 
-void add_output_options(CLI::App* cmd, OutputOptions& opts, std::vector<output::Format> writable, output::Format fallback,
-                        bool with_bom) {
+void add_output_options(CLI::App *cmd, OutputOptions &opts, std::vector<output::Format> writable,
+                        output::Format fallback, bool with_bom) {
   opts.writable = std::move(writable);
   opts.fallback = fallback;
   std::string extensions;
@@ -70,31 +77,32 @@ void add_output_options(CLI::App* cmd, OutputOptions& opts, std::vector<output::
   const std::vector<output::Format> formats = opts.writable;
   add_parsed_option<std::optional<output::Format>>(
       cmd, "-f,--format", opts.format,
-      [formats](const std::string& name) { return std::optional<output::Format>(output::parse_format(name, formats)); },
+      [formats](const std::string &name) { return std::optional<output::Format>(output::parse_format(name, formats)); },
       output::format_names(formats) + " (default: from -o's extension, else " + output::to_string(fallback) + ")", "");
   if (with_bom)
     cmd->add_flag("--bom", opts.bom, "Start CSV/TSV with a UTF-8 byte order mark, so that Excel shows Thai text");
 }
 
-CLI::Option* add_format_option(CLI::App* cmd, output::Format& format, const std::vector<output::Format>& writable) {
+CLI::Option *add_format_option(CLI::App *cmd, output::Format &format, const std::vector<output::Format> &writable) {
   return add_parsed_option<output::Format>(
-      cmd, "-f,--format", format, [writable](const std::string& name) { return output::parse_format(name, writable); },
+      cmd, "-f,--format", format, [writable](const std::string &name) { return output::parse_format(name, writable); },
       output::format_names(writable), output::to_string(format));
 }
 
-void write_bom(const OutputOptions& opts, std::ostream& out) {
+void write_bom(const OutputOptions &opts, std::ostream &out) {
   if (opts.bom) out << output::k_utf8_bom;
 }
 
-CLI::Option* add_unit_option(CLI::App* cmd, aggregate::Unit& unit, const std::string& help) {
-  return add_parsed_option<aggregate::Unit>(cmd, "-u,--unit", unit, aggregate::parse_unit, help, aggregate::to_string(unit));
+CLI::Option *add_unit_option(CLI::App *cmd, aggregate::Unit &unit, const std::string &help) {
+  return add_parsed_option<aggregate::Unit>(cmd, "-u,--unit", unit, aggregate::parse_unit, help,
+                                            aggregate::to_string(unit));
 }
 
-CLI::Option* add_lang_option(CLI::App* cmd, Language& lang, const std::string& help) {
+CLI::Option *add_lang_option(CLI::App *cmd, Language &lang, const std::string &help) {
   return add_parsed_option<Language>(cmd, "--lang", lang, parse_language, help, to_string(lang));
 }
 
-void write_tables(const std::vector<output::Table>& tables, output::Format format, std::ostream& out) {
+void write_tables(const std::vector<output::Table> &tables, output::Format format, std::ostream &out) {
   for (std::size_t i = 0; i < tables.size(); ++i) {
     switch (format) {
     case output::Format::table:

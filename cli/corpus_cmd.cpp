@@ -29,23 +29,24 @@ struct CorpusOptions : OutputOptions { // -o is the folder for import
   int year = 0;   // import from .qdpx: the year B.E.
 };
 
-std::filesystem::path corpus_path(const CorpusOptions& opts) {
+std::filesystem::path corpus_path(const CorpusOptions &opts) {
   return opts.corpus.empty() ? corpus::bundled_corpus_path() : std::filesystem::path(opts.corpus);
 }
 
-std::string shape(const corpus::Corpus& c, std::size_t answers, std::size_t segments) {
-  return std::to_string(c.instruments.size()) + " instruments, " + std::to_string(c.question_count()) +
-         " questions, " + std::to_string(c.provinces.size()) + " provinces, " + std::to_string(answers) +
-         " answers, " + std::to_string(segments) + " segments";
+std::string shape(const corpus::Corpus &c, std::size_t answers, std::size_t segments) {
+  return std::to_string(c.instruments.size()) + " instruments, " + std::to_string(c.question_count()) + " questions, " +
+         std::to_string(c.provinces.size()) + " provinces, " + std::to_string(answers) + " answers, " +
+         std::to_string(segments) + " segments";
 }
 
-void run_check(const CorpusOptions& opts, Context& ctx) {
+void run_check(const CorpusOptions &opts, Context &ctx) {
   Diagnostics diagnostics;
   const auto checked = corpus::check_corpus(corpus_path(opts), diagnostics, opts.meta);
-  const auto& c = checked.metadata;
-  for (const auto& d : diagnostics.items()) ctx.out << d.to_string() << '\n';
-  ctx.out << (c.id.empty() ? corpus_path(opts).string() : c.id) << ": " << shape(c, checked.answers, checked.segments) << "; "
-          << diagnostics.error_count() << " errors, " << diagnostics.warning_count() << " warnings\n";
+  const auto &c = checked.metadata;
+  for (const auto &d : diagnostics.items())
+    ctx.out << d.to_string() << '\n';
+  ctx.out << (c.id.empty() ? corpus_path(opts).string() : c.id) << ": " << shape(c, checked.answers, checked.segments)
+          << "; " << diagnostics.error_count() << " errors, " << diagnostics.warning_count() << " warnings\n";
   if (diagnostics.has_errors()) ctx.exit_code = k_exit_input;
 }
 
@@ -53,11 +54,11 @@ struct Counts {
   std::size_t answers = 0, segments = 0, tokens = 0;
 };
 
-std::vector<std::string> count_cells(const std::string& name, const std::string& label, const Counts& n) {
+std::vector<std::string> count_cells(const std::string &name, const std::string &label, const Counts &n) {
   return {name, label, std::to_string(n.answers), std::to_string(n.segments), std::to_string(n.tokens)};
 }
 
-void run_stats(const CorpusOptions& opts, Context& ctx) {
+void run_stats(const CorpusOptions &opts, Context &ctx) {
   const auto format = opts.resolved_format();
   const std::filesystem::path path = corpus_path(opts);
   Diagnostics diagnostics;
@@ -66,7 +67,8 @@ void run_stats(const CorpusOptions& opts, Context& ctx) {
   diagnostics.throw_if_errors();
   Diagnostics read_diagnostics;
   std::vector<std::vector<Counts>> per_question(c.instruments.size());
-  for (std::size_t i = 0; i < c.instruments.size(); ++i) per_question[i].resize(c.instruments[i].questions.size());
+  for (std::size_t i = 0; i < c.instruments.size(); ++i)
+    per_question[i].resize(c.instruments[i].questions.size());
   std::vector<Counts> per_province(c.provinces.size());
   Counts total;
   // Tokenizing is the cost: batches of answers go to the workers (each with its own tokenizer:
@@ -84,9 +86,9 @@ void run_stats(const CorpusOptions& opts, Context& ctx) {
     pool.submit(
         [&, batch](std::size_t worker) {
           std::vector<text::Token> tokens;
-          for (auto& a : batch->answers) {
+          for (auto &a : batch->answers) {
             std::size_t n = 0;
-            for (const auto& s : a.segments) {
+            for (const auto &s : a.segments) {
               tokens.clear();
               tokenizers[worker].tokenize(text::normalize(s.text), tokens);
               n += tokens.size();
@@ -96,8 +98,8 @@ void run_stats(const CorpusOptions& opts, Context& ctx) {
         },
         [&, batch] {
           for (std::size_t k = 0; k < batch->answers.size(); ++k) {
-            const auto& a = batch->answers[k];
-            for (Counts* target : {&per_question[a.instrument][a.question], &per_province[a.province], &total}) {
+            const auto &a = batch->answers[k];
+            for (Counts *target : {&per_question[a.instrument][a.question], &per_province[a.province], &total}) {
               target->answers += 1;
               target->segments += a.segments.size();
               target->tokens += batch->tokens[k];
@@ -109,11 +111,14 @@ void run_stats(const CorpusOptions& opts, Context& ctx) {
   corpus::StreamOptions stream;
   stream.meta = opts.meta;
   stream.defer_normalization = true;
-  corpus::stream_corpus(path, c, read_diagnostics, [&](corpus::Answer&& a) { // counts only: a large table streams
-    batch->segments += a.segments.size();
-    batch->answers.push_back(std::move(a));
-    if (batch->segments >= 2048) submit();
-  }, stream);
+  corpus::stream_corpus(
+      path, c, read_diagnostics,
+      [&](corpus::Answer &&a) { // counts only: a large table streams
+        batch->segments += a.segments.size();
+        batch->answers.push_back(std::move(a));
+        if (batch->segments >= 2048) submit();
+      },
+      stream);
   if (!batch->answers.empty()) submit();
   pool.finish();
   report_warnings(read_diagnostics);
@@ -137,10 +142,13 @@ void run_stats(const CorpusOptions& opts, Context& ctx) {
   write_bom(opts, sink.stream());
   if (format == output::Format::json) {
     nlohmann::ordered_json doc{{"schema", "supanalyze.corpus-stats/1"}, {"corpus", c.id}, {"year", c.year_be}};
-    auto table_json = [](const output::Table& t) {
+    auto table_json = [](const output::Table &t) {
       auto rows = nlohmann::ordered_json::array();
-      for (const auto& r : t.rows)
-        rows.push_back({{"unit", r[0]}, {"label", r[1]}, {"answers", std::stoul(r[2])}, {"segments", std::stoul(r[3])},
+      for (const auto &r : t.rows)
+        rows.push_back({{"unit", r[0]},
+                        {"label", r[1]},
+                        {"answers", std::stoul(r[2])},
+                        {"segments", std::stoul(r[3])},
                         {"tokens", std::stoul(r[4])}});
       return rows;
     };
@@ -153,12 +161,13 @@ void run_stats(const CorpusOptions& opts, Context& ctx) {
   sink.commit();
 }
 
-void run_export(const CorpusOptions& opts, Context& ctx) {
+void run_export(const CorpusOptions &opts, Context &ctx) {
   const auto format = opts.resolved_format();
   const auto c = load_corpus(opts.corpus, opts.meta);
   OutputSink sink(opts.output, ctx.out);
   write_bom(opts, sink.stream());
-  corpus::write_table(c, format == output::Format::csv ? corpus::TableFormat::csv : corpus::TableFormat::tsv, sink.stream());
+  corpus::write_table(c, format == output::Format::csv ? corpus::TableFormat::csv : corpus::TableFormat::tsv,
+                      sink.stream());
   if (!opts.write_meta.empty()) {
     // The corpus.yaml the table was read with, byte for byte (comments survive), or one made
     // from the ids: with it beside the table, `code TABLE` reads what was exported.
@@ -169,7 +178,7 @@ void run_export(const CorpusOptions& opts, Context& ctx) {
 }
 
 // A corpus from a REFI-QDA project's text sources (docs/qda.md).
-void run_import_project(const CorpusOptions& opts, Context& ctx) {
+void run_import_project(const CorpusOptions &opts, Context &ctx) {
   if (opts.year <= 0) throw Error("corpus import of a .qdpx needs --year BE, the round's year (e.g. 2564)");
   std::string id = opts.id;
   if (id.empty()) {
@@ -190,7 +199,7 @@ void run_import_project(const CorpusOptions& opts, Context& ctx) {
   ctx.err << "wrote " << opts.output << ": " << shape(c, c.answers.size(), c.segment_count()) << '\n';
 }
 
-void run_import(const CorpusOptions& opts, Context& ctx) {
+void run_import(const CorpusOptions &opts, Context &ctx) {
   if (opts.output.empty()) throw Error("corpus import needs -o DIR, the folder to write the corpus to");
   if (std::filesystem::path(opts.corpus).extension() == ".qdpx") return run_import_project(opts, ctx);
   const std::filesystem::path table = opts.corpus;
@@ -215,9 +224,9 @@ void run_import(const CorpusOptions& opts, Context& ctx) {
   ctx.err << "wrote " << opts.output << ": " << shape(c, c.answers.size(), c.segment_count()) << '\n';
 }
 
-CLI::App* add(CLI::App* parent, const char* name, const char* description, const char* footer,
-              std::shared_ptr<CorpusOptions> opts, Context& ctx, void (*run)(const CorpusOptions&, Context&)) {
-  auto* cmd = parent->add_subcommand(name, description);
+CLI::App *add(CLI::App *parent, const char *name, const char *description, const char *footer,
+              std::shared_ptr<CorpusOptions> opts, Context &ctx, void (*run)(const CorpusOptions &, Context &)) {
+  auto *cmd = parent->add_subcommand(name, description);
   cmd->footer(footer);
   cmd->callback([opts, &ctx, run] { run(*opts, ctx); });
   return cmd;
@@ -225,14 +234,14 @@ CLI::App* add(CLI::App* parent, const char* name, const char* description, const
 
 } // namespace
 
-void setup_corpus(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("corpus", "Check, describe, export and import corpora");
+void setup_corpus(CLI::App &app, Context &ctx) {
+  auto *cmd = app.add_subcommand("corpus", "Check, describe, export and import corpora");
   cmd->require_subcommand(1);
   cmd->footer("\nA corpus is a folder (corpus.yaml + <instrument>/<province>.md) or its long table form\n"
               "(TSV/CSV). See docs/corpus-format.md.");
 
   auto check = std::make_shared<CorpusOptions>();
-  auto* c = add(cmd, "check", "Validate a corpus: every problem with file:line:column", R"(
+  auto *c = add(cmd, "check", "Validate a corpus: every problem with file:line:column", R"(
 Errors (exit 2): unknown province/instrument/question ids, duplicate answers, empty files,
 text before a question heading, invalid UTF-8 or UTF-16, a workbook that cannot be read, bad
 corpus.yaml. Warnings (exit 0): missing or empty answers, files that are not transcripts, a
@@ -245,19 +254,21 @@ Examples:
   add_corpus_arguments(c, check->corpus, check->meta);
 
   auto stats = std::make_shared<CorpusOptions>();
-  auto* s = add(cmd, "stats", "Answers, segments and tokens per instrument/question and province", R"(
+  auto *s = add(cmd, "stats", "Answers, segments and tokens per instrument/question and province", R"(
 Examples:
   supanalyze corpus stats
   supanalyze corpus stats --format md)",
                 stats, ctx, run_stats);
   add_corpus_arguments(s, stats->corpus, stats->meta);
-  add_output_options(s, *stats,
-                     {output::Format::table, output::Format::csv, output::Format::tsv, output::Format::json, output::Format::md},
-                     output::Format::table);
-  s->add_option("-j,--threads", stats->threads, "Worker threads for tokenizing (default: all cores); output is identical for any value");
+  add_output_options(
+      s, *stats,
+      {output::Format::table, output::Format::csv, output::Format::tsv, output::Format::json, output::Format::md},
+      output::Format::table);
+  s->add_option("-j,--threads", stats->threads,
+                "Worker threads for tokenizing (default: all cores); output is identical for any value");
 
   auto exp = std::make_shared<CorpusOptions>();
-  auto* e = add(cmd, "export", "Write the corpus as one long table (one row per segment)", R"(
+  auto *e = add(cmd, "export", "Write the corpus as one long table (one row per segment)", R"(
 Columns: corpus year instrument question province segment text label.
 Examples:
   supanalyze corpus export --format tsv -o ssw3-2564.tsv
@@ -266,11 +277,15 @@ Examples:
                 exp, ctx, run_export);
   add_corpus_arguments(e, exp->corpus, exp->meta);
   add_output_options(e, *exp, {output::Format::tsv, output::Format::csv}, output::Format::tsv);
-  e->add_option("--write-meta", exp->write_meta,
-                "Also write the corpus's corpus.yaml to FILE (put it beside the table: `code TABLE` then needs nothing else)");
+  e->add_option(
+      "--write-meta", exp->write_meta,
+      "Also write the corpus's corpus.yaml to FILE (put it beside the table: `code TABLE` then needs nothing else)");
 
   auto imp = std::make_shared<CorpusOptions>();
-  auto* i = add(cmd, "import", "Turn a long table (TSV/CSV/XLSX), a Word appendix (.docx) or a REFI-QDA project (.qdpx) into a corpus folder", R"(
+  auto *i = add(
+      cmd, "import",
+      "Turn a long table (TSV/CSV/XLSX), a Word appendix (.docx) or a REFI-QDA project (.qdpx) into a corpus folder",
+      R"(
 The table's metadata come from --meta (default: corpus.yaml beside the table), which is copied
 into the folder unchanged; without either, ids come from the rows and a corpus.yaml is written.
 A .docx is read as the report's appendix: one table per question (in corpus.yaml's order, or
@@ -284,12 +299,14 @@ Examples:
   supanalyze corpus import answers.tsv --meta corpus.yaml -o corpora/my-round
   supanalyze corpus import appendix.docx --meta corpus.yaml -o corpora/my-round
   supanalyze corpus import reviewed.qdpx --year 2565 -o corpora/reviewed)",
-                imp, ctx, run_import);
-  i->add_option("table", imp->corpus, "The table: .tsv/.txt, .csv, .xlsx, .docx, .qdpx, or - for standard input")->required();
+      imp, ctx, run_import);
+  i->add_option("table", imp->corpus, "The table: .tsv/.txt, .csv, .xlsx, .docx, .qdpx, or - for standard input")
+      ->required();
   i->add_option("--id", imp->id, "For a .qdpx: the corpus id (default: from the file name)");
   i->add_option("--year", imp->year, "For a .qdpx: the year B.E. of the round");
-  i->add_option_function<std::string>("--sheet", [](const std::string& sheet) { corpus::set_table_sheet(sheet); },
-                                      "The sheet of an .xlsx table (default: the first)");
+  i->add_option_function<std::string>(
+      "--sheet", [](const std::string &sheet) { corpus::set_table_sheet(sheet); },
+      "The sheet of an .xlsx table (default: the first)");
   i->add_option("--meta", imp->meta, "corpus.yaml with the ids and texts (default: beside the table)");
   i->add_option("-o,--output", imp->output, "Folder to write the corpus to")->required();
 }

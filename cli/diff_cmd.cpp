@@ -39,7 +39,7 @@ struct Side {
   std::string codebook;
 };
 
-Side side_of(const diff::Counts& c) {
+Side side_of(const diff::Counts &c) {
   return {c.source, c.corpus_id, c.year, c.unit, c.codebook_id.empty() ? "" : c.codebook_id + " " + c.codebook_version};
 }
 
@@ -49,7 +49,7 @@ struct Comparison {
   diff::Report report;
 };
 
-Comparison compare_corpora(const DiffOptions& opts) {
+Comparison compare_corpora(const DiffOptions &opts) {
   const auto unit = opts.unit;
   const corpus::Corpus before = load_corpus(opts.old_path), after = load_corpus(opts.new_path);
   const codebook::Codebook cb = codebook::load_codebook(opts.codebook);
@@ -59,10 +59,11 @@ Comparison compare_corpora(const DiffOptions& opts) {
   auto new_counts = diff::count_corpus(after, cb, matcher, unit, opts.threads, english);
   old_counts.source = opts.old_path;
   new_counts.source = opts.new_path;
-  return {"corpora", side_of(old_counts), side_of(new_counts), diff::compare(old_counts, new_counts, {opts.threshold, opts.common})};
+  return {"corpora", side_of(old_counts), side_of(new_counts),
+          diff::compare(old_counts, new_counts, {opts.threshold, opts.common})};
 }
 
-Comparison compare_tables(const DiffOptions& opts) {
+Comparison compare_tables(const DiffOptions &opts) {
   const bool english = opts.lang == Language::en;
   const auto before = diff::read_table_json(read_file(opts.old_path), opts.old_path, english);
   const auto after = diff::read_table_json(read_file(opts.new_path), opts.new_path, english);
@@ -70,27 +71,27 @@ Comparison compare_tables(const DiffOptions& opts) {
 }
 
 // The JSON tables of a run folder: those its manifest lists, or every *.json file but the manifest.
-std::vector<std::string> folder_tables(const fs::path& dir) {
+std::vector<std::string> folder_tables(const fs::path &dir) {
   std::vector<std::string> names;
   const fs::path manifest = dir / "manifest.json";
   if (fs::exists(manifest)) {
-    for (const auto& f : run::manifest_files(read_file(manifest), manifest.string()))
+    for (const auto &f : run::manifest_files(read_file(manifest), manifest.string()))
       if (f.format == "json") names.push_back(f.file);
     return names;
   }
-  for (const auto& entry : fs::directory_iterator(dir))
+  for (const auto &entry : fs::directory_iterator(dir))
     if (entry.path().extension() == ".json") names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
 }
 
 // What the two manifests say changed in the inputs: informational notes.
-void compare_manifests(const fs::path& before, const fs::path& after, Comparison& c) {
+void compare_manifests(const fs::path &before, const fs::path &after, Comparison &c) {
   if (!fs::exists(before / "manifest.json") || !fs::exists(after / "manifest.json")) return;
   const auto o = nlohmann::json::parse(read_file(before / "manifest.json"), nullptr, false);
   const auto n = nlohmann::json::parse(read_file(after / "manifest.json"), nullptr, false);
   if (!o.is_object() || !n.is_object()) return;
-  auto value = [](const nlohmann::json& doc, const char* a, const char* b) -> std::string {
+  auto value = [](const nlohmann::json &doc, const char *a, const char *b) -> std::string {
     const auto part = doc.value(a, nlohmann::json::object());
     const auto v = part.is_object() ? part.value(b, nlohmann::json()) : nlohmann::json();
     return v.is_string() ? v.get<std::string>() : v.dump();
@@ -100,21 +101,23 @@ void compare_manifests(const fs::path& before, const fs::path& after, Comparison
     side->year = doc->value("corpus", nlohmann::json::object()).value("year", 0);
     side->codebook = value(*doc, "codebook", "id") + " " + value(*doc, "codebook", "version");
   }
-  const std::pair<const char*, const char*> facts[] = {
+  const std::pair<const char *, const char *> facts[] = {
       {"corpus", "sha256"}, {"codebook", "sha256"}, {"codebook", "version"}, {"tool", "version"}, {"config", "sha256"}};
-  for (const auto& [part, key] : facts)
+  for (const auto &[part, key] : facts)
     if (value(o, part, key) != value(n, part, key))
-      c.report.notes.push_back(std::string(part) + " " + key + " changed: " + value(o, part, key) + " -> " + value(n, part, key));
+      c.report.notes.push_back(std::string(part) + " " + key + " changed: " + value(o, part, key) + " -> " +
+                               value(n, part, key));
 }
 
-Comparison compare_runs(const DiffOptions& opts) {
+Comparison compare_runs(const DiffOptions &opts) {
   Comparison c{"runs", {opts.old_path, "", 0, "", ""}, {opts.new_path, "", 0, "", ""}, {}};
   const auto old_tables = folder_tables(opts.old_path), new_tables = folder_tables(opts.new_path);
   // A gate that compares nothing would always pass.
   if (old_tables.empty() && new_tables.empty())
-    throw Error(opts.old_path + " and " + opts.new_path + ": no JSON tables to compare (add json to the outputs' formats)");
+    throw Error(opts.old_path + " and " + opts.new_path +
+                ": no JSON tables to compare (add json to the outputs' formats)");
   const bool english = opts.lang == Language::en;
-  for (const auto& name : diff::merge_order(old_tables, new_tables)) {
+  for (const auto &name : diff::merge_order(old_tables, new_tables)) {
     const bool in_old = std::find(old_tables.begin(), old_tables.end(), name) != old_tables.end();
     const bool in_new = std::find(new_tables.begin(), new_tables.end(), name) != new_tables.end();
     if (!in_old || !in_new) {
@@ -130,53 +133,60 @@ Comparison compare_runs(const DiffOptions& opts) {
   return c;
 }
 
-Comparison compare_inputs(const DiffOptions& opts) {
+Comparison compare_inputs(const DiffOptions &opts) {
   if (opts.threshold == 0) throw Error("--threshold must be at least 1");
-  for (const auto& p : {opts.old_path, opts.new_path})
+  for (const auto &p : {opts.old_path, opts.new_path})
     if (!fs::exists(p)) throw Error(p + ": no such file or folder");
   if (opts.corpora) return compare_corpora(opts);
   if (opts.common) throw Error("--common compares corpora only (add --corpora)");
   const bool old_dir = fs::is_directory(opts.old_path), new_dir = fs::is_directory(opts.new_path);
   if (old_dir != new_dir) throw Error("compare two JSON tables or two run folders, not a file with a folder");
   if (!old_dir) return compare_tables(opts);
-  for (const auto& p : {opts.old_path, opts.new_path})
+  for (const auto &p : {opts.old_path, opts.new_path})
     if (fs::exists(fs::path(p) / "corpus.yaml"))
-      throw Error(p + " is a corpus folder: to compare two corpora, add --corpora (and -c CODEBOOK if not the default)");
+      throw Error(p +
+                  " is a corpus folder: to compare two corpora, add --corpora (and -c CODEBOOK if not the default)");
   return compare_runs(opts);
 }
 
-std::string or_all(const std::string& s) { return s.empty() ? "(all)" : s; }
-std::string or_dash(const std::string& s) { return s.empty() ? "-" : s; }
+std::string or_all(const std::string &s) { return s.empty() ? "(all)" : s; }
+std::string or_dash(const std::string &s) { return s.empty() ? "-" : s; }
 
-std::string describe(const Side& s) {
+std::string describe(const Side &s) {
   std::string out = s.source;
   if (!s.corpus.empty()) out += " (" + s.corpus + (s.year ? ", " + std::to_string(s.year) : "") + ")";
   return out;
 }
 
 // "+kanchanaburi -ratchaburi samutsakhon 2->3"
-std::string members_text(const diff::GroupChange& g) {
+std::string members_text(const diff::GroupChange &g) {
   std::string out;
-  auto add = [&](const std::string& s) { out += (out.empty() ? "" : " ") + s; };
-  for (const auto& p : g.appeared) add("+" + p);
-  for (const auto& p : g.disappeared) add("-" + p);
-  for (const auto& m : g.moved) add(m.id + " " + std::to_string(m.old_count) + "->" + std::to_string(m.new_count));
+  auto add = [&](const std::string &s) { out += (out.empty() ? "" : " ") + s; };
+  for (const auto &p : g.appeared)
+    add("+" + p);
+  for (const auto &p : g.disappeared)
+    add("-" + p);
+  for (const auto &m : g.moved)
+    add(m.id + " " + std::to_string(m.old_count) + "->" + std::to_string(m.new_count));
   return out;
 }
 
 std::string signed_text(std::int64_t v) { return v > 0 ? "+" + std::to_string(v) : std::to_string(v); }
 
-std::string summary(const Comparison& c, const DiffOptions& opts) {
-  const auto& r = c.report;
-  std::string s = r.changed() ? std::to_string(r.changes.size()) + " count" + (r.changes.size() == 1 ? "" : "s") + " changed, " +
-                                    std::to_string(r.shape.size()) + " difference" + (r.shape.size() == 1 ? "" : "s") + " in shape"
+std::string summary(const Comparison &c, const DiffOptions &opts) {
+  const auto &r = c.report;
+  std::string s = r.changed() ? std::to_string(r.changes.size()) + " count" + (r.changes.size() == 1 ? "" : "s") +
+                                    " changed, " + std::to_string(r.shape.size()) + " difference" +
+                                    (r.shape.size() == 1 ? "" : "s") + " in shape"
                               : "No changes";
   s += "; " + std::to_string(r.compared) + (r.compared == 1 ? " count" : " counts") + " compared";
-  if (r.below_threshold > 0) s += ", " + std::to_string(r.below_threshold) + " moved by less than the threshold " + std::to_string(opts.threshold);
+  if (r.below_threshold > 0)
+    s += ", " + std::to_string(r.below_threshold) + " moved by less than the threshold " +
+         std::to_string(opts.threshold);
   return s + ".";
 }
 
-std::vector<output::Table> report_tables(const Comparison& c, const DiffOptions& opts) {
+std::vector<output::Table> report_tables(const Comparison &c, const DiffOptions &opts) {
   const bool with_table = c.mode == "runs";
   std::vector<output::Table> tables;
   if (!c.report.shape.empty()) {
@@ -184,7 +194,7 @@ std::vector<output::Table> report_tables(const Comparison& c, const DiffOptions&
     t.title = "Differences in shape";
     if (with_table) t.columns.push_back({"table", "table"});
     t.columns.insert(t.columns.end(), {{"what", "what"}, {"id", "id"}, {"old", "old"}, {"new", "new"}});
-    for (const auto& s : c.report.shape) {
+    for (const auto &s : c.report.shape) {
       std::vector<std::string> row;
       if (with_table) row.push_back(s.table);
       row.insert(row.end(), {s.what, or_dash(s.id), or_dash(s.old_value), or_dash(s.new_value)});
@@ -205,11 +215,11 @@ std::vector<output::Table> report_tables(const Comparison& c, const DiffOptions&
                                        {"new", "new", output::Align::right},
                                        {"change", "change", output::Align::right},
                                        {"provinces", "provinces (+ appeared, - disappeared)"}});
-    for (const auto& g : c.report.changes) {
+    for (const auto &g : c.report.changes) {
       std::vector<std::string> row;
       if (with_table) row.push_back(g.table);
-      row.insert(row.end(), {or_all(g.question), or_all(g.theme), g.label, std::to_string(g.old_count), std::to_string(g.new_count),
-                             signed_text(g.change()), members_text(g)});
+      row.insert(row.end(), {or_all(g.question), or_all(g.theme), g.label, std::to_string(g.old_count),
+                             std::to_string(g.new_count), signed_text(g.change()), members_text(g)});
       t.rows.push_back(std::move(row));
     }
     tables.push_back(std::move(t));
@@ -217,35 +227,45 @@ std::vector<output::Table> report_tables(const Comparison& c, const DiffOptions&
   return tables;
 }
 
-void write_text(const Comparison& c, const DiffOptions& opts, output::Format format, std::ostream& out) {
+void write_text(const Comparison &c, const DiffOptions &opts, output::Format format, std::ostream &out) {
   const bool md = format == output::Format::md;
   out << (md ? "# " : "") << "diff: " << describe(c.old_side) << " -> " << describe(c.new_side) << "\n\n";
-  for (const auto& t : report_tables(c, opts)) {
-    if (md) output::write_markdown(t, out);
-    else output::write_terminal(t, out);
+  for (const auto &t : report_tables(c, opts)) {
+    if (md)
+      output::write_markdown(t, out);
+    else
+      output::write_terminal(t, out);
     out << '\n';
   }
-  for (const auto& note : c.report.notes) out << (md ? "- " : "note: ") << note << '\n';
+  for (const auto &note : c.report.notes)
+    out << (md ? "- " : "note: ") << note << '\n';
   if (!c.report.notes.empty()) out << '\n';
   out << summary(c, opts) << '\n';
 }
 
-nlohmann::ordered_json side_json(const Side& s) {
+nlohmann::ordered_json side_json(const Side &s) {
   return {{"source", s.source}, {"corpus", s.corpus}, {"year", s.year}, {"unit", s.unit}, {"codebook", s.codebook}};
 }
 
-void write_json(const Comparison& c, const DiffOptions& opts, std::ostream& out) {
+void write_json(const Comparison &c, const DiffOptions &opts, std::ostream &out) {
   using Json = nlohmann::ordered_json;
-  Json doc{{"schema", "supanalyze.diff/1"}, {"mode", c.mode},         {"old", side_json(c.old_side)},
-           {"new", side_json(c.new_side)},  {"threshold", opts.threshold}, {"common", opts.common},
-           {"changed", c.report.changed()}, {"compared", c.report.compared}, {"below_threshold", c.report.below_threshold}};
-  auto& shape = doc["shape"] = Json::array();
-  for (const auto& s : c.report.shape)
+  Json doc{{"schema", "supanalyze.diff/1"},
+           {"mode", c.mode},
+           {"old", side_json(c.old_side)},
+           {"new", side_json(c.new_side)},
+           {"threshold", opts.threshold},
+           {"common", opts.common},
+           {"changed", c.report.changed()},
+           {"compared", c.report.compared},
+           {"below_threshold", c.report.below_threshold}};
+  auto &shape = doc["shape"] = Json::array();
+  for (const auto &s : c.report.shape)
     shape.push_back({{"table", s.table}, {"what", s.what}, {"id", s.id}, {"old", s.old_value}, {"new", s.new_value}});
-  auto& changes = doc["changes"] = Json::array();
-  for (const auto& g : c.report.changes) {
+  auto &changes = doc["changes"] = Json::array();
+  for (const auto &g : c.report.changes) {
     Json moved = Json::array();
-    for (const auto& m : g.moved) moved.push_back({{"province", m.id}, {"old", m.old_count}, {"new", m.new_count}});
+    for (const auto &m : g.moved)
+      moved.push_back({{"province", m.id}, {"old", m.old_count}, {"new", m.new_count}});
     changes.push_back({{"table", g.table},
                        {"question", g.question},
                        {"theme", g.theme},
@@ -261,21 +281,23 @@ void write_json(const Comparison& c, const DiffOptions& opts, std::ostream& out)
   out << doc.dump(2, ' ', false) << '\n';
 }
 
-void run_diff(const DiffOptions& opts, Context& ctx) {
+void run_diff(const DiffOptions &opts, Context &ctx) {
   const auto format = opts.resolved_format();
   const Comparison c = compare_inputs(opts);
   OutputSink sink(opts.output, ctx.out);
-  if (format == output::Format::json) write_json(c, opts, sink.stream());
-  else write_text(c, opts, format, sink.stream());
+  if (format == output::Format::json)
+    write_json(c, opts, sink.stream());
+  else
+    write_text(c, opts, format, sink.stream());
   sink.commit();
   if (opts.fail_on_change && c.report.changed()) ctx.exit_code = k_exit_findings;
 }
 
 } // namespace
 
-void setup_diff(CLI::App& app, Context& ctx) {
+void setup_diff(CLI::App &app, Context &ctx) {
   auto opts = std::make_shared<DiffOptions>();
-  auto* cmd = app.add_subcommand("diff", "Compare two results: JSON tables, run folders, or two corpora (--corpora)");
+  auto *cmd = app.add_subcommand("diff", "Compare two results: JSON tables, run folders, or two corpora (--corpora)");
   cmd->footer(R"(
 OLD and NEW are two JSON tables written by freq or matrix (--format json), two run folders
 written by `supanalyze run` (their JSON tables are compared pairwise by file name), or, with
@@ -299,14 +321,17 @@ Examples:
   supanalyze diff a.json b.json --format json --threshold 2 --fail-on-change)");
   cmd->add_option("old", opts->old_path, "The earlier result")->required();
   cmd->add_option("new", opts->new_path, "The later result")->required();
-  cmd->add_flag("--corpora", opts->corpora, "OLD and NEW are corpora (folders or .tsv/.csv tables), coded with one codebook");
+  cmd->add_flag("--corpora", opts->corpora,
+                "OLD and NEW are corpora (folders or .tsv/.csv tables), coded with one codebook");
   cmd->add_option("-c,--codebook", opts->codebook, "Codebook YAML for --corpora (default: the built-in msdhs-2564)");
-  add_unit_option(cmd, opts->unit, "Unit for --corpora: provinces, answers, segments or mentions (the singular works too)");
+  add_unit_option(cmd, opts->unit,
+                  "Unit for --corpora: provinces, answers, segments or mentions (the singular works too)");
   cmd->add_flag("--common", opts->common, "With --corpora: count only provinces that answered the question both times");
-  add_output_options(cmd, *opts, {output::Format::table, output::Format::md, output::Format::json}, output::Format::table,
-                     false);
+  add_output_options(cmd, *opts, {output::Format::table, output::Format::md, output::Format::json},
+                     output::Format::table, false);
   cmd->add_flag("--fail-on-change", opts->fail_on_change, "Exit with 1 when anything changed (for CI gates)");
-  cmd->add_option("--threshold", opts->threshold, "Count only changes whose absolute size is at least N")->capture_default_str();
+  cmd->add_option("--threshold", opts->threshold, "Count only changes whose absolute size is at least N")
+      ->capture_default_str();
   add_lang_option(cmd, opts->lang, "Labels in th or en");
   cmd->add_option("-j,--threads", opts->threads, "Worker threads for --corpora (default: all cores)");
   cmd->callback([opts, &ctx] { run_diff(*opts, ctx); });

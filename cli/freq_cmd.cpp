@@ -9,11 +9,12 @@ namespace supanalyze::cli {
 
 namespace {
 
-void run_freq(const FreqOptions& opts, Context& ctx) {
+void run_freq(const FreqOptions &opts, Context &ctx) {
   const auto format = opts.resolved_format();
   const Analysis a = prepare_analysis(opts, nullptr, Load::stream);
   aggregate::TableCount count = freq_count(a, opts);
-  for_each_coded(a, opts.threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) { count.add(answer, coded); });
+  for_each_coded(a, opts.threads,
+                 [&](const corpus::Answer &answer, const coding::AnswerCodings &coded) { count.add(answer, coded); });
   OutputSink sink(opts.output, ctx.out);
   write_bom(opts, sink.stream());
   write_freq(a, opts, count, format, sink.stream());
@@ -22,9 +23,9 @@ void run_freq(const FreqOptions& opts, Context& ctx) {
 
 } // namespace
 
-void setup_freq(CLI::App& app, Context& ctx) {
+void setup_freq(CLI::App &app, Context &ctx) {
   auto opts = std::make_shared<FreqOptions>();
-  auto* cmd = app.add_subcommand("freq", "Per-question theme frequencies: which themes came up, in how many provinces");
+  auto *cmd = app.add_subcommand("freq", "Per-question theme frequencies: which themes came up, in how many provinces");
   cmd->footer(R"(
 For each instrument and question (the question text is the table's title), each theme's count
 in the chosen unit and its share, most frequent first. With the default unit (provinces, n of

@@ -24,7 +24,7 @@ struct KwicOptions : AnalysisOptions {
 };
 
 // A one-theme codebook for --term / --pattern searches.
-codebook::Codebook search_codebook(const KwicOptions& opts) {
+codebook::Codebook search_codebook(const KwicOptions &opts) {
   codebook::Codebook cb;
   cb.id = "kwic";
   cb.version = "0";
@@ -32,8 +32,10 @@ codebook::Codebook search_codebook(const KwicOptions& opts) {
   codebook::Theme t;
   t.id = "search";
   t.label_th = t.label_en = "search";
-  for (const auto& term : opts.terms) t.terms.push_back({text::normalize(term), {"--term", 0, 0}});
-  for (const auto& pattern : opts.patterns) t.patterns.push_back({pattern, {"--pattern", 0, 0}});
+  for (const auto &term : opts.terms)
+    t.terms.push_back({text::normalize(term), {"--term", 0, 0}});
+  for (const auto &pattern : opts.patterns)
+    t.patterns.push_back({pattern, {"--pattern", 0, 0}});
   cb.themes.push_back(std::move(t));
   return cb;
 }
@@ -44,22 +46,21 @@ struct Hit {
   bool in_label; // the match is in the segment's ### label
 };
 
-void run_kwic(const KwicOptions& opts, Context& ctx) {
+void run_kwic(const KwicOptions &opts, Context &ctx) {
   const auto format = opts.resolved_format();
   const bool searching = !opts.terms.empty() || !opts.patterns.empty();
-  if (searching == !opts.themes.empty())
-    throw Error("kwic needs either -t THEME, or --term/--pattern (not both)");
+  if (searching == !opts.themes.empty()) throw Error("kwic needs either -t THEME, or --term/--pattern (not both)");
   const codebook::Codebook adhoc = searching ? search_codebook(opts) : codebook::Codebook{};
   const Analysis a = prepare_analysis(opts, searching ? &adhoc : nullptr, Load::stream);
   std::vector<Hit> hits; // only the hits are kept: the table aligns on the longest segment id
   const text::Tokenizer words(a.matcher->tokenizer()); // contexts are cut between words
-  for_each_coded(a, opts.threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) {
+  for_each_coded(a, opts.threads, [&](const corpus::Answer &answer, const coding::AnswerCodings &coded) {
     for (std::size_t s = 0; s < coded.segments.size(); ++s) {
       std::vector<std::size_t> text_words, label_words; // word boundaries, computed when needed
-      for (const auto& c : coded.segments[s]) {
+      for (const auto &c : coded.segments[s]) {
         if (!a.theme_selected[c.theme]) continue;
-        const std::string& text = c.in_label ? answer.segments[s].label : answer.segments[s].text;
-        auto& boundaries = c.in_label ? label_words : text_words;
+        const std::string &text = c.in_label ? answer.segments[s].label : answer.segments[s].text;
+        auto &boundaries = c.in_label ? label_words : text_words;
         if (boundaries.empty()) boundaries = audit::word_boundaries(text, words);
         hits.push_back({a.corpus.segment_id(answer, s + 1), a.codebook->themes[c.theme].id,
                         a.matcher->source_label(c.source), audit::left_context(text, c.start, opts.context, boundaries),
@@ -69,39 +70,68 @@ void run_kwic(const KwicOptions& opts, Context& ctx) {
     }
   });
   OutputSink sink(opts.output, ctx.out);
-  auto& out = sink.stream();
+  auto &out = sink.stream();
   write_bom(opts, out);
   if (format == output::Format::json) {
-    nlohmann::ordered_json doc{{"schema", "supanalyze.kwic/1"}, {"corpus", a.corpus.id},
+    nlohmann::ordered_json doc{{"schema", "supanalyze.kwic/1"},
+                               {"corpus", a.corpus.id},
                                {"codebook", {{"id", a.codebook->id}, {"version", a.codebook->version}}},
-                               {"filters", filters_json(opts)}, {"terms", opts.terms}, {"patterns", opts.patterns}};
-    auto& list = doc["hits"] = nlohmann::ordered_json::array();
-    for (const auto& h : hits)
-      list.push_back({{"segment", h.segment_id}, {"theme", h.theme}, {"term", h.term}, {"start", h.start}, {"end", h.end},
-                      {"left", h.left}, {"match", h.match}, {"right", h.right}, {"in", h.in_label ? "label" : "text"}});
+                               {"filters", filters_json(opts)},
+                               {"terms", opts.terms},
+                               {"patterns", opts.patterns}};
+    auto &list = doc["hits"] = nlohmann::ordered_json::array();
+    for (const auto &h : hits)
+      list.push_back({{"segment", h.segment_id},
+                      {"theme", h.theme},
+                      {"term", h.term},
+                      {"start", h.start},
+                      {"end", h.end},
+                      {"left", h.left},
+                      {"match", h.match},
+                      {"right", h.right},
+                      {"in", h.in_label ? "label" : "text"}});
     out << doc.dump(2, ' ', false) << '\n';
   } else if (format == output::Format::table) {
     std::size_t id_width = 0;
-    auto shown_id = [](const Hit& h) { return h.in_label ? h.segment_id + " ###" : h.segment_id; }; // ### marks a label
-    for (const auto& h : hits) id_width = std::max(id_width, text::display_width(shown_id(h)));
-    for (const auto& h : hits)
+    auto shown_id = [](const Hit &h) { return h.in_label ? h.segment_id + " ###" : h.segment_id; }; // ### marks a label
+    for (const auto &h : hits)
+      id_width = std::max(id_width, text::display_width(shown_id(h)));
+    for (const auto &h : hits)
       out << output::pad(shown_id(h), id_width, output::Align::left) << "  "
           << output::pad(h.left, opts.context, output::Align::right) << " [" << h.match << "] " << h.right
           << (searching || a.codebook->themes.size() == 1 ? "" : "   (" + h.theme + ": " + h.term + ")") << '\n';
     out << hits.size() << " hits\n";
   } else {
-    output::Table t{"", {{"segment", "segment"}, {"theme", "theme"}, {"term", "term"}, {"start", "start"}, {"end", "end"},
-                         {"left", "left"}, {"match", "match"}, {"right", "right"}, {"in", "in"}}, {}, {}};
-    for (const auto& h : hits)
-      t.rows.push_back({h.segment_id, h.theme, h.term, std::to_string(h.start), std::to_string(h.end), h.left, h.match, h.right,
-                        h.in_label ? "label" : "text"});
+    output::Table t{"",
+                    {{"segment", "segment"},
+                     {"theme", "theme"},
+                     {"term", "term"},
+                     {"start", "start"},
+                     {"end", "end"},
+                     {"left", "left"},
+                     {"match", "match"},
+                     {"right", "right"},
+                     {"in", "in"}},
+                    {},
+                    {}};
+    for (const auto &h : hits)
+      t.rows.push_back({h.segment_id, h.theme, h.term, std::to_string(h.start), std::to_string(h.end), h.left, h.match,
+                        h.right, h.in_label ? "label" : "text"});
     if (format == output::Format::xlsx) {
       std::string what = searching ? "" : " -t";
-      for (const auto& id : opts.themes) what += " " + id;
-      for (const auto& term : opts.terms) what += " --term " + term;
-      for (const auto& pattern : opts.patterns) what += " --pattern " + pattern;
-      output::Sheet sheet{"kwic", "kwic" + what + " · " + a.corpus.id + " · " + std::to_string(hits.size()) + " hits", std::move(t),
-                          {}, std::nullopt, {}, 0};
+      for (const auto &id : opts.themes)
+        what += " " + id;
+      for (const auto &term : opts.terms)
+        what += " --term " + term;
+      for (const auto &pattern : opts.patterns)
+        what += " --pattern " + pattern;
+      output::Sheet sheet{"kwic",
+                          "kwic" + what + " · " + a.corpus.id + " · " + std::to_string(hits.size()) + " hits",
+                          std::move(t),
+                          {},
+                          std::nullopt,
+                          {},
+                          0};
       sheet.kinds.assign(sheet.table.columns.size(), output::CellKind::text);
       sheet.kinds[3] = sheet.kinds[4] = output::CellKind::integer;
       out << output::xlsx_workbook({sheet});
@@ -114,9 +144,10 @@ void run_kwic(const KwicOptions& opts, Context& ctx) {
 
 } // namespace
 
-void setup_kwic(CLI::App& app, Context& ctx) {
+void setup_kwic(CLI::App &app, Context &ctx) {
   auto opts = std::make_shared<KwicOptions>();
-  auto* cmd = app.add_subcommand("kwic", "Keyword in context: every hit of a theme, term or pattern, aligned on the hit");
+  auto *cmd =
+      app.add_subcommand("kwic", "Keyword in context: every hit of a theme, term or pattern, aligned on the hit");
   cmd->footer(R"(
 Each line is a segment id, the left context (right-aligned), the hit in brackets and the right
 context, aligned by display width (Thai marks take no column). Contexts are cut between words as
@@ -129,8 +160,8 @@ Examples:
   supanalyze kwic --term งบประมาณ --term ค่าตอบแทน
   supanalyze kwic --pattern 'ไม่เพียงพอ' --format tsv)");
   add_analysis_options(cmd, *opts,
-                       {output::Format::table, output::Format::tsv, output::Format::csv, output::Format::json, output::Format::md,
-                        output::Format::xlsx},
+                       {output::Format::table, output::Format::tsv, output::Format::csv, output::Format::json,
+                        output::Format::md, output::Format::xlsx},
                        output::Format::table, false);
   cmd->add_option("--term", opts->terms, "Search a term instead of a theme (repeatable; token-boundary match)");
   cmd->add_option("--pattern", opts->patterns, "Search an ICU regular expression (repeatable)");

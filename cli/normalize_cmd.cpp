@@ -22,25 +22,27 @@ struct NormalizeOptions {
   bool no_dictionary = false;
 };
 
-void run_normalize(const NormalizeOptions& opts, Context& ctx) {
+void run_normalize(const NormalizeOptions &opts, Context &ctx) {
   const auto inputs = read_inputs(opts.files, ctx);
   text::Dictionary dictionary = text::Dictionary::domain_default();
-  for (const auto& file : opts.dictionaries) dictionary.add_lines(text::read_text_file(file));
+  for (const auto &file : opts.dictionaries)
+    dictionary.add_lines(text::read_text_file(file));
   text::NormalizeOptions options;
   options.keep_thai_digits = opts.keep_thai_digits;
   options.join_lines = opts.join_lines;
   options.dictionary = opts.no_dictionary ? nullptr : &dictionary;
   const text::Normalizer normalizer(options);
   OutputSink sink(opts.output, ctx.out);
-  for (const auto& input : inputs) sink.stream() << normalizer.normalize(input.bytes);
+  for (const auto &input : inputs)
+    sink.stream() << normalizer.normalize(input.bytes);
   sink.commit();
 }
 
 } // namespace
 
-void setup_normalize(CLI::App& app, Context& ctx) {
+void setup_normalize(CLI::App &app, Context &ctx) {
   auto opts = std::make_shared<NormalizeOptions>();
-  auto* cmd = app.add_subcommand("normalize", "Repair and normalize Thai text (PDF damage included)");
+  auto *cmd = app.add_subcommand("normalize", "Repair and normalize Thai text (PDF damage included)");
   cmd->footer(R"(
 Repairs, in this order: invisible characters and line ends; spaces before Thai marks;
 typing faults (decomposed sara am, "เเ" for "แ", vowels typed twice); misplaced, misordered

@@ -11,9 +11,9 @@ namespace {
 constexpr std::size_t k_width = 30;
 }
 
-bool stderr_is_terminal(const Context& ctx) { return &ctx.err == &std::cerr && ::isatty(STDERR_FILENO) == 1; }
+bool stderr_is_terminal(const Context &ctx) { return &ctx.err == &std::cerr && ::isatty(STDERR_FILENO) == 1; }
 
-void ProgressBar::start(const std::string& label, std::size_t total) {
+void ProgressBar::start(const std::string &label, std::size_t total) {
   m_label = label;
   m_total = total;
   m_done = 0;
@@ -31,8 +31,8 @@ void ProgressBar::update(std::size_t done) {
 void ProgressBar::draw() {
   if (!m_enabled) return;
   const std::size_t filled = m_total == 0 ? k_width : k_width * std::min(m_done, m_total) / m_total;
-  m_out << "\r\033[K" << m_label << " [" << std::string(filled, '#') << std::string(k_width - filled, '.') << "] " << m_done
-        << "/" << m_total << std::flush;
+  m_out << "\r\033[K" << m_label << " [" << std::string(filled, '#') << std::string(k_width - filled, '.') << "] "
+        << m_done << "/" << m_total << std::flush;
   m_drawn = true;
 }
 

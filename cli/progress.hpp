@@ -12,18 +12,18 @@
 namespace supanalyze::cli {
 
 // Whether `ctx.err` is the process's standard error and that is a terminal.
-bool stderr_is_terminal(const Context& ctx);
+bool stderr_is_terminal(const Context &ctx);
 
 class ProgressBar {
 public:
   // Draws on `out` when `enabled`; otherwise every call does nothing.
-  ProgressBar(std::ostream& out, bool enabled) : m_out(out), m_enabled(enabled) {}
+  ProgressBar(std::ostream &out, bool enabled) : m_out(out), m_enabled(enabled) {}
   ~ProgressBar() { finish(); }
-  ProgressBar(const ProgressBar&) = delete;
-  ProgressBar& operator=(const ProgressBar&) = delete;
+  ProgressBar(const ProgressBar &) = delete;
+  ProgressBar &operator=(const ProgressBar &) = delete;
 
   // Starts a stage of `total` steps named `label`.
-  void start(const std::string& label, std::size_t total);
+  void start(const std::string &label, std::size_t total);
   // `done` of the stage's steps are finished; redraws when the percentage changed or the
   // stage is complete.
   void update(std::size_t done);
@@ -33,7 +33,7 @@ public:
 private:
   void draw();
 
-  std::ostream& m_out;
+  std::ostream &m_out;
   bool m_enabled;
   bool m_drawn = false;
   std::string m_label;

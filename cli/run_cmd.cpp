@@ -29,7 +29,7 @@ struct RunOptions {
 };
 
 // The options of freq/matrix that an output of the configuration stands for.
-void fill_options(const run::OutputSpec& spec, AnalysisOptions& opts) {
+void fill_options(const run::OutputSpec &spec, AnalysisOptions &opts) {
   opts.unit = spec.unit;
   opts.instruments = spec.instruments;
   opts.questions = spec.questions;
@@ -41,14 +41,14 @@ void fill_options(const run::OutputSpec& spec, AnalysisOptions& opts) {
 // One table of the run: its filters, and its counts once the corpus has been coded. Not
 // movable: the counts refer to the analysis.
 struct PreparedOutput {
-  const run::OutputSpec* spec = nullptr;
+  const run::OutputSpec *spec = nullptr;
   FreqOptions freq;
   MatrixOptions matrix;
   Analysis analysis;
   std::optional<aggregate::TableCount> count;
 };
 
-std::unique_ptr<PreparedOutput> prepare_output(const run::OutputSpec& spec, const Analysis& loaded) {
+std::unique_ptr<PreparedOutput> prepare_output(const run::OutputSpec &spec, const Analysis &loaded) {
   auto p = std::make_unique<PreparedOutput>();
   p->spec = &spec;
   fill_options(spec, p->freq);
@@ -58,39 +58,43 @@ std::unique_ptr<PreparedOutput> prepare_output(const run::OutputSpec& spec, cons
   p->matrix.cols = spec.cols;
   try {
     p->analysis = prepare_analysis(p->freq, loaded);
-    if (spec.table == run::TableKind::freq) p->count.emplace(freq_count(p->analysis, p->freq));
-    else p->count.emplace(matrix_count(p->analysis, p->matrix));
-  } catch (const InputError&) {
+    if (spec.table == run::TableKind::freq)
+      p->count.emplace(freq_count(p->analysis, p->freq));
+    else
+      p->count.emplace(matrix_count(p->analysis, p->matrix));
+  } catch (const InputError &) {
     throw;
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     // An unknown filter id: point at the output in the configuration.
     throw InputError(spec.where, "output '" + spec.name + "': " + e.what());
   }
   return p;
 }
 
-std::string render(const PreparedOutput& p, output::Format format) {
+std::string render(const PreparedOutput &p, output::Format format) {
   std::ostringstream out;
-  if (p.spec->table == run::TableKind::freq) write_freq(p.analysis, p.freq, *p.count, format, out);
-  else write_matrix(p.analysis, p.matrix, *p.count, format, out);
+  if (p.spec->table == run::TableKind::freq)
+    write_freq(p.analysis, p.freq, *p.count, format, out);
+  else
+    write_matrix(p.analysis, p.matrix, *p.count, format, out);
   return std::move(out).str();
 }
 
 // The workbook of a run: the sheets of every output that lists xlsx among its formats.
-constexpr const char* k_workbook = "tables.xlsx";
+constexpr const char *k_workbook = "tables.xlsx";
 
 // An output's sheets, named after the output so that two outputs' sheets stay apart.
-std::vector<output::Sheet> sheets_of(const PreparedOutput& p) {
+std::vector<output::Sheet> sheets_of(const PreparedOutput &p) {
   auto sheets = p.spec->table == run::TableKind::freq ? freq_sheets(p.analysis, p.freq, *p.count)
                                                       : matrix_sheets(p.analysis, p.matrix, *p.count);
-  for (auto& sheet : sheets) {
+  for (auto &sheet : sheets) {
     sheet.name = p.spec->table == run::TableKind::freq ? p.spec->name + " " + sheet.name : p.spec->name;
     sheet.title = p.spec->name + ": " + sheet.title;
   }
   return sheets;
 }
 
-void run_run(const RunOptions& opts, Context& ctx) {
+void run_run(const RunOptions &opts, Context &ctx) {
   const std::string config_text = read_file(opts.config);
   text::require_valid_utf8(config_text, opts.config);
   Diagnostics diagnostics;
@@ -107,14 +111,16 @@ void run_run(const RunOptions& opts, Context& ctx) {
   inputs.codebook = config.codebook.string();
   const Analysis loaded = prepare_analysis(inputs, nullptr, Load::stream);
   std::vector<std::unique_ptr<PreparedOutput>> outputs;
-  for (const auto& spec : config.outputs) outputs.push_back(prepare_output(spec, loaded));
+  for (const auto &spec : config.outputs)
+    outputs.push_back(prepare_output(spec, loaded));
 
   run::CorpusDigest digest(loaded.corpus);
   std::size_t coded_answers = 0;
   progress.start("coding answers", loaded.corpus.question_count() * loaded.corpus.provinces.size()); // at most
-  for_each_coded(loaded, opts.threads, [&](const corpus::Answer& answer, const coding::AnswerCodings& coded) {
+  for_each_coded(loaded, opts.threads, [&](const corpus::Answer &answer, const coding::AnswerCodings &coded) {
     digest.add(answer);
-    for (auto& p : outputs) p->count->add(answer, coded);
+    for (auto &p : outputs)
+      p->count->add(answer, coded);
     progress.update(++coded_answers);
   });
 
@@ -123,15 +129,17 @@ void run_run(const RunOptions& opts, Context& ctx) {
   if (ec) throw Error(dir.string() + ": cannot create the output folder: " + ec.message());
   run::Manifest manifest = run::make_manifest(config, config_text, loaded.corpus, digest, *loaded.codebook);
   std::size_t total = 0, done = 0;
-  for (const auto& spec : config.outputs) total += spec.formats.size();
+  for (const auto &spec : config.outputs)
+    total += spec.formats.size();
   progress.start("writing tables", total);
   std::vector<output::Sheet> sheets; // of every output with xlsx among its formats: one workbook
   std::vector<std::string> in_workbook;
-  for (const auto& p : outputs)
-    for (const auto& format : p->spec->formats) {
+  for (const auto &p : outputs)
+    for (const auto &format : p->spec->formats) {
       if (format == output::Format::xlsx) {
         auto more = sheets_of(*p);
-        for (auto& sheet : more) sheets.push_back(std::move(sheet));
+        for (auto &sheet : more)
+          sheets.push_back(std::move(sheet));
         in_workbook.push_back(p->spec->name);
         progress.update(++done);
         continue;
@@ -147,7 +155,8 @@ void run_run(const RunOptions& opts, Context& ctx) {
     const std::string content = output::xlsx_workbook(sheets);
     write_file_atomically(dir / k_workbook, content);
     const std::string sha = sha256_hex(content);
-    for (const auto& name : in_workbook) manifest.files.push_back({name, "xlsx", k_workbook, sha});
+    for (const auto &name : in_workbook)
+      manifest.files.push_back({name, "xlsx", k_workbook, sha});
   }
   const std::string manifest_text = run::manifest_json(manifest);
   write_file_atomically(dir / "manifest.json", manifest_text);
@@ -156,7 +165,7 @@ void run_run(const RunOptions& opts, Context& ctx) {
   // What was written, in `sha256sum` form (`sha256sum -c` checks it from the folder); the
   // workbook once, though it holds the sheets of several outputs.
   std::vector<std::string> listed;
-  for (const auto& f : manifest.files) {
+  for (const auto &f : manifest.files) {
     if (std::find(listed.begin(), listed.end(), f.file) != listed.end()) continue;
     listed.push_back(f.file);
     ctx.out << f.sha256 << "  " << (dir / f.file).string() << '\n';
@@ -166,9 +175,10 @@ void run_run(const RunOptions& opts, Context& ctx) {
 
 } // namespace
 
-void setup_run(CLI::App& app, Context& ctx) {
+void setup_run(CLI::App &app, Context &ctx) {
   auto opts = std::make_shared<RunOptions>();
-  auto* cmd = app.add_subcommand("run", "Run a whole analysis described in a YAML file: every table plus manifest.json");
+  auto *cmd =
+      app.add_subcommand("run", "Run a whole analysis described in a YAML file: every table plus manifest.json");
   cmd->footer(R"(
 CONFIG (default: supanalyze.yaml) names the corpus, the codebook (default: the built-in one),
 the output folder (paths relative to CONFIG) and the tables to write, each in one or more
@@ -189,7 +199,8 @@ Examples:
   cmd->add_option("-o,--output", opts->output, "Write into FOLDER instead of the configuration's output folder");
   // No -q: it means --question in every other command.
   cmd->add_flag("--quiet", opts->quiet, "No progress bar");
-  cmd->add_option("-j,--threads", opts->threads, "Worker threads (default: all cores); output is identical for any value");
+  cmd->add_option("-j,--threads", opts->threads,
+                  "Worker threads (default: all cores); output is identical for any value");
   cmd->callback([opts, &ctx] { run_run(*opts, ctx); });
 }
 

@@ -16,32 +16,35 @@ std::string share(std::uint64_t count, std::uint64_t of) {
   return of == 0 ? "-" : fmt::format("{:.1f}%", 100.0 * static_cast<double>(count) / static_cast<double>(of));
 }
 
-std::string scope(const Analysis& a, const AnalysisOptions& opts) {
+std::string scope(const Analysis &a, const AnalysisOptions &opts) {
   std::string s = a.corpus.id;
-  for (const auto& i : opts.instruments) s += " " + i;
-  for (const auto& q : opts.questions) s += " " + q;
-  for (const auto& p : opts.provinces) s += " " + p;
+  for (const auto &i : opts.instruments)
+    s += " " + i;
+  for (const auto &q : opts.questions)
+    s += " " + q;
+  for (const auto &p : opts.provinces)
+    s += " " + p;
   return s;
 }
 
-bool majority(const FreqOptions& opts, std::uint64_t count, std::uint64_t of) {
+bool majority(const FreqOptions &opts, std::uint64_t count, std::uint64_t of) {
   return aggregate::is_majority(opts.unit, count, of);
 }
 
-std::string majority_note(const Analysis& a, aggregate::Unit unit) {
+std::string majority_note(const Analysis &a, aggregate::Unit unit) {
   const std::string name = aggregate::to_string(unit);
   return "* more than half of the " + name + " (ผู้ให้ข้อมูลส่วนใหญ่); unit: " + name + "; codebook " + a.codebook->id + " " +
          a.codebook->version;
 }
 
 // One table per question: in long form (CSV/TSV) with the instrument and question in columns.
-std::vector<output::Table> freq_tables(const Analysis& a, const FreqOptions& opts, const std::vector<aggregate::QuestionFrequency>& result,
-                                       bool long_form) {
-  const auto& c = a.corpus;
+std::vector<output::Table> freq_tables(const Analysis &a, const FreqOptions &opts,
+                                       const std::vector<aggregate::QuestionFrequency> &result, bool long_form) {
+  const auto &c = a.corpus;
   const bool majority_marks = opts.unit == aggregate::Unit::provinces || opts.unit == aggregate::Unit::answers;
   std::vector<output::Table> tables;
-  for (const auto& q : result) {
-    const auto& inst = c.instruments[q.instrument];
+  for (const auto &q : result) {
+    const auto &inst = c.instruments[q.instrument];
     output::Table t;
     t.title = inst.id + " " + inst.questions[q.question].id + " · " + inst.questions[q.question].th;
     if (long_form) t.columns = {{"instrument", "instrument"}, {"question", "question"}};
@@ -51,12 +54,12 @@ std::vector<output::Table> freq_tables(const Analysis& a, const FreqOptions& opt
     t.columns.push_back({"of", "of", output::Align::right});
     t.columns.push_back({"share", "share", output::Align::right});
     t.columns.push_back({"majority", majority_marks ? "> half" : "", output::Align::left});
-    for (const auto& [theme, count] : q.themes) {
+    for (const auto &[theme, count] : q.themes) {
       std::vector<std::string> row;
       if (long_form) row = {inst.id, inst.questions[q.question].id};
       const bool most = majority(opts, count, q.denominator);
-      row.insert(row.end(), {a.codebook->themes[theme].id, a.codebook->themes[theme].label(a.english), std::to_string(count),
-                             std::to_string(q.denominator), share(count, q.denominator),
+      row.insert(row.end(), {a.codebook->themes[theme].id, a.codebook->themes[theme].label(a.english),
+                             std::to_string(count), std::to_string(q.denominator), share(count, q.denominator),
                              long_form ? (most ? "1" : "0") : (most ? "*" : "")});
       t.rows.push_back(std::move(row));
     }
@@ -68,26 +71,31 @@ std::vector<output::Table> freq_tables(const Analysis& a, const FreqOptions& opt
 
 // The matrix as a table: ids and labels, the cells, a total column and a totals row; in long
 // form (CSV/TSV) columns are headed by ids and only theme rows have a label column.
-output::Table matrix_table(const Analysis& a, const MatrixOptions& opts, const aggregate::Matrix& m, bool long_form) {
+output::Table matrix_table(const Analysis &a, const MatrixOptions &opts, const aggregate::Matrix &m, bool long_form) {
   const auto rows = opts.rows, cols = opts.cols;
   const std::string rows_name = aggregate::to_string(rows), cols_name = aggregate::to_string(cols);
   output::Table t;
   t.title = scope(a, opts) + " · " + aggregate::to_string(opts.unit) + " · " + rows_name + " x " + cols_name;
   t.columns.push_back({rows_name, rows_name});
-  if (rows == aggregate::Axis::theme || !long_form) t.columns.push_back({"label", rows == aggregate::Axis::theme ? (a.english ? "label" : "ประเด็น") : ""});
+  if (rows == aggregate::Axis::theme || !long_form)
+    t.columns.push_back({"label", rows == aggregate::Axis::theme ? (a.english ? "label" : "ประเด็น") : ""});
   for (std::size_t item : m.col_items)
-    t.columns.push_back({axis_id(a, cols, item), long_form ? axis_id(a, cols, item) : axis_label(a, cols, item), output::Align::right});
+    t.columns.push_back(
+        {axis_id(a, cols, item), long_form ? axis_id(a, cols, item) : axis_label(a, cols, item), output::Align::right});
   t.columns.push_back({"total", "total", output::Align::right});
   for (std::size_t r = 0; r < m.row_items.size(); ++r) {
     std::vector<std::string> row{axis_id(a, rows, m.row_items[r])};
-    if (rows == aggregate::Axis::theme || !long_form) row.push_back(rows == aggregate::Axis::theme || !long_form ? axis_label(a, rows, m.row_items[r]) : "");
-    for (std::uint64_t v : m.cells[r]) row.push_back(std::to_string(v));
+    if (rows == aggregate::Axis::theme || !long_form)
+      row.push_back(rows == aggregate::Axis::theme || !long_form ? axis_label(a, rows, m.row_items[r]) : "");
+    for (std::uint64_t v : m.cells[r])
+      row.push_back(std::to_string(v));
     row.push_back(std::to_string(m.row_totals[r]));
     t.rows.push_back(std::move(row));
   }
   std::vector<std::string> totals{"total"};
   if (rows == aggregate::Axis::theme || !long_form) totals.push_back("");
-  for (std::uint64_t v : m.col_totals) totals.push_back(std::to_string(v));
+  for (std::uint64_t v : m.col_totals)
+    totals.push_back(std::to_string(v));
   totals.push_back(std::to_string(m.total));
   t.rows.push_back(std::move(totals));
   if (!long_form)
@@ -99,17 +107,18 @@ output::Table matrix_table(const Analysis& a, const MatrixOptions& opts, const a
 
 } // namespace
 
-aggregate::TableCount freq_count(const Analysis& a, const FreqOptions& opts) {
+aggregate::TableCount freq_count(const Analysis &a, const FreqOptions &opts) {
   return count_table(a, aggregate::Axis::theme, aggregate::Axis::question, opts.unit);
 }
 
-aggregate::TableCount matrix_count(const Analysis& a, const MatrixOptions& opts) {
+aggregate::TableCount matrix_count(const Analysis &a, const MatrixOptions &opts) {
   return count_table(a, opts.rows, opts.cols, opts.unit);
 }
 
-void write_freq(const Analysis& a, const FreqOptions& opts, const aggregate::TableCount& count, output::Format format, std::ostream& out) {
+void write_freq(const Analysis &a, const FreqOptions &opts, const aggregate::TableCount &count, output::Format format,
+                std::ostream &out) {
   const auto unit = opts.unit;
-  const auto& c = a.corpus;
+  const auto &c = a.corpus;
   if (format == output::Format::xlsx) {
     out << output::xlsx_workbook(freq_sheets(a, opts, count));
     return;
@@ -120,17 +129,23 @@ void write_freq(const Analysis& a, const FreqOptions& opts, const aggregate::Tab
 
   if (format == output::Format::json) {
     auto doc = json_header(a, opts, "supanalyze.freq/1");
-    auto& list = doc["questions"] = nlohmann::ordered_json::array();
-    for (const auto& q : result) {
-      const auto& inst = c.instruments[q.instrument];
-      nlohmann::ordered_json jq{{"instrument", inst.id}, {"question", inst.questions[q.question].id},
-                                {"text", inst.questions[q.question].th}, {"denominator", q.denominator}};
-      auto& rows = jq["themes"] = nlohmann::ordered_json::array();
-      for (const auto& [theme, count] : q.themes) {
-        const auto& t = a.codebook->themes[theme];
-        rows.push_back({{"theme", t.id}, {"label_th", t.label_th}, {"label_en", t.label_en}, {"count", count},
-                        {"share", q.denominator ? static_cast<double>(count) / static_cast<double>(q.denominator) : 0.0},
-                        {"majority", is_majority(count, q.denominator)}});
+    auto &list = doc["questions"] = nlohmann::ordered_json::array();
+    for (const auto &q : result) {
+      const auto &inst = c.instruments[q.instrument];
+      nlohmann::ordered_json jq{{"instrument", inst.id},
+                                {"question", inst.questions[q.question].id},
+                                {"text", inst.questions[q.question].th},
+                                {"denominator", q.denominator}};
+      auto &rows = jq["themes"] = nlohmann::ordered_json::array();
+      for (const auto &[theme, count] : q.themes) {
+        const auto &t = a.codebook->themes[theme];
+        rows.push_back(
+            {{"theme", t.id},
+             {"label_th", t.label_th},
+             {"label_en", t.label_en},
+             {"count", count},
+             {"share", q.denominator ? static_cast<double>(count) / static_cast<double>(q.denominator) : 0.0},
+             {"majority", is_majority(count, q.denominator)}});
       }
       list.push_back(std::move(jq));
     }
@@ -142,20 +157,21 @@ void write_freq(const Analysis& a, const FreqOptions& opts, const aggregate::Tab
   if (!long_form && majority_marks) out << "\n" << majority_note(a, unit) << "\n";
 }
 
-std::vector<output::Sheet> freq_sheets(const Analysis& a, const FreqOptions& opts, const aggregate::TableCount& count) {
+std::vector<output::Sheet> freq_sheets(const Analysis &a, const FreqOptions &opts, const aggregate::TableCount &count) {
   const std::vector<aggregate::QuestionFrequency> result = aggregate::question_frequencies(a.corpus, count, opts.all);
   std::vector<output::Table> tables = freq_tables(a, opts, result, false);
   std::vector<output::Sheet> sheets;
   for (std::size_t k = 0; k < result.size(); ++k) {
-    const auto& inst = a.corpus.instruments[result[k].instrument];
+    const auto &inst = a.corpus.instruments[result[k].instrument];
     output::Sheet sheet;
     sheet.name = inst.id + " " + inst.questions[result[k].question].id;
     sheet.title = tables[k].title;
     sheet.table = std::move(tables[k]);
-    sheet.kinds = {output::CellKind::text, output::CellKind::text, output::CellKind::integer, output::CellKind::integer,
-                   output::CellKind::percent, output::CellKind::text};
+    sheet.kinds = {output::CellKind::text,    output::CellKind::text,    output::CellKind::integer,
+                   output::CellKind::integer, output::CellKind::percent, output::CellKind::text};
     sheet.fill_column = 1;
-    for (const auto& [theme, n] : result[k].themes) sheet.row_fill.push_back(a.codebook->themes[theme].colour);
+    for (const auto &[theme, n] : result[k].themes)
+      sheet.row_fill.push_back(a.codebook->themes[theme].colour);
     if (opts.unit == aggregate::Unit::provinces || opts.unit == aggregate::Unit::answers)
       sheet.table.notes.push_back(majority_note(a, opts.unit));
     sheets.push_back(std::move(sheet));
@@ -163,7 +179,8 @@ std::vector<output::Sheet> freq_sheets(const Analysis& a, const FreqOptions& opt
   return sheets;
 }
 
-void write_matrix(const Analysis& a, const MatrixOptions& opts, const aggregate::TableCount& count, output::Format format, std::ostream& out) {
+void write_matrix(const Analysis &a, const MatrixOptions &opts, const aggregate::TableCount &count,
+                  output::Format format, std::ostream &out) {
   const auto rows = opts.rows, cols = opts.cols;
   const std::string rows_name = aggregate::to_string(rows), cols_name = aggregate::to_string(cols);
   const aggregate::Matrix m = count.finish();
@@ -172,9 +189,10 @@ void write_matrix(const Analysis& a, const MatrixOptions& opts, const aggregate:
     auto doc = json_header(a, opts, "supanalyze.matrix/1");
     doc["rows"] = rows_name;
     doc["cols"] = cols_name;
-    auto ids = [&](aggregate::Axis axis, const std::vector<std::size_t>& items) {
+    auto ids = [&](aggregate::Axis axis, const std::vector<std::size_t> &items) {
       auto list = nlohmann::ordered_json::array();
-      for (std::size_t item : items) list.push_back({{"id", axis_id(a, axis, item)}, {"label", axis_label(a, axis, item)}});
+      for (std::size_t item : items)
+        list.push_back({{"id", axis_id(a, axis, item)}, {"label", axis_label(a, axis, item)}});
       return list;
     };
     doc["row_items"] = ids(rows, m.row_items);
@@ -193,7 +211,8 @@ void write_matrix(const Analysis& a, const MatrixOptions& opts, const aggregate:
   write_tables({matrix_table(a, opts, m, format == output::Format::csv || format == output::Format::tsv)}, format, out);
 }
 
-std::vector<output::Sheet> matrix_sheets(const Analysis& a, const MatrixOptions& opts, const aggregate::TableCount& count) {
+std::vector<output::Sheet> matrix_sheets(const Analysis &a, const MatrixOptions &opts,
+                                         const aggregate::TableCount &count) {
   const aggregate::Matrix m = count.finish();
   output::Sheet sheet;
   sheet.table = matrix_table(a, opts, m, false);
@@ -203,7 +222,7 @@ std::vector<output::Sheet> matrix_sheets(const Analysis& a, const MatrixOptions&
   const auto questions = axis_items(a, aggregate::Axis::question);
   if (questions.size() == 1 && opts.rows != aggregate::Axis::question && opts.cols != aggregate::Axis::question) {
     const auto [i, q] = aggregate::question_of(a.corpus, questions.front());
-    const auto& inst = a.corpus.instruments[i];
+    const auto &inst = a.corpus.instruments[i];
     sheet.name = inst.id + " " + inst.questions[q].id;
     sheet.title = inst.id + " " + inst.questions[q].id + " · " + inst.questions[q].th + " · " + sheet.table.title;
   }
@@ -213,10 +232,9 @@ std::vector<output::Sheet> matrix_sheets(const Analysis& a, const MatrixOptions&
     sheet.heatmap = output::CellRange{0, m.row_items.size() - 1, 2, 2 + m.col_items.size() - 1};
   sheet.fill_column = 1;
   if (opts.rows == aggregate::Axis::theme)
-    for (std::size_t item : m.row_items) sheet.row_fill.push_back(a.codebook->themes[item].colour);
+    for (std::size_t item : m.row_items)
+      sheet.row_fill.push_back(a.codebook->themes[item].colour);
   return {std::move(sheet)};
 }
-
-
 
 } // namespace supanalyze::cli

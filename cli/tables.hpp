@@ -14,8 +14,9 @@
 namespace supanalyze::cli {
 
 // What freq and matrix write.
-inline const std::vector<output::Format> k_table_formats{output::Format::table, output::Format::csv, output::Format::tsv,
-                                                         output::Format::json, output::Format::md, output::Format::xlsx};
+inline const std::vector<output::Format> k_table_formats{output::Format::table, output::Format::csv,
+                                                         output::Format::tsv,   output::Format::json,
+                                                         output::Format::md,    output::Format::xlsx};
 
 struct FreqOptions : AnalysisOptions {
   bool all = false; // list themes with a zero count too
@@ -28,22 +29,25 @@ struct MatrixOptions : AnalysisOptions {
 
 // The counts behind each table: theme x question for freq, opts.rows x opts.cols for matrix
 // (throws Error when rows and cols are the same axis).
-aggregate::TableCount freq_count(const Analysis& a, const FreqOptions& opts);
-aggregate::TableCount matrix_count(const Analysis& a, const MatrixOptions& opts);
+aggregate::TableCount freq_count(const Analysis &a, const FreqOptions &opts);
+aggregate::TableCount matrix_count(const Analysis &a, const MatrixOptions &opts);
 
 // Writes the per-question theme frequencies of `a` (prepared with `opts`, counted into
 // `count`) to `out` in `format`: exactly what `supanalyze freq` prints.
-void write_freq(const Analysis& a, const FreqOptions& opts, const aggregate::TableCount& count, output::Format format, std::ostream& out);
+void write_freq(const Analysis &a, const FreqOptions &opts, const aggregate::TableCount &count, output::Format format,
+                std::ostream &out);
 
 // The sheets of the same tables for an XLSX workbook: one per question for freq (its text in
 // the title row), one for the matrix (a colour-scale heatmap on its cells, the themes' codebook
 // colours on theme labels). write_freq/write_matrix with Format::xlsx write them as a workbook;
 // run puts the sheets of every table into one.
-std::vector<output::Sheet> freq_sheets(const Analysis& a, const FreqOptions& opts, const aggregate::TableCount& count);
-std::vector<output::Sheet> matrix_sheets(const Analysis& a, const MatrixOptions& opts, const aggregate::TableCount& count);
+std::vector<output::Sheet> freq_sheets(const Analysis &a, const FreqOptions &opts, const aggregate::TableCount &count);
+std::vector<output::Sheet> matrix_sheets(const Analysis &a, const MatrixOptions &opts,
+                                         const aggregate::TableCount &count);
 
 // Writes the `opts.rows` x `opts.cols` matrix of `a` (prepared with `opts`, counted into
 // `count`) to `out` in `format`: exactly what `supanalyze matrix` prints.
-void write_matrix(const Analysis& a, const MatrixOptions& opts, const aggregate::TableCount& count, output::Format format, std::ostream& out);
+void write_matrix(const Analysis &a, const MatrixOptions &opts, const aggregate::TableCount &count,
+                  output::Format format, std::ostream &out);
 
 } // namespace supanalyze::cli

@@ -24,8 +24,8 @@ struct TokenizeOptions : OutputOptions {
 };
 
 // Writes one line per input line: its tokens joined by `sep`.
-void write_joined(std::ostream& out, std::string_view text, const std::vector<text::Token>& tokens,
-                  const std::string& sep) {
+void write_joined(std::ostream &out, std::string_view text, const std::vector<text::Token> &tokens,
+                  const std::string &sep) {
   std::size_t k = 0;
   std::size_t line_start = 0;
   while (line_start <= text.size()) {
@@ -43,38 +43,41 @@ void write_joined(std::ostream& out, std::string_view text, const std::vector<te
   }
 }
 
-void run_tokenize(const TokenizeOptions& opts, Context& ctx) {
+void run_tokenize(const TokenizeOptions &opts, Context &ctx) {
   const auto format = opts.resolved_format();
   const auto inputs = read_inputs(opts.files, ctx);
   text::Dictionary dictionary = text::Dictionary::domain_default();
-  for (const auto& file : opts.dictionaries) dictionary.add_lines(text::read_text_file(file));
+  for (const auto &file : opts.dictionaries)
+    dictionary.add_lines(text::read_text_file(file));
   const text::Normalizer normalizer({.keep_thai_digits = false, .join_lines = false, .dictionary = &dictionary});
   const text::Tokenizer tokenizer(dictionary);
 
   OutputSink sink(opts.output, ctx.out);
-  auto& out = sink.stream();
+  auto &out = sink.stream();
   write_bom(opts, out);
   if (format == output::Format::tsv) out << "token\tkind\tstart\tend\n";
   std::vector<text::Token> tokens;
-  for (const auto& input : inputs) {
+  for (const auto &input : inputs) {
     const std::string normalized = normalizer.normalize(input.bytes);
     tokens.clear();
     tokenizer.tokenize(normalized, tokens);
     if (opts.separator_given) {
       write_joined(out, normalized, tokens, opts.separator);
     } else if (format == output::Format::lines) {
-      for (const auto& t : tokens) out << t.in(normalized) << '\n';
+      for (const auto &t : tokens)
+        out << t.in(normalized) << '\n';
     } else if (format == output::Format::tsv) {
-      for (const auto& t : tokens)
+      for (const auto &t : tokens)
         out << t.in(normalized) << '\t' << text::to_string(t.kind) << '\t' << t.start << '\t' << t.end << '\n';
     } else {
       nlohmann::ordered_json doc;
       doc["schema"] = "supanalyze.tokens/1";
       doc["file"] = input.name;
       doc["text"] = normalized;
-      auto& list = doc["tokens"] = nlohmann::ordered_json::array();
-      for (const auto& t : tokens)
-        list.push_back({{"token", t.in(normalized)}, {"kind", text::to_string(t.kind)}, {"start", t.start}, {"end", t.end}});
+      auto &list = doc["tokens"] = nlohmann::ordered_json::array();
+      for (const auto &t : tokens)
+        list.push_back(
+            {{"token", t.in(normalized)}, {"kind", text::to_string(t.kind)}, {"start", t.start}, {"end", t.end}});
       out << doc.dump(-1, ' ', false) << '\n';
     }
   }
@@ -83,9 +86,9 @@ void run_tokenize(const TokenizeOptions& opts, Context& ctx) {
 
 } // namespace
 
-void setup_tokenize(CLI::App& app, Context& ctx) {
+void setup_tokenize(CLI::App &app, Context &ctx) {
   auto opts = std::make_shared<TokenizeOptions>();
-  auto* cmd = app.add_subcommand("tokenize", "Normalize, then split text into word tokens (ICU + user dictionary)");
+  auto *cmd = app.add_subcommand("tokenize", "Normalize, then split text into word tokens (ICU + user dictionary)");
   cmd->footer(R"(
 Domain terms (the built-in list, plus --dict files) stay one token wherever they stand; ICU
 word breaking segments the text between them. Offsets are byte offsets into the normalized
@@ -95,10 +98,11 @@ Examples:
   echo "ข ้อม ูล TPmap" | supanalyze normalize | supanalyze tokenize --sep '|'
   supanalyze tokenize answers.txt --format tsv --dict my-terms.txt)");
   cmd->add_option("files", opts->files, "Input files (UTF-8); standard input when none or '-'");
-  add_output_options(cmd, *opts, {output::Format::lines, output::Format::tsv, output::Format::json}, output::Format::lines);
+  add_output_options(cmd, *opts, {output::Format::lines, output::Format::tsv, output::Format::json},
+                     output::Format::lines);
   cmd->add_option("--dict", opts->dictionaries, "Add the words of FILE (one per line) to the user dictionary");
   cmd->add_option_function<std::string>(
-      "--sep", [opts](const std::string& sep) { opts->separator = sep, opts->separator_given = true; },
+      "--sep", [opts](const std::string &sep) { opts->separator = sep, opts->separator_given = true; },
       "Print each input line's tokens joined by SEP, one line per input line");
   cmd->callback([opts, &ctx] { run_tokenize(*opts, ctx); });
 }

@@ -16,7 +16,8 @@ TEST(Sha256, FipsTestVectors) {
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   EXPECT_EQ(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-  EXPECT_EQ(sha256_hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu"),
+  EXPECT_EQ(sha256_hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqr"
+                       "smnopqrstnopqrstu"),
             "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
 }
 
@@ -35,7 +36,7 @@ TEST(Sha256, OneMillionAsFedInUnevenPieces) {
 // Lengths around the padding boundaries (55/56 bytes leave no room for the length; 64 fills a
 // block), checked against sha256sum.
 TEST(Sha256, PaddingBoundariesMatchSha256sum) {
-  const std::pair<std::size_t, const char*> cases[] = {
+  const std::pair<std::size_t, const char *> cases[] = {
       {55, "d5e285683cd4efc02d021a5c62014694958901005d6f71e89e0989fac77e4072"},
       {56, "04c26261370ee7541549d16dee320c723e3fd14671e66a099afe0a377c16888e"},
       {63, "75220b47218278e656f2013bb8f0c455a25eaf01e86c64924e9d48d89776d6f2"},
@@ -43,7 +44,8 @@ TEST(Sha256, PaddingBoundariesMatchSha256sum) {
       {65, "9537c5fdf120482f7d58d25e9ed583f52c02b4e304ea814db1633ad565aed7e9"},
       {119, "000b48d4edf0fa7bee3c6236ecd2785baa5db4eeb8bb54341b029e0d9fa5fb0c"},
   };
-  for (const auto& [n, expected] : cases) EXPECT_EQ(sha256_hex(std::string(n, 'x')), expected) << n;
+  for (const auto &[n, expected] : cases)
+    EXPECT_EQ(sha256_hex(std::string(n, 'x')), expected) << n;
 }
 
 TEST(Sha256, ThaiUtf8BytesAndSplitUpdatesGiveTheSameDigest) {

@@ -9,11 +9,11 @@
 
 namespace supanalyze::testing {
 
-std::string test_data(const std::string& name) { return std::string(SUPANALYZE_TEST_DATA) + "/" + name; }
-std::string read_test_data(const std::string& name) { return read_file(test_data(name)); }
+std::string test_data(const std::string &name) { return std::string(SUPANALYZE_TEST_DATA) + "/" + name; }
+std::string read_test_data(const std::string &name) { return read_file(test_data(name)); }
 std::string bundled_corpus() { return std::string(SUPANALYZE_CORPORA) + "/ssw3-2564"; }
 
-CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text) {
+CliResult run_cli(const std::vector<std::string> &args, const std::string &stdin_text) {
   std::istringstream in(stdin_text);
   std::ostringstream out, err;
   cli::Context ctx{in, out, err};

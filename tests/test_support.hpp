@@ -6,9 +6,9 @@
 
 namespace supanalyze::testing {
 
-std::string test_data(const std::string& name);   // path of tests/data/<name>
-std::string read_test_data(const std::string& name);
-std::string bundled_corpus();                      // path of corpora/ssw3-2564
+std::string test_data(const std::string &name); // path of tests/data/<name>
+std::string read_test_data(const std::string &name);
+std::string bundled_corpus(); // path of corpora/ssw3-2564
 
 // Runs the CLI in-process: the exit code, what it printed on stdout and on stderr.
 struct CliResult {
@@ -16,6 +16,6 @@ struct CliResult {
   std::string out;
   std::string err;
 };
-CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "");
+CliResult run_cli(const std::vector<std::string> &args, const std::string &stdin_text = "");
 
 } // namespace supanalyze::testing

@@ -19,7 +19,7 @@ void Diagnostics::warning(SourceLocation where, std::string message) {
 }
 
 void Diagnostics::throw_if_errors() const {
-  for (const auto& d : m_items) {
+  for (const auto &d : m_items) {
     if (d.severity != Severity::error) continue;
     std::string message = d.message;
     if (m_errors > 1) message += " (and " + std::to_string(m_errors - 1) + " more errors)";
@@ -28,9 +28,10 @@ void Diagnostics::throw_if_errors() const {
 }
 
 namespace {
-std::size_t edit_distance(const std::string& a, const std::string& b) {
+std::size_t edit_distance(const std::string &a, const std::string &b) {
   std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diagonal = row[0];
     row[0] = i;
@@ -44,10 +45,10 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 }
 } // namespace
 
-std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
+std::string closest_match(const std::string &word, const std::vector<std::string> &candidates) {
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(2, word.size() / 2) + 1;
-  for (const auto& c : candidates) {
+  for (const auto &c : candidates) {
     const std::size_t d = edit_distance(word, c);
     if (d < best_distance) {
       best_distance = d;
@@ -57,11 +58,13 @@ std::string closest_match(const std::string& word, const std::vector<std::string
   return best;
 }
 
-std::string unknown_id_message(const std::string& what, const std::string& id, const std::vector<std::string>& known) {
+std::string unknown_id_message(const std::string &what, const std::string &id, const std::vector<std::string> &known) {
   const std::string hint = closest_match(id, known);
   std::string list;
-  for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-  return "unknown " + what + " '" + id + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + "; known: " + list;
+  for (const auto &k : known)
+    list += (list.empty() ? "" : ", ") + k;
+  return "unknown " + what + " '" + id + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+         "; known: " + list;
 }
 
 } // namespace supanalyze

@@ -29,7 +29,7 @@ public:
   bool has_errors() const { return m_errors > 0; }
   std::size_t error_count() const { return m_errors; }
   std::size_t warning_count() const { return m_items.size() - m_errors; }
-  const std::vector<Diagnostic>& items() const { return m_items; }
+  const std::vector<Diagnostic> &items() const { return m_items; }
 
   // Throws InputError for the first error, mentioning how many more there are.
   void throw_if_errors() const;
@@ -40,10 +40,10 @@ private:
 };
 
 // The closest of `candidates` to `word` by edit distance, or "" when none is close.
-std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
+std::string closest_match(const std::string &word, const std::vector<std::string> &candidates);
 
 // "unknown province 'x' (did you mean 'y'?); known: a, b": the message for an id that is not
 // one of `known`, shared by every reader and filter.
-std::string unknown_id_message(const std::string& what, const std::string& id, const std::vector<std::string>& known);
+std::string unknown_id_message(const std::string &what, const std::string &id, const std::vector<std::string> &known);
 
 } // namespace supanalyze

@@ -16,7 +16,7 @@ inline constexpr int k_exit_internal = 70;
 // Base of every error the library throws; carries the process exit code the CLI should use.
 class Error : public std::runtime_error {
 public:
-  explicit Error(const std::string& message, int exit_code = k_exit_input)
+  explicit Error(const std::string &message, int exit_code = k_exit_input)
       : std::runtime_error(message), m_exit_code(exit_code) {}
   int exit_code() const { return m_exit_code; }
 
@@ -38,9 +38,9 @@ struct SourceLocation {
 // Bad input in a user's file: the message starts with its location.
 class InputError : public Error {
 public:
-  InputError(SourceLocation where, const std::string& message);
-  const SourceLocation& where() const { return m_where; }
-  const std::string& detail() const { return m_detail; }
+  InputError(SourceLocation where, const std::string &message);
+  const SourceLocation &where() const { return m_where; }
+  const std::string &detail() const { return m_detail; }
 
 private:
   SourceLocation m_where;

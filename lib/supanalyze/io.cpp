@@ -13,7 +13,7 @@ namespace supanalyze {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& path) {
+std::string read_file(const fs::path &path) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) throw Error(path.string() + ": is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
@@ -32,7 +32,7 @@ std::string read_file(const fs::path& path) {
   return std::move(buffer).str();
 }
 
-OutputSink::OutputSink(const std::string& path, std::ostream& fallback) : m_fallback(fallback) {
+OutputSink::OutputSink(const std::string &path, std::ostream &fallback) : m_fallback(fallback) {
   if (path.empty() || path == "-") return;
   m_target = path;
   const fs::path dir = m_target.has_parent_path() ? m_target.parent_path() : fs::path(".");
@@ -69,7 +69,7 @@ void OutputSink::commit() {
   m_committed = true;
 }
 
-void write_file_atomically(const fs::path& path, std::string_view content) {
+void write_file_atomically(const fs::path &path, std::string_view content) {
   std::ostringstream unused;
   OutputSink sink(path.string(), unused);
   sink.stream() << content;

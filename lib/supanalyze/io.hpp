@@ -11,7 +11,7 @@
 namespace supanalyze {
 
 // Reads a whole file; throws Error naming the file when it cannot be read.
-std::string read_file(const std::filesystem::path& path);
+std::string read_file(const std::filesystem::path &path);
 
 // Where a command writes its result: standard output, or a file written atomically (a
 // temporary file beside it, renamed over it by commit()). Without commit() the temporary file
@@ -19,17 +19,17 @@ std::string read_file(const std::filesystem::path& path);
 class OutputSink {
 public:
   // `path` empty or "-" means `fallback` (usually std::cout).
-  OutputSink(const std::string& path, std::ostream& fallback);
+  OutputSink(const std::string &path, std::ostream &fallback);
   ~OutputSink();
-  OutputSink(const OutputSink&) = delete;
-  OutputSink& operator=(const OutputSink&) = delete;
+  OutputSink(const OutputSink &) = delete;
+  OutputSink &operator=(const OutputSink &) = delete;
 
-  std::ostream& stream() { return m_file ? *m_file : m_fallback; }
+  std::ostream &stream() { return m_file ? *m_file : m_fallback; }
   // Flushes and, for a file, renames it into place; throws Error when that fails.
   void commit();
 
 private:
-  std::ostream& m_fallback;
+  std::ostream &m_fallback;
   std::filesystem::path m_target;
   std::filesystem::path m_temporary;
   std::unique_ptr<std::ofstream> m_file;
@@ -37,7 +37,7 @@ private:
 };
 
 // Writes `content` to `path` atomically (temp + rename).
-void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+void write_file_atomically(const std::filesystem::path &path, std::string_view content);
 
 // The folder of the data installed with the tool (the bundled corpus, the codebook):
 // `../share/supanalyze` from the folder of the running executable, as `cmake --install` lays it

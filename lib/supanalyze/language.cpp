@@ -4,7 +4,7 @@
 
 namespace supanalyze {
 
-Language parse_language(const std::string& name) {
+Language parse_language(const std::string &name) {
   if (name == "th") return Language::th;
   if (name == "en") return Language::en;
   throw Error("the language must be th or en, not '" + name + "'");

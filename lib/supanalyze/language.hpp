@@ -9,7 +9,7 @@ namespace supanalyze {
 enum class Language { th, en };
 
 // Parses "th" or "en"; throws Error listing both otherwise.
-Language parse_language(const std::string& name);
+Language parse_language(const std::string &name);
 std::string to_string(Language language);
 
 } // namespace supanalyze

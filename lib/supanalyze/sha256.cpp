@@ -30,7 +30,7 @@ constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (
 
 Sha256::Sha256() : m_state(k_initial) {}
 
-void Sha256::compress(const std::uint8_t* block) {
+void Sha256::compress(const std::uint8_t *block) {
   std::array<std::uint32_t, 64> w;
   for (int t = 0; t < 16; ++t)
     w[t] = static_cast<std::uint32_t>(block[4 * t]) << 24 | static_cast<std::uint32_t>(block[4 * t + 1]) << 16 |
@@ -54,12 +54,13 @@ void Sha256::compress(const std::uint8_t* block) {
     a = t1 + t2;
   }
   const std::array<std::uint32_t, 8> add = {a, b, c, d, e, f, g, h};
-  for (int i = 0; i < 8; ++i) m_state[i] += add[i];
+  for (int i = 0; i < 8; ++i)
+    m_state[i] += add[i];
 }
 
 void Sha256::update(std::string_view bytes) {
   m_length += bytes.size();
-  const auto* p = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  const auto *p = reinterpret_cast<const std::uint8_t *>(bytes.data());
   std::size_t left = bytes.size();
   while (left > 0) {
     const std::size_t take = std::min(left, m_block.size() - m_used);
@@ -78,15 +79,18 @@ std::array<std::uint8_t, 32> Sha256::digest() {
   // FIPS 180-4, 5.1.1: a 1 bit, zeros up to 56 bytes mod 64, then the length in bits, big-endian.
   const std::uint64_t bits = m_length * 8;
   const std::uint8_t one = 0x80;
-  update(std::string_view(reinterpret_cast<const char*>(&one), 1));
+  update(std::string_view(reinterpret_cast<const char *>(&one), 1));
   const std::uint8_t zero = 0;
-  while (m_used != 56) update(std::string_view(reinterpret_cast<const char*>(&zero), 1));
+  while (m_used != 56)
+    update(std::string_view(reinterpret_cast<const char *>(&zero), 1));
   std::array<char, 8> length;
-  for (int i = 0; i < 8; ++i) length[i] = static_cast<char>(bits >> (56 - 8 * i));
+  for (int i = 0; i < 8; ++i)
+    length[i] = static_cast<char>(bits >> (56 - 8 * i));
   update(std::string_view(length.data(), length.size()));
   std::array<std::uint8_t, 32> out;
   for (int i = 0; i < 8; ++i)
-    for (int j = 0; j < 4; ++j) out[4 * i + j] = static_cast<std::uint8_t>(m_state[i] >> (24 - 8 * j));
+    for (int j = 0; j < 4; ++j)
+      out[4 * i + j] = static_cast<std::uint8_t>(m_state[i] >> (24 - 8 * j));
   return out;
 }
 

@@ -22,12 +22,12 @@ public:
   std::string hex();
 
 private:
-  void compress(const std::uint8_t* block);
+  void compress(const std::uint8_t *block);
 
   std::array<std::uint32_t, 8> m_state;
   std::array<std::uint8_t, 64> m_block{};
-  std::size_t m_used = 0;        // bytes waiting in m_block
-  std::uint64_t m_length = 0;    // message length in bytes
+  std::size_t m_used = 0;     // bytes waiting in m_block
+  std::uint64_t m_length = 0; // message length in bytes
 };
 
 // The SHA-256 of `bytes` as 64 lower-case hex digits.

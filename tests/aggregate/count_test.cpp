@@ -37,7 +37,7 @@ TEST(TableCount, PerQuestionTablesAddUpToTheThemeByQuestionTable) {
     const auto all = aggregate::select_all(c, cb);
     aggregate::TableCount whole(c, cb, all, aggregate::Axis::theme, aggregate::Axis::question, unit);
     aggregate::QuestionTables per_question(c, cb, all, aggregate::Axis::theme, aggregate::Axis::province, unit);
-    coding::code_corpus(c, matcher, 2, [&](const coding::AnswerCodings& coded) {
+    coding::code_corpus(c, matcher, 2, [&](const coding::AnswerCodings &coded) {
       whole.add(c.answers[coded.answer], coded);
       per_question.add(c.answers[coded.answer], coded);
     });
@@ -46,12 +46,14 @@ TEST(TableCount, PerQuestionTablesAddUpToTheThemeByQuestionTable) {
     std::uint64_t nonzero = 0;
     for (std::size_t k = 0; k < per_question.questions().size(); ++k) {
       const aggregate::Matrix q = per_question.table(k).finish();
-      const auto col = std::find(m.col_items.begin(), m.col_items.end(), per_question.questions()[k]) - m.col_items.begin();
+      const auto col =
+          std::find(m.col_items.begin(), m.col_items.end(), per_question.questions()[k]) - m.col_items.begin();
       ASSERT_LT(static_cast<std::size_t>(col), m.col_items.size());
       ASSERT_EQ(q.row_items, m.row_items);
       for (std::size_t r = 0; r < q.row_items.size(); ++r) {
         std::uint64_t sum = 0;
-        for (std::uint64_t v : q.cells[r]) sum += v;
+        for (std::uint64_t v : q.cells[r])
+          sum += v;
         // One answer per province and question: a province count is a sum over provinces.
         EXPECT_EQ(sum, m.cells[r][col]) << aggregate::to_string(unit) << " " << cb.themes[q.row_items[r]].id << " "
                                         << aggregate::question_id(c, per_question.questions()[k]);

@@ -151,11 +151,8 @@ TEST(AgreementReader, CellErrorsCountCharactersOfThaiNotes) {
   // them (อุปกรณ์ is 7 columns, 21 bytes), like every other error: column 46, not byte 60.
   const std::string header = "instrument\tquestion\tprovince\ttheme\tnote\tvalue\n";
   const std::string row = "centre1300\tq4\tkanchanaburi\tequipment\tอุปกรณ์\t";
-  EXPECT_NE(error_of(header + row + "yes\n")
-                .find("x.tsv:2:46: value must be 0 or 1, not 'yes'"),
-            std::string::npos);
-  EXPECT_NE(error_of(header + row + "1\n" + row + "0\n")
-                .find("x.tsv:3:46: this cell contradicts line 2"),
+  EXPECT_NE(error_of(header + row + "yes\n").find("x.tsv:2:46: value must be 0 or 1, not 'yes'"), std::string::npos);
+  EXPECT_NE(error_of(header + row + "1\n" + row + "0\n").find("x.tsv:3:46: this cell contradicts line 2"),
             std::string::npos);
 }
 

@@ -87,9 +87,7 @@ TEST(Kwic, TermSearchUsesTokenBoundaries) {
   EXPECT_NE(none.out.find("0 hits"), std::string::npos) << none.out;
 }
 
-TEST(Kwic, NeedsAThemeOrATerm) {
-  EXPECT_EQ(run_cli({"kwic"}).exit_code, 2);
-}
+TEST(Kwic, NeedsAThemeOrATerm) { EXPECT_EQ(run_cli({"kwic"}).exit_code, 2); }
 
 TEST(CodebookTest, DefaultCodebookExamplesPass) {
   const auto r = run_cli({"codebook", "test"});
@@ -99,9 +97,10 @@ TEST(CodebookTest, DefaultCodebookExamplesPass) {
 
 TEST(CodebookTest, FailingExampleExitsOne) {
   const fs::path file = fs::temp_directory_path() / "supanalyze-examples.yaml";
-  std::ofstream(file, std::ios::trunc) << "id: t\nversion: \"1\"\nthemes:\n  - id: budget\n    label: {th: งบ, en: Budget}\n"
-                                          "    description: money\n    terms: [งบประมาณ]\n    examples:\n"
-                                          "      match: [ขาดงบประมาณ, ขาดค่าตอบแทน]\n      no_match: [ไม่มี]\n";
+  std::ofstream(file, std::ios::trunc)
+      << "id: t\nversion: \"1\"\nthemes:\n  - id: budget\n    label: {th: งบ, en: Budget}\n"
+         "    description: money\n    terms: [งบประมาณ]\n    examples:\n"
+         "      match: [ขาดงบประมาณ, ขาดค่าตอบแทน]\n      no_match: [ไม่มี]\n";
   const auto r = run_cli({"codebook", "test", "-c", file.string()});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("FAIL themes.budget: should match: ขาดค่าตอบแทน"), std::string::npos) << r.out;
@@ -142,12 +141,13 @@ themes:
 )";
   const auto r = run_cli({"codebook", "lint", "-c", file.string(), "--fail-on", "warning"});
   EXPECT_EQ(r.exit_code, 1) << r.out;
-  for (const char* kind : {"[unmatchable-term] themes.budget: term 'ั้งบ'", "[duplicate-term] themes.money: term 'งบประมาณ'",
-                           "[unreachable-rule] themes.budget: rule all_of(ค่าตอบแทน,เพิ่ม;not ค่าตอบ)",
-                           "[theme-no-match] themes.silent", "[term-no-match] themes.money: term 'คำที่ไม่มีในคลัง'",
-                           "[broad-term] themes.budget: term 'การ'", "[short-term] themes.budget: term 'เวร'",
-                           "[term-covered] themes.joint: term 'หน่วยร่วมดำเนิน' matches in corpus ssw3-2564 but is always "
-                           "covered by 'หน่วยร่วมดำเนินการ'"})
+  for (const char *kind :
+       {"[unmatchable-term] themes.budget: term 'ั้งบ'", "[duplicate-term] themes.money: term 'งบประมาณ'",
+        "[unreachable-rule] themes.budget: rule all_of(ค่าตอบแทน,เพิ่ม;not ค่าตอบ)", "[theme-no-match] themes.silent",
+        "[term-no-match] themes.money: term 'คำที่ไม่มีในคลัง'", "[broad-term] themes.budget: term 'การ'",
+        "[short-term] themes.budget: term 'เวร'",
+        "[term-covered] themes.joint: term 'หน่วยร่วมดำเนิน' matches in corpus ssw3-2564 but is always "
+        "covered by 'หน่วยร่วมดำเนินการ'"})
     EXPECT_NE(r.out.find(kind), std::string::npos) << kind << "\n" << r.out;
   EXPECT_NE(r.out.find(file.string() + ":7:"), std::string::npos) << "findings point at the term's line";
   const auto invalid = fs::temp_directory_path() / "supanalyze-lint-bad.yaml";

@@ -301,8 +301,9 @@ std::string sample_with_one_disagreement() {
 }
 
 TEST(CliAgree, CsvHoldsOneTableAndDisagreementsOnRequest) {
-  const auto args = std::vector<std::string>{"agree", tool_coding(), sample_with_one_disagreement(), "--format", "csv"} +
-                    k_questions + theme_args();
+  const auto args =
+      std::vector<std::string>{"agree", tool_coding(), sample_with_one_disagreement(), "--format", "csv"} +
+      k_questions + theme_args();
   const auto table = run_cli(args);
   ASSERT_EQ(table.exit_code, 0) << table.err;
   EXPECT_EQ(table.out.rfind("theme,label,both,only_a,only_b,neither,agreement,precision,recall,f1,kappa,alpha\n", 0),

@@ -20,7 +20,8 @@ using supanalyze::testing::run_cli;
 namespace {
 
 // theme -> province -> count, for one question, from `matrix --format json`.
-std::map<std::string, std::map<std::string, int>> matrix_of(const std::string& question, const std::string& unit = "provinces") {
+std::map<std::string, std::map<std::string, int>> matrix_of(const std::string &question,
+                                                            const std::string &unit = "provinces") {
   const auto r = run_cli({"matrix", "--question", question, "--unit", unit, "--format", "json"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   const auto doc = nlohmann::json::parse(r.out);
@@ -35,20 +36,20 @@ std::map<std::string, std::map<std::string, int>> matrix_of(const std::string& q
 // (vulnerable q5); each comment quotes the answer that decides it.
 TEST(Matrix, HandCheckedCellsOfTheSeed) {
   const auto q4 = matrix_of("centre1300/q4");
-  EXPECT_EQ(q4.at("staffing").at("nakhonpathom"), 1);   // บุคลากรมีภารกิจงานประจำค่อนข้างมาก ... ตำแหน่งเฉพาะ
+  EXPECT_EQ(q4.at("staffing").at("nakhonpathom"), 1); // บุคลากรมีภารกิจงานประจำค่อนข้างมาก ... ตำแหน่งเฉพาะ
   EXPECT_EQ(q4.at("staffing").at("samutsongkhram"), 1); // เปลืองทรัพยากรบุคลากร ... อัตราจ้าง
-  EXPECT_EQ(q4.at("staffing").at("kanchanaburi"), 0);   // equipment, integration, budget, skills only
-  EXPECT_EQ(q4.at("staffing").at("phetchaburi"), 0);    // skills only
-  EXPECT_EQ(q4.at("budget").at("kanchanaburi"), 1);     // ไม่มีงบสนับสนุน ... งบประมาณ
-  EXPECT_EQ(q4.at("budget").at("samutsongkhram"), 1);   // ค่าใช้จ่ายในเรื่องการเดินทาง ... งบดำเนินงาน
-  EXPECT_EQ(q4.at("budget").at("nakhonpathom"), 0);     // no money word
+  EXPECT_EQ(q4.at("staffing").at("kanchanaburi"), 0); // equipment, integration, budget, skills only
+  EXPECT_EQ(q4.at("staffing").at("phetchaburi"), 0);  // skills only
+  EXPECT_EQ(q4.at("budget").at("kanchanaburi"), 1); // ไม่มีงบสนับสนุน ... งบประมาณ
+  EXPECT_EQ(q4.at("budget").at("samutsongkhram"), 1); // ค่าใช้จ่ายในเรื่องการเดินทาง ... งบดำเนินงาน
+  EXPECT_EQ(q4.at("budget").at("nakhonpathom"), 0);   // no money word
   EXPECT_EQ(q4.at("budget").at("phetchaburi"), 0);
-  EXPECT_EQ(q4.at("training").at("nakhonpathom"), 1);   // ควรจัดอบรมให้ความรู้
-  EXPECT_EQ(q4.at("training").at("phetchaburi"), 1);    // ควรมีการฝึกทักษะ ... จัดอบรม
+  EXPECT_EQ(q4.at("training").at("nakhonpathom"), 1); // ควรจัดอบรมให้ความรู้
+  EXPECT_EQ(q4.at("training").at("phetchaburi"), 1); // ควรมีการฝึกทักษะ ... จัดอบรม
   EXPECT_EQ(q4.at("training").at("samutsongkhram"), 0);
-  EXPECT_EQ(q4.at("equipment").at("kanchanaburi"), 1);  // เครื่องมืออุปกรณ์ล้าสมัย
+  EXPECT_EQ(q4.at("equipment").at("kanchanaburi"), 1); // เครื่องมืออุปกรณ์ล้าสมัย
   EXPECT_EQ(q4.at("equipment").at("nakhonpathom"), 0);
-  EXPECT_EQ(q4.at("publicity").at("nakhonpathom"), 1);  // ยังไม่รู้จัก ... ช่องทางการประชาสัมพันธ์
+  EXPECT_EQ(q4.at("publicity").at("nakhonpathom"), 1); // ยังไม่รู้จัก ... ช่องทางการประชาสัมพันธ์
   EXPECT_EQ(q4.at("publicity").at("kanchanaburi"), 0);
   EXPECT_EQ(q4.at("coordination").at("kanchanaburi"), 1); // การบูรณาการความร่วมมือกับหน่วยงานภายนอก
   EXPECT_EQ(q4.at("covid19").at("nakhonpathom"), 0);
@@ -57,7 +58,7 @@ TEST(Matrix, HandCheckedCellsOfTheSeed) {
   EXPECT_EQ(q5.at("covid19").at("ratchaburi"), 1);
   EXPECT_EQ(q5.at("staffing").at("samutsongkhram"), 1); // บุคลากรมีไม่เพียงพอในการลงพื้นที่
   EXPECT_EQ(q5.at("staffing").at("ratchaburi"), 0);
-  EXPECT_EQ(q5.at("tpmap_data").at("ratchaburi"), 1);   // ยังปรากฎในฐานข้อมูล TPmap
+  EXPECT_EQ(q5.at("tpmap_data").at("ratchaburi"), 1); // ยังปรากฎในฐานข้อมูล TPmap
   EXPECT_EQ(q5.at("budget").at("ratchaburi"), 0);
   EXPECT_EQ(q5.at("budget").at("samutsongkhram"), 0);
 }
@@ -69,10 +70,11 @@ TEST(Freq, FindsWhatTheAnalystsNamedForEachQuestion) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto doc = nlohmann::json::parse(r.out);
   std::set<std::string> found;
-  for (const auto& q : doc["questions"])
-    for (const auto& t : q["themes"])
+  for (const auto &q : doc["questions"])
+    for (const auto &t : q["themes"])
       if (t["count"].get<int>() > 0)
-        found.insert(q["instrument"].get<std::string>() + "/" + q["question"].get<std::string>() + "/" + t["theme"].get<std::string>());
+        found.insert(q["instrument"].get<std::string>() + "/" + q["question"].get<std::string>() + "/" +
+                     t["theme"].get<std::string>());
   std::istringstream rows(supanalyze::testing::read_test_data("part3_expectations.tsv"));
   std::string line;
   std::getline(rows, line);
@@ -98,12 +100,12 @@ TEST(Freq, FindsWhatTheAnalystsNamedForEachQuestion) {
 TEST(Freq, IssueExamplesAndMajorityMarks) {
   const auto r = run_cli({"freq", "--question", "centre1300/q4", "--format", "tsv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  for (const char* theme : {"staffing", "budget", "training", "equipment", "publicity"})
+  for (const char *theme : {"staffing", "budget", "training", "equipment", "publicity"})
     EXPECT_NE(r.out.find(std::string("centre1300\tq4\t") + theme + "\t"), std::string::npos) << theme;
   // staffing: 5 of 8 provinces, more than half.
   EXPECT_NE(r.out.find("centre1300\tq4\tstaffing\tอัตรากำลังและภาระงาน\t6\t8\t75.0%\t1"), std::string::npos) << r.out;
   const auto v = run_cli({"freq", "--question", "vulnerable/q5", "--format", "tsv"});
-  for (const char* theme : {"tpmap_data", "covid19", "budget", "staffing", "training"})
+  for (const char *theme : {"tpmap_data", "covid19", "budget", "staffing", "training"})
     EXPECT_NE(v.out.find(std::string("vulnerable\tq5\t") + theme + "\t"), std::string::npos) << theme;
 }
 
@@ -162,21 +164,23 @@ TEST(Code, SpansAreExactAndOutputIsDeterministicAcrossThreads) {
   std::istringstream rows(one.out);
   std::string line;
   std::getline(rows, line);
-  EXPECT_EQ(line,
-            "corpus\tyear\tinstrument\tquestion\tprovince\tsegment\ttheme\tterm\tstart\tend\ttext\tin\tchar_start\tchar_end");
+  EXPECT_EQ(
+      line,
+      "corpus\tyear\tinstrument\tquestion\tprovince\tsegment\ttheme\tterm\tstart\tend\ttext\tin\tchar_start\tchar_end");
   std::size_t checked = 0;
   while (std::getline(rows, line)) {
     std::vector<std::string> f;
     std::istringstream fields(line);
-    for (std::string x; std::getline(fields, x, '\t');) f.push_back(x);
+    for (std::string x; std::getline(fields, x, '\t');)
+      f.push_back(x);
     ASSERT_EQ(f.size(), 14u) << line;
     const auto i = *corpus.instrument_index(f[2]);
     const auto q = *corpus.question_index(i, f[3]);
     const auto p = *corpus.province_index(f[4]);
-    for (const auto& a : corpus.answers)
+    for (const auto &a : corpus.answers)
       if (a.instrument == i && a.question == q && a.province == p) {
-        const auto& segment = a.segments.at(std::stoul(f[5]) - 1);
-        const auto& text = f[11] == "label" ? segment.label : segment.text;
+        const auto &segment = a.segments.at(std::stoul(f[5]) - 1);
+        const auto &text = f[11] == "label" ? segment.label : segment.text;
         EXPECT_EQ(text.substr(std::stoul(f[8]), std::stoul(f[9]) - std::stoul(f[8])), f[10]);
         // The same span in characters (code points).
         const std::u32string chars = supanalyze::text::to_u32(text);
@@ -196,7 +200,8 @@ TEST(Code, LabelsAreCodedOnceUnlessNoLabels) {
   ASSERT_EQ(with.exit_code, 0) << with.err;
   EXPECT_NE(with.out.find("\tหน่วยร่วมดำเนินการ\tlabel\t"), std::string::npos) << with.out;
   std::size_t label_rows = 0, at_segment_6 = 0;
-  for (std::size_t at = 0; (at = with.out.find("\tlabel\t", at)) != std::string::npos; ++at) ++label_rows;
+  for (std::size_t at = 0; (at = with.out.find("\tlabel\t", at)) != std::string::npos; ++at)
+    ++label_rows;
   for (std::size_t at = 0; (at = with.out.find("\tsamutsongkhram\t6\tcoordination\t", at)) != std::string::npos; ++at)
     ++at_segment_6;
   EXPECT_GE(label_rows, 1u);
@@ -221,15 +226,19 @@ TEST(Outputs, AreByteForByteRepeatableAndWrittenAtomically) {
     ASSERT_EQ(a.exit_code, 0) << a.err;
     EXPECT_EQ(a.out, b.out) << format;
     const auto file = dir / ("m." + format);
-    ASSERT_EQ(run_cli({"matrix", "--instrument", "onehome", "--unit", "answers", "--format", format, "-o", file.string()}).exit_code, 0);
+    ASSERT_EQ(
+        run_cli({"matrix", "--instrument", "onehome", "--unit", "answers", "--format", format, "-o", file.string()})
+            .exit_code,
+        0);
     EXPECT_EQ(supanalyze::read_file(file), a.out);
   }
-  for (const auto& entry : std::filesystem::directory_iterator(dir))
+  for (const auto &entry : std::filesystem::directory_iterator(dir))
     EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << "no temporary file left";
 }
 
 TEST(Matrix, JsonCarriesSchemaCodebookUnitAndFilters) {
-  const auto r = run_cli({"matrix", "--instrument", "provplan", "--rows", "theme", "--cols", "question", "--format", "json"});
+  const auto r =
+      run_cli({"matrix", "--instrument", "provplan", "--rows", "theme", "--cols", "question", "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto doc = nlohmann::json::parse(r.out);
   EXPECT_EQ(doc["schema"], "supanalyze.matrix/1");
@@ -255,7 +264,7 @@ namespace {
 
 // Options mean one thing everywhere: a unit in the singular or the plural, for every command.
 TEST(Options, UnitsInTheSingularOrThePlural) {
-  for (const auto& [singular, plural] : {std::pair{"province", "provinces"}, std::pair{"answer", "answers"},
+  for (const auto &[singular, plural] : {std::pair{"province", "provinces"}, std::pair{"answer", "answers"},
                                          std::pair{"segment", "segments"}, std::pair{"mention", "mentions"}}) {
     const auto a = run_cli({"freq", "-q", "centre1300/q4", "--unit", singular, "--format", "json"});
     const auto b = run_cli({"freq", "-q", "centre1300/q4", "--unit", plural, "--format", "json"});
@@ -265,7 +274,7 @@ TEST(Options, UnitsInTheSingularOrThePlural) {
     const auto m = run_cli({"matrix", "-q", "centre1300/q4", "--unit", singular});
     EXPECT_EQ(m.out, run_cli({"matrix", "-q", "centre1300/q4", "--unit", plural}).out) << singular;
   }
-  const auto agree = [](const char* unit) {
+  const auto agree = [](const char *unit) {
     return run_cli({"agree", supanalyze::testing::test_data("human-coding-sample.tsv"),
                     supanalyze::testing::test_data("human-coding-sample.tsv"), "-q", "centre1300/q4", "--unit", unit,
                     "--format", "json"});
@@ -278,7 +287,8 @@ TEST(Options, UnitsInTheSingularOrThePlural) {
 TEST(Options, BadValuesAreUsageErrorsListingTheChoices) {
   const auto unit = run_cli({"freq", "--unit", "provnces"});
   EXPECT_EQ(unit.exit_code, 2);
-  EXPECT_NE(unit.err.find("--unit: the unit must be provinces, answers, segments or mentions"), std::string::npos) << unit.err;
+  EXPECT_NE(unit.err.find("--unit: the unit must be provinces, answers, segments or mentions"), std::string::npos)
+      << unit.err;
   EXPECT_TRUE(unit.out.empty());
   const auto lang = run_cli({"matrix", "--lang", "fr"});
   EXPECT_EQ(lang.exit_code, 2);

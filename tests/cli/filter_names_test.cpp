@@ -9,7 +9,8 @@ using supanalyze::testing::run_cli;
 namespace {
 
 TEST(FilterNames, AThaiProvinceNameSelectsLikeItsId) {
-  const auto by_id = run_cli({"freq", "-q", "centre1300/q4", "-p", "ratchaburi", "-p", "phetchaburi", "--format", "tsv"});
+  const auto by_id =
+      run_cli({"freq", "-q", "centre1300/q4", "-p", "ratchaburi", "-p", "phetchaburi", "--format", "tsv"});
   const auto by_name = run_cli({"freq", "-q", "centre1300/q4", "-p", "ราชบุรี", "-p", "Phetchaburi", "--format", "tsv"});
   ASSERT_EQ(by_id.exit_code, 0) << by_id.err;
   ASSERT_EQ(by_name.exit_code, 0) << by_name.err;

@@ -17,25 +17,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path fresh_dir(const std::string& name) {
+fs::path fresh_dir(const std::string &name) {
   const fs::path dir = fs::temp_directory_path() / ("supanalyze-formats-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
 }
 
-std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
+std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string> &more) {
   args.insert(args.end(), more.begin(), more.end());
   return args;
 }
 
-std::size_t files_in(const fs::path& dir) {
+std::size_t files_in(const fs::path &dir) {
   return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
 }
 
 struct Command {
-  std::vector<std::string> args;     // without -o/--format
-  std::vector<std::string> formats;  // what it writes, by --format name
+  std::vector<std::string> args;    // without -o/--format
+  std::vector<std::string> formats; // what it writes, by --format name
 };
 
 const std::string k_seed_excerpt = supanalyze::testing::test_data("seed-2564.txt");
@@ -56,8 +56,8 @@ std::vector<Command> commands() {
 
 TEST(OutputFormat, TheFileNameExtensionPicksTheFormatForEveryCommand) {
   const fs::path dir = fresh_dir("extension");
-  for (const auto& cmd : commands())
-    for (const auto& name : cmd.formats) {
+  for (const auto &cmd : commands())
+    for (const auto &name : cmd.formats) {
       const auto format = supanalyze::output::parse_format(name);
       const auto expected = run_cli(with(cmd.args, {"--format", name}));
       ASSERT_EQ(expected.exit_code, 0) << cmd.args[0] << " " << name << ": " << expected.err;
@@ -88,18 +88,22 @@ TEST(OutputFormat, AnExtensionTheCommandCannotWriteIsAUsageErrorAndLeavesNoFile)
   const fs::path dir = fresh_dir("refused");
   const auto csv_for_diff = run_cli({"diff", "a.json", "b.json", "-o", (dir / "d.csv").string()});
   EXPECT_EQ(csv_for_diff.exit_code, 2);
-  EXPECT_NE(csv_for_diff.err.find("d.csv: this command cannot write .csv files; it writes .txt, .md or .json"), std::string::npos)
+  EXPECT_NE(csv_for_diff.err.find("d.csv: this command cannot write .csv files; it writes .txt, .md or .json"),
+            std::string::npos)
       << csv_for_diff.err;
   const auto json_for_code = run_cli({"code", "-o", (dir / "c.json").string()});
   EXPECT_EQ(json_for_code.exit_code, 2);
-  EXPECT_NE(json_for_code.err.find("it writes .tsv, .csv, .jsonl, .xlsx or .qdpx"), std::string::npos) << json_for_code.err;
+  EXPECT_NE(json_for_code.err.find("it writes .tsv, .csv, .jsonl, .xlsx or .qdpx"), std::string::npos)
+      << json_for_code.err;
   const auto unknown = run_cli({"freq", "-o", (dir / "f.xyz").string()});
   EXPECT_EQ(unknown.exit_code, 2);
-  EXPECT_NE(unknown.err.find("'.xyz' is not a known output format; it writes .txt, .csv, .tsv, .json, .md or .xlsx"), std::string::npos)
+  EXPECT_NE(unknown.err.find("'.xyz' is not a known output format; it writes .txt, .csv, .tsv, .json, .md or .xlsx"),
+            std::string::npos)
       << unknown.err;
   const auto bad_format = run_cli({"matrix", "--format", "html"});
   EXPECT_EQ(bad_format.exit_code, 2);
-  EXPECT_NE(bad_format.err.find("--format: the format must be table, csv, tsv, json, md or xlsx, not 'html'"), std::string::npos)
+  EXPECT_NE(bad_format.err.find("--format: the format must be table, csv, tsv, json, md or xlsx, not 'html'"),
+            std::string::npos)
       << bad_format.err;
   EXPECT_EQ(files_in(dir), 0u); // nothing written, no temporary file left behind
 }
@@ -114,7 +118,7 @@ TEST(OutputFormat, AnUnwritablePathIsAnInputErrorWithNoPartialFile) {
 
 TEST(OutputFormat, BomStartsCsvAndTsvForExcel) {
   const fs::path dir = fresh_dir("bom");
-  for (const auto& cmd : commands())
+  for (const auto &cmd : commands())
     for (const std::string ext : {"csv", "tsv"}) {
       if (std::find(cmd.formats.begin(), cmd.formats.end(), ext) == cmd.formats.end()) continue;
       const fs::path file = dir / (cmd.args[0] + "." + ext);
@@ -135,7 +139,8 @@ TEST(OutputFormat, SameBytesForAnyThreadCount) {
   for (const std::string ext : {"csv", "tsv", "json", "md", "txt"}) {
     const fs::path one = dir / ("one." + ext), four = dir / ("four." + ext);
     ASSERT_EQ(run_cli({"matrix", "--rows", "province", "--cols", "theme", "-j", "1", "-o", one.string()}).exit_code, 0);
-    ASSERT_EQ(run_cli({"matrix", "--rows", "province", "--cols", "theme", "-j", "4", "-o", four.string()}).exit_code, 0);
+    ASSERT_EQ(run_cli({"matrix", "--rows", "province", "--cols", "theme", "-j", "4", "-o", four.string()}).exit_code,
+              0);
     EXPECT_EQ(supanalyze::read_file(one), supanalyze::read_file(four)) << ext;
   }
 }

@@ -27,7 +27,8 @@ namespace {
 
 fs::path temp_dir(const std::string &name) {
   // Per process: several runs of the suite may share the machine.
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-report-test-" + std::to_string(::getpid()) + "-" + name);
+  const fs::path dir =
+      fs::temp_directory_path() / ("supanalyze-report-test-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

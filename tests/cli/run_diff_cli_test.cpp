@@ -27,7 +27,7 @@ const std::string k_config = k_examples + "/ssw3-2564.yaml";
 const std::string k_budget_segment = "3. ไม่มีงบสนับสนุนในการดำเนินงาน พยายามหาสนับสนุนงบประมาณในการดำเนินงาน";
 
 // A fresh folder for one test (tests may run in parallel processes).
-fs::path scratch(const std::string& name) {
+fs::path scratch(const std::string &name) {
   const fs::path dir = fs::temp_directory_path() / ("supanalyze-run-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
@@ -35,7 +35,7 @@ fs::path scratch(const std::string& name) {
 }
 
 // A copy of the bundled corpus where kanchanaburi's centre1300 q4 answer no longer mentions money.
-fs::path edited_corpus(const fs::path& dir) {
+fs::path edited_corpus(const fs::path &dir) {
   const fs::path corpus = dir / "ssw3-2564";
   fs::copy(supanalyze::testing::bundled_corpus(), corpus, fs::copy_options::recursive);
   const fs::path file = corpus / "centre1300" / "kanchanaburi.md";
@@ -47,9 +47,10 @@ fs::path edited_corpus(const fs::path& dir) {
   return corpus;
 }
 
-std::map<std::string, std::string> folder_bytes(const fs::path& dir) {
+std::map<std::string, std::string> folder_bytes(const fs::path &dir) {
   std::map<std::string, std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out[e.path().filename().string()] = read_file(e.path());
+  for (const auto &e : fs::directory_iterator(dir))
+    out[e.path().filename().string()] = read_file(e.path());
   return out;
 }
 
@@ -63,7 +64,8 @@ TEST(Run, TwiceGivesByteIdenticalTablesAndManifestsAndMatchesTheCommittedResults
   const auto first = folder_bytes(dir / "a"), second = folder_bytes(dir / "b");
   EXPECT_EQ(first, second);
   EXPECT_EQ(first.size(), 12u); // 11 tables + manifest.json
-  for (const auto& [name, bytes] : first) EXPECT_EQ(name.find(".tmp-"), std::string::npos) << "temporary file left: " << name;
+  for (const auto &[name, bytes] : first)
+    EXPECT_EQ(name.find(".tmp-"), std::string::npos) << "temporary file left: " << name;
 
   // The manifest: tool, codebook and corpus with hashes, and the hash of every file.
   const auto manifest = nlohmann::json::parse(first.at("manifest.json"));
@@ -75,15 +77,16 @@ TEST(Run, TwiceGivesByteIdenticalTablesAndManifestsAndMatchesTheCommittedResults
   EXPECT_EQ(manifest["corpus"]["answers"], 200);
   EXPECT_EQ(manifest.dump().find("supanalyze-run-"), std::string::npos) << "no output path in the manifest";
   std::size_t files = 0;
-  for (const auto& output : manifest["outputs"])
-    for (const auto& f : output["files"]) {
+  for (const auto &output : manifest["outputs"])
+    for (const auto &f : output["files"]) {
       EXPECT_EQ(f["sha256"], supanalyze::sha256_hex(first.at(f["file"].get<std::string>()))) << f["file"];
       ++files;
     }
   EXPECT_EQ(files, 11u);
   // Standard output: what was written, as sha256sum prints it.
-  EXPECT_NE(a.out.find(supanalyze::sha256_hex(first.at("freq.json")) + "  " + (dir / "a" / "freq.json").string() + "\n"),
-            std::string::npos)
+  EXPECT_NE(
+      a.out.find(supanalyze::sha256_hex(first.at("freq.json")) + "  " + (dir / "a" / "freq.json").string() + "\n"),
+      std::string::npos)
       << a.out;
 
   // The tables are exactly what freq and matrix print.
@@ -105,14 +108,14 @@ TEST(Diff, OneEditedAnswerIsNamedExactlyAndFailsTheGate) {
   const auto corpus = edited_corpus(dir);
 
   // Two corpora: exactly centre1300/q4, budget, kanchanaburi.
-  const auto c = run_cli({"diff", "--corpora", supanalyze::testing::bundled_corpus(), corpus.string(), "--fail-on-change",
-                          "--format", "json"});
+  const auto c = run_cli({"diff", "--corpora", supanalyze::testing::bundled_corpus(), corpus.string(),
+                          "--fail-on-change", "--format", "json"});
   EXPECT_EQ(c.exit_code, 1) << c.err;
   const auto doc = nlohmann::json::parse(c.out);
   EXPECT_EQ(doc["schema"], "supanalyze.diff/1");
   EXPECT_TRUE(doc["shape"].empty()) << doc["shape"].dump();
   ASSERT_EQ(doc["changes"].size(), 1u) << doc["changes"].dump(1);
-  const auto& change = doc["changes"][0];
+  const auto &change = doc["changes"][0];
   EXPECT_EQ(change["question"], "centre1300/q4");
   EXPECT_EQ(change["theme"], "budget");
   EXPECT_EQ(change["old"], 6);
@@ -122,8 +125,8 @@ TEST(Diff, OneEditedAnswerIsNamedExactlyAndFailsTheGate) {
   // Without --fail-on-change a change is a finding, not a failure.
   EXPECT_EQ(run_cli({"diff", "--corpora", supanalyze::testing::bundled_corpus(), corpus.string()}).exit_code, 0);
   // A threshold of 2 ignores a move of one province.
-  const auto small = run_cli({"diff", "--corpora", supanalyze::testing::bundled_corpus(), corpus.string(), "--fail-on-change",
-                              "--threshold", "2"});
+  const auto small = run_cli({"diff", "--corpora", supanalyze::testing::bundled_corpus(), corpus.string(),
+                              "--fail-on-change", "--threshold", "2"});
   EXPECT_EQ(small.exit_code, 0) << small.out;
   EXPECT_NE(small.out.find("1 moved by less than the threshold 2"), std::string::npos) << small.out;
 
@@ -134,22 +137,26 @@ TEST(Diff, OneEditedAnswerIsNamedExactlyAndFailsTheGate) {
   supanalyze::write_file_atomically(dir / "edited.yaml", config);
   const auto ran = run_cli({"run", (dir / "edited.yaml").string(), "--quiet"});
   ASSERT_EQ(ran.exit_code, 0) << ran.err;
-  const auto r = run_cli({"diff", k_examples + "/results/ssw3-2564", (dir / "results").string(), "--fail-on-change", "--format", "json"});
+  const auto r = run_cli(
+      {"diff", k_examples + "/results/ssw3-2564", (dir / "results").string(), "--fail-on-change", "--format", "json"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   const auto runs = nlohmann::json::parse(r.out);
   EXPECT_TRUE(runs["shape"].empty()) << runs["shape"].dump();
   std::set<std::string> tables;
-  for (const auto& g : runs["changes"]) {
+  for (const auto &g : runs["changes"]) {
     tables.insert(g["table"].get<std::string>());
     EXPECT_EQ(g["theme"], "budget") << g.dump();
     EXPECT_TRUE(g["question"] == "centre1300/q4" || g["question"] == "") << g.dump();
     EXPECT_EQ(g["change"], -1) << g.dump();
-    for (const char* key : {"appeared", "disappeared", "moved"})
-      for (const auto& p : g[key]) EXPECT_EQ(p.is_string() ? p : p["province"], "kanchanaburi") << g.dump();
+    for (const char *key : {"appeared", "disappeared", "moved"})
+      for (const auto &p : g[key])
+        EXPECT_EQ(p.is_string() ? p : p["province"], "kanchanaburi") << g.dump();
   }
-  EXPECT_EQ(tables, (std::set<std::string>{"freq.json", "themes-by-question.json", "themes-by-province.json", "centre1300-problems.json"}));
+  EXPECT_EQ(tables, (std::set<std::string>{"freq.json", "themes-by-question.json", "themes-by-province.json",
+                                           "centre1300-problems.json"}));
   bool corpus_note = false;
-  for (const auto& note : runs["notes"]) corpus_note = corpus_note || note.get<std::string>().rfind("corpus sha256 changed", 0) == 0;
+  for (const auto &note : runs["notes"])
+    corpus_note = corpus_note || note.get<std::string>().rfind("corpus sha256 changed", 0) == 0;
   EXPECT_TRUE(corpus_note) << runs["notes"].dump();
 
   // Two JSON tables: the same change in the terminal form.
@@ -168,13 +175,15 @@ TEST(Diff, DifferencesInShapeAreReportedNotCrashedOn) {
   ASSERT_EQ(r.exit_code, 1) << r.err;
   const auto doc = nlohmann::json::parse(r.out);
   std::set<std::string> shape;
-  for (const auto& s : doc["shape"]) shape.insert(s["what"].get<std::string>() + " " + s["id"].get<std::string>());
-  for (const char* expected : {"province suphanburi", "province samutsakhon", "instrument onehome", "instrument provplan",
-                               "question centre1300/q1", "question centre1300/q6", "question text vulnerable/q6"})
+  for (const auto &s : doc["shape"])
+    shape.insert(s["what"].get<std::string>() + " " + s["id"].get<std::string>());
+  for (const char *expected :
+       {"province suphanburi", "province samutsakhon", "instrument onehome", "instrument provplan",
+        "question centre1300/q1", "question centre1300/q6", "question text vulnerable/q6"})
     EXPECT_TRUE(shape.count(expected)) << expected << " in " << doc["shape"].dump(1);
   // The 2565 example drops COVID-19 from the vulnerable-household problems.
   bool covid = false;
-  for (const auto& g : doc["changes"])
+  for (const auto &g : doc["changes"])
     if (g["question"] == "vulnerable/q5" && g["theme"] == "covid19") {
       covid = true;
       EXPECT_EQ(g["new"], 0);
@@ -184,13 +193,20 @@ TEST(Diff, DifferencesInShapeAreReportedNotCrashedOn) {
 
   // Tables with other filters: the themes of one only, and the filters, are differences in shape.
   const auto dir = scratch("shape");
-  ASSERT_EQ(run_cli({"matrix", "--question", "centre1300/q4", "--theme", "budget", "--format", "json", "-o", (dir / "a.json").string()}).exit_code, 0);
-  ASSERT_EQ(run_cli({"matrix", "--question", "centre1300/q4", "--theme", "resources", "--format", "json", "-o", (dir / "b.json").string()}).exit_code, 0);
+  ASSERT_EQ(run_cli({"matrix", "--question", "centre1300/q4", "--theme", "budget", "--format", "json", "-o",
+                     (dir / "a.json").string()})
+                .exit_code,
+            0);
+  ASSERT_EQ(run_cli({"matrix", "--question", "centre1300/q4", "--theme", "resources", "--format", "json", "-o",
+                     (dir / "b.json").string()})
+                .exit_code,
+            0);
   const auto m = run_cli({"diff", (dir / "a.json").string(), (dir / "b.json").string(), "--format", "json"});
   ASSERT_EQ(m.exit_code, 0) << m.err;
   std::set<std::string> found;
   const auto shape_doc = nlohmann::json::parse(m.out);
-  for (const auto& s : shape_doc["shape"]) found.insert(s["what"].get<std::string>() + " " + s["id"].get<std::string>());
+  for (const auto &s : shape_doc["shape"])
+    found.insert(s["what"].get<std::string>() + " " + s["id"].get<std::string>());
   EXPECT_EQ(found, (std::set<std::string>{"filters ", "theme resources", "theme staffing", "theme equipment"}));
   // A freq table against a matrix: another kind, reported.
   ASSERT_EQ(run_cli({"freq", "--format", "json", "-o", (dir / "f.json").string()}).exit_code, 0);
@@ -210,7 +226,8 @@ TEST(Diff, UsageErrorsSayWhatToDo) {
   const auto missing = run_cli({"diff", "no-such.json", "other.json"});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("no-such.json: no such file or folder"), std::string::npos) << missing.err;
-  const auto common = run_cli({"diff", "--common", k_examples + "/results/ssw3-2564", k_examples + "/results/ssw3-2564"});
+  const auto common =
+      run_cli({"diff", "--common", k_examples + "/results/ssw3-2564", k_examples + "/results/ssw3-2564"});
   EXPECT_EQ(common.exit_code, 2);
   EXPECT_NE(common.err.find("--common compares corpora only"), std::string::npos) << common.err;
   const auto empty = run_cli({"diff", k_examples, k_examples});
@@ -223,17 +240,21 @@ TEST(Diff, UsageErrorsSayWhatToDo) {
 
 TEST(Run, ConfigErrorsPointAtTheFile) {
   const auto dir = scratch("errors");
-  supanalyze::write_file_atomically(dir / "bad.yaml", "corpus: " + supanalyze::testing::bundled_corpus() +
-                                                          "\noutput: out\noutputs:\n  - name: freq\n    table: freq\n    fromats: [md]\n");
+  supanalyze::write_file_atomically(
+      dir / "bad.yaml", "corpus: " + supanalyze::testing::bundled_corpus() +
+                            "\noutput: out\noutputs:\n  - name: freq\n    table: freq\n    fromats: [md]\n");
   const auto bad = run_cli({"run", (dir / "bad.yaml").string()});
   EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_NE(bad.err.find("bad.yaml:6:5: outputs[0].fromats: unknown key (did you mean 'formats'?)"), std::string::npos) << bad.err;
-  supanalyze::write_file_atomically(dir / "filter.yaml", "corpus: " + supanalyze::testing::bundled_corpus() +
-                                                             "\noutput: out\noutputs:\n  - name: freq\n    table: freq\n"
-                                                             "  - name: q9\n    table: matrix\n    filters: {question: centre1300/q9}\n");
+  EXPECT_NE(bad.err.find("bad.yaml:6:5: outputs[0].fromats: unknown key (did you mean 'formats'?)"), std::string::npos)
+      << bad.err;
+  supanalyze::write_file_atomically(dir / "filter.yaml",
+                                    "corpus: " + supanalyze::testing::bundled_corpus() +
+                                        "\noutput: out\noutputs:\n  - name: freq\n    table: freq\n"
+                                        "  - name: q9\n    table: matrix\n    filters: {question: centre1300/q9}\n");
   const auto filter = run_cli({"run", (dir / "filter.yaml").string()});
   EXPECT_EQ(filter.exit_code, 2);
-  EXPECT_NE(filter.err.find("filter.yaml:6:5: output 'q9': unknown question 'centre1300/q9'"), std::string::npos) << filter.err;
+  EXPECT_NE(filter.err.find("filter.yaml:6:5: output 'q9': unknown question 'centre1300/q9'"), std::string::npos)
+      << filter.err;
   EXPECT_FALSE(fs::exists(dir / "out")) << "nothing is written when an output cannot be made";
   EXPECT_EQ(run_cli({"run", (dir / "none.yaml").string()}).exit_code, 2);
   fs::remove_all(dir);
@@ -261,7 +282,7 @@ TEST(ProgressBar, DrawsOnlyWhenEnabledAndClearsItsLine) {
 }
 
 TEST(Help, RunAndDiffDescribeThemselvesWithExamples) {
-  for (const char* cmd : {"run", "diff"}) {
+  for (const char *cmd : {"run", "diff"}) {
     const auto r = run_cli({cmd, "--help"});
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_NE(r.out.find("Examples:"), std::string::npos) << cmd;

@@ -21,26 +21,29 @@ namespace fs = std::filesystem;
 namespace {
 
 // The bundled corpus exported as a table (rows in canonical order) into a fresh folder.
-fs::path exported(const std::string& name) {
+fs::path exported(const std::string &name) {
   const fs::path dir = fs::temp_directory_path() / ("supanalyze-stream-cli-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
-  const auto r = run_cli({"corpus", "export", bundled_corpus(), "--format", "tsv", "-o", (dir / "corpus.tsv").string()});
+  const auto r =
+      run_cli({"corpus", "export", bundled_corpus(), "--format", "tsv", "-o", (dir / "corpus.tsv").string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   fs::copy_file(fs::path(bundled_corpus()) / "corpus.yaml", dir / "corpus.yaml");
   return dir / "corpus.tsv";
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
+std::vector<std::string> lines_of(const std::string &text) {
   std::vector<std::string> lines;
   std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  for (std::string line; std::getline(in, line);)
+    lines.push_back(line);
   return lines;
 }
 
-void write_lines(const fs::path& file, const std::vector<std::string>& lines) {
+void write_lines(const fs::path &file, const std::vector<std::string> &lines) {
   std::ofstream out(file, std::ios::binary);
-  for (const auto& l : lines) out << l << '\n';
+  for (const auto &l : lines)
+    out << l << '\n';
 }
 
 const std::vector<std::vector<std::string>> k_commands{
@@ -55,8 +58,8 @@ const std::vector<std::vector<std::string>> k_commands{
     {"matrix", "--rows", "province", "--cols", "theme", "--unit", "answers", "--theme", "staffing"},
 };
 
-void expect_same_as_folder(const fs::path& table, const std::string& what) {
-  for (const auto& command : k_commands) {
+void expect_same_as_folder(const fs::path &table, const std::string &what) {
+  for (const auto &command : k_commands) {
     auto args = command;
     args.insert(args.begin() + 1, bundled_corpus());
     const auto folder = run_cli(args);
@@ -67,12 +70,15 @@ void expect_same_as_folder(const fs::path& table, const std::string& what) {
       const auto streamed = run_cli(args);
       args.resize(args.size() - 2);
       ASSERT_EQ(streamed.exit_code, 0) << streamed.err;
-      EXPECT_EQ(streamed.out, folder.out) << what << ": " << command[0] << " " << command.size() << " args, -j " << threads;
+      EXPECT_EQ(streamed.out, folder.out)
+          << what << ": " << command[0] << " " << command.size() << " args, -j " << threads;
     }
   }
 }
 
-TEST(Streaming, ATableInAnswerOrderGivesTheFolderResults) { expect_same_as_folder(exported("ordered"), "ordered table"); }
+TEST(Streaming, ATableInAnswerOrderGivesTheFolderResults) {
+  expect_same_as_folder(exported("ordered"), "ordered table");
+}
 
 TEST(Streaming, ATableInAnyOrderGivesTheFolderResults) {
   // Rows reversed: answers out of order and their segments too far apart to stream; the
@@ -82,7 +88,8 @@ TEST(Streaming, ATableInAnyOrderGivesTheFolderResults) {
   std::vector<std::vector<std::string>> answers;
   std::string key;
   for (std::size_t k = 1; k < lines.size(); ++k) {
-    const auto fields_end = lines[k].find('\t', lines[k].find('\t', lines[k].find('\t', lines[k].find('\t', lines[k].find('\t') + 1) + 1) + 1) + 1);
+    const auto fields_end = lines[k].find(
+        '\t', lines[k].find('\t', lines[k].find('\t', lines[k].find('\t', lines[k].find('\t') + 1) + 1) + 1) + 1);
     const std::string this_key = lines[k].substr(0, fields_end);
     if (this_key != key) answers.emplace_back();
     key = this_key;
@@ -91,7 +98,8 @@ TEST(Streaming, ATableInAnyOrderGivesTheFolderResults) {
   std::reverse(answers.begin(), answers.end());
   // ... and one answer's rows apart, so rows are not even grouped.
   const auto split = static_cast<std::size_t>(
-      std::find_if(answers.begin(), answers.end(), [](const auto& rows) { return rows.size() >= 2; }) - answers.begin());
+      std::find_if(answers.begin(), answers.end(), [](const auto &rows) { return rows.size() >= 2; }) -
+      answers.begin());
   ASSERT_LT(split, answers.size());
   std::vector<std::string> out{lines[0], answers[split][0]};
   for (std::size_t a = 0; a < answers.size(); ++a)
@@ -123,9 +131,11 @@ TEST(Streaming, ABadRowLateInTheTableIsNamedAndNoOutputFileIsLeft) {
   for (const std::string threads : {"1", "2"}) {
     const auto r = run_cli({"code", table.string(), "-j", threads, "-o", output.string()});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("corpus.tsv:" + std::to_string(bad + 1) + ":" + std::to_string(last_tab + 2)), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("corpus.tsv:" + std::to_string(bad + 1) + ":" + std::to_string(last_tab + 2)),
+              std::string::npos)
+        << r.err;
     EXPECT_FALSE(fs::exists(output));
-    for (const auto& entry : fs::directory_iterator(table.parent_path()))
+    for (const auto &entry : fs::directory_iterator(table.parent_path()))
       EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << "no temporary file left";
   }
 }

@@ -10,7 +10,7 @@ using namespace supanalyze;
 
 namespace {
 
-codebook::Codebook parse(const std::string& yaml) {
+codebook::Codebook parse(const std::string &yaml) {
   Diagnostics d;
   auto cb = codebook::parse_codebook(yaml, "test.yaml", d);
   d.throw_if_errors();
@@ -18,17 +18,17 @@ codebook::Codebook parse(const std::string& yaml) {
 }
 
 // "theme:matched text" for each coding of `text`.
-std::vector<std::string> codings(const codebook::Matcher& m, const std::string& raw) {
+std::vector<std::string> codings(const codebook::Matcher &m, const std::string &raw) {
   const std::string text = text::normalize(raw);
   std::vector<std::string> out;
-  for (const auto& c : coding::code_text(m, text))
+  for (const auto &c : coding::code_text(m, text))
     out.push_back(m.codebook().themes[c.theme].id + ":" + text.substr(c.start, c.end - c.start));
   return out;
 }
 
 using V = std::vector<std::string>;
 
-const char* const k_small = R"(
+const char *const k_small = R"(
 id: small
 version: "1"
 themes:
@@ -89,8 +89,8 @@ TEST(Matcher, ExclusionDropsOverlappingCodings) {
 
 TEST(Matcher, CovidVariantsAreOneThing) {
   const codebook::Matcher m(parse(k_small));
-  for (const std::string s : {"สถานการณ์ COVID-19", "สถานการณ์ Covid 19", "สถานการณ์covid19", "การแพร่ระบาดโควิด-19",
-                              "การแพร่ระบาดโควิด 19"})
+  for (const std::string s :
+       {"สถานการณ์ COVID-19", "สถานการณ์ Covid 19", "สถานการณ์covid19", "การแพร่ระบาดโควิด-19", "การแพร่ระบาดโควิด 19"})
     EXPECT_EQ(codings(m, s).size(), 1u) << s;
 }
 
@@ -156,7 +156,8 @@ themes:
     rules:
       - near: [[เจ้าหน้าที่, {a: 1}], [ไม่เพียงพอ]]
         within: 4
-)", "bad.yaml", d);
+)",
+                           "bad.yaml", d);
   ASSERT_TRUE(d.has_errors());
   const std::string first = d.items().front().to_string();
   EXPECT_NE(first.find("bad.yaml:8:"), std::string::npos) << first;
@@ -166,7 +167,7 @@ themes:
 TEST(Matcher, SpansAreByteOffsetsIntoTheNormalizedText) {
   const codebook::Matcher m(parse(k_small));
   const std::string text = text::normalize("3. ไม่มีงบสนับสนุน พยายามหาสนับสนุนงบประมาณ");
-  for (const auto& c : coding::code_text(m, text)) {
+  for (const auto &c : coding::code_text(m, text)) {
     ASSERT_LE(c.end, text.size());
     const std::string span = text.substr(c.start, c.end - c.start);
     EXPECT_TRUE(span == "งบ" || span == "งบประมาณ") << span;
@@ -183,8 +184,8 @@ TEST(DefaultCodebook, NoneAnswersAndBareCoverageCodeNothing) {
 TEST(DefaultCodebook, ExamplesFromTheSeed) {
   const codebook::Matcher m(codebook::default_codebook());
   // centre1300 q4 (part 3): staff shortage and routine duties, then equipment, then budget.
-  auto has = [&](const std::string& text, const std::string& theme) {
-    for (const auto& c : codings(m, text))
+  auto has = [&](const std::string &text, const std::string &theme) {
+    for (const auto &c : codings(m, text))
       if (c.rfind(theme + ":", 0) == 0) return true;
     return false;
   };
@@ -200,7 +201,8 @@ TEST(Matcher, CostsOnePassWhateverTheCodebookSize) {
   // 2,000 generated terms compile and match like 5: same codings for the real ones.
   std::string big = k_small;
   big += "  - id: filler\n    label: {th: x, en: x}\n    description: x\n    terms:\n";
-  for (int i = 0; i < 2000; ++i) big += "      - คำทดสอบ" + std::to_string(i) + "\n";
+  for (int i = 0; i < 2000; ++i)
+    big += "      - คำทดสอบ" + std::to_string(i) + "\n";
   const codebook::Matcher small(parse(k_small)), large(parse(big));
   const std::string text = "เกิดการบูรณาการการทำงาน ขาดงบประมาณ เจ้าหน้าที่มีไม่เพียงพอ";
   EXPECT_EQ(codings(small, text), codings(large, text));
@@ -242,16 +244,17 @@ namespace {
 
 // ARCHITECTURE.md (Matching): the fast path (one automaton pass, tokens only where needed) and the plain
 // reference path (each term searched alone, every segment tokenized) give the same codings.
-void expect_same_codings(const codebook::Matcher& m, const std::vector<std::string>& texts) {
+void expect_same_codings(const codebook::Matcher &m, const std::vector<std::string> &texts) {
   codebook::MatchSession fast(m), reference(m, codebook::MatchSession::Mode::reference);
   std::vector<codebook::Coding> a, b;
   std::size_t total = 0;
-  for (const auto& text : texts) {
+  for (const auto &text : texts) {
     fast.code(text, a);
     reference.code(text, b);
     ASSERT_EQ(a.size(), b.size()) << text;
     for (std::size_t k = 0; k < a.size(); ++k) {
-      EXPECT_EQ(std::tie(a[k].theme, a[k].source, a[k].start, a[k].end), std::tie(b[k].theme, b[k].source, b[k].start, b[k].end))
+      EXPECT_EQ(std::tie(a[k].theme, a[k].source, a[k].start, a[k].end),
+                std::tie(b[k].theme, b[k].source, b[k].start, b[k].end))
           << text;
     }
     total += a.size();
@@ -262,19 +265,21 @@ void expect_same_codings(const codebook::Matcher& m, const std::vector<std::stri
   std::vector<codebook::Coding> pa, pb;
   for (std::size_t k = 0; k + 1 < texts.size(); k += 2) {
     fast.code_pair(texts[k], pa, texts[k + 1], pb);
-    for (const auto& [text, got] : {std::pair{&texts[k], &pa}, std::pair{&texts[k + 1], &pb}}) {
+    for (const auto &[text, got] : {std::pair{&texts[k], &pa}, std::pair{&texts[k + 1], &pb}}) {
       reference.code(*text, b);
       ASSERT_EQ(got->size(), b.size()) << *text;
       for (std::size_t j = 0; j < b.size(); ++j)
-        EXPECT_EQ(std::tie((*got)[j].theme, (*got)[j].start, (*got)[j].end), std::tie(b[j].theme, b[j].start, b[j].end)) << *text;
+        EXPECT_EQ(std::tie((*got)[j].theme, (*got)[j].start, (*got)[j].end), std::tie(b[j].theme, b[j].start, b[j].end))
+            << *text;
     }
   }
 }
 
 std::vector<std::string> bundled_segments() {
   std::vector<std::string> texts;
-  for (const auto& a : corpus::read_corpus(supanalyze::testing::bundled_corpus()).answers)
-    for (const auto& s : a.segments) texts.push_back(s.text);
+  for (const auto &a : corpus::read_corpus(supanalyze::testing::bundled_corpus()).answers)
+    for (const auto &s : a.segments)
+      texts.push_back(s.text);
   return texts;
 }
 
@@ -286,7 +291,7 @@ TEST(MatcherPaths, FastEqualsReferenceOnGeneratedText) {
   // Segments recombined from the corpus's own phrases, with a fixed seed.
   const auto segments = bundled_segments();
   std::vector<std::string> phrases;
-  for (const auto& s : segments)
+  for (const auto &s : segments)
     for (std::size_t b = 0, e; b < s.size(); b = e + 1) {
       e = s.find(' ', b);
       if (e == std::string::npos) e = s.size();
@@ -297,7 +302,8 @@ TEST(MatcherPaths, FastEqualsReferenceOnGeneratedText) {
   for (int k = 0; k < 600; ++k) {
     std::string t;
     const int n = 1 + static_cast<int>(rng() % 12);
-    for (int j = 0; j < n; ++j) t += (j ? (rng() % 4 ? " " : "") : "") + phrases[rng() % phrases.size()];
+    for (int j = 0; j < n; ++j)
+      t += (j ? (rng() % 4 ? " " : "") : "") + phrases[rng() % phrases.size()];
     texts.push_back(t);
   }
   expect_same_codings(codebook::Matcher(codebook::default_codebook()), texts);
@@ -311,7 +317,7 @@ TEST(MatcherPaths, FastEqualsReferenceWithTheCorpusVocabulary) {
   const auto segments = bundled_segments();
   const text::Tokenizer icu_only{text::Dictionary{}};
   std::set<std::string> terms;
-  for (const auto& s : segments) {
+  for (const auto &s : segments) {
     const auto tokens = icu_only.tokenize(s);
     for (std::size_t k = 0; k < tokens.size(); ++k) {
       if (tokens[k].kind != text::TokenKind::thai) continue;
@@ -322,7 +328,7 @@ TEST(MatcherPaths, FastEqualsReferenceWithTheCorpusVocabulary) {
   }
   std::string yaml = "id: vocabulary\nversion: \"1\"\nthemes:\n";
   std::size_t n = 0, short_terms = 0;
-  for (const auto& term : terms) {
+  for (const auto &term : terms) {
     if (term.find_first_of("\"\\") != std::string::npos || term != text::normalize(term)) continue;
     if (n % 20 == 0)
       yaml += "  - id: t" + std::to_string(n) + "\n    label: {th: ก, en: t}\n    description: d\n    terms:\n";

@@ -40,7 +40,8 @@ TEST(OrderedPool, DeliversInSubmissionOrderWithABoundedWindow) {
     }
     pool.finish();
     ASSERT_EQ(delivered.size(), static_cast<std::size_t>(k_tasks)) << workers << " workers";
-    for (int k = 0; k < k_tasks; ++k) EXPECT_EQ(delivered[static_cast<std::size_t>(k)], k);
+    for (int k = 0; k < k_tasks; ++k)
+      EXPECT_EQ(delivered[static_cast<std::size_t>(k)], k);
     EXPECT_LE(most_in_flight.load(), static_cast<int>(k_window) + 1) << workers << " workers";
   }
 }
@@ -64,7 +65,7 @@ TEST(OrderedPool, RethrowsTheFirstFailureInSubmissionOrder) {
             [&, k] { delivered.push_back(k); });
       pool.finish();
       FAIL() << "expected a failure";
-    } catch (const std::runtime_error& e) {
+    } catch (const std::runtime_error &e) {
       EXPECT_STREQ(e.what(), "task 4") << workers << " workers";
     }
     EXPECT_EQ(delivered, (std::vector<int>{0, 1, 2, 3})) << workers << " workers";

@@ -21,13 +21,13 @@ using supanalyze::testing::run_cli;
 
 namespace {
 
-const corpus::Corpus& bundled() {
+const corpus::Corpus &bundled() {
   static const corpus::Corpus c = corpus::read_corpus(bundled_corpus());
   return c;
 }
 
 TEST(BundledCorpus, HasTheShapeOfTheReport) {
-  const auto& c = bundled();
+  const auto &c = bundled();
   EXPECT_EQ(c.id, "ssw3-2564");
   EXPECT_EQ(c.year_be, 2564);
   EXPECT_EQ(c.year_ce, 2021);
@@ -35,7 +35,8 @@ TEST(BundledCorpus, HasTheShapeOfTheReport) {
   EXPECT_EQ(c.question_count(), 25u);
   EXPECT_EQ(c.provinces.size(), 8u);
   EXPECT_EQ(c.answers.size(), 200u);
-  for (const auto& a : c.answers) EXPECT_FALSE(a.segments.empty()) << c.segment_id(a, 0);
+  for (const auto &a : c.answers)
+    EXPECT_FALSE(a.segments.empty()) << c.segment_id(a, 0);
 }
 
 TEST(BundledCorpus, ChecksClean) {
@@ -46,8 +47,8 @@ TEST(BundledCorpus, ChecksClean) {
 }
 
 TEST(BundledCorpus, IsAlreadyNormalized) {
-  for (const auto& a : bundled().answers)
-    for (const auto& s : a.segments) {
+  for (const auto &a : bundled().answers)
+    for (const auto &s : a.segments) {
       const std::string raw = read_file(s.where.file);
       EXPECT_NE(raw.find(s.text), std::string::npos) << s.where.to_string() << ": " << s.text;
     }
@@ -56,7 +57,7 @@ TEST(BundledCorpus, IsAlreadyNormalized) {
 // Phrases read in the seed's appendix, each under the instrument, question and province the
 // seed prints it for (tests/data/corpus_samples.tsv, at least 3 per table, all 8 provinces).
 TEST(BundledCorpus, SamplePhrasesSitUnderTheRightAnswer) {
-  const auto& c = bundled();
+  const auto &c = bundled();
   std::istringstream rows(supanalyze::testing::read_test_data("corpus_samples.tsv"));
   std::string line;
   std::getline(rows, line); // header
@@ -71,11 +72,12 @@ TEST(BundledCorpus, SamplePhrasesSitUnderTheRightAnswer) {
     std::getline(fields, province, '\t');
     std::getline(fields, phrase, '\t');
     bool found_here = false;
-    for (const auto& a : c.answers) {
-      if (c.instruments[a.instrument].id != instrument || c.instruments[a.instrument].questions[a.question].id != question ||
-          c.provinces[a.province].id != province)
+    for (const auto &a : c.answers) {
+      if (c.instruments[a.instrument].id != instrument ||
+          c.instruments[a.instrument].questions[a.question].id != question || c.provinces[a.province].id != province)
         continue;
-      for (const auto& s : a.segments) found_here |= s.text.find(phrase) != std::string::npos;
+      for (const auto &s : a.segments)
+        found_here |= s.text.find(phrase) != std::string::npos;
     }
     EXPECT_TRUE(found_here) << instrument << "/" << question << "/" << province << ": " << phrase;
     ++checked;
@@ -88,14 +90,14 @@ TEST(BundledCorpus, SamplePhrasesSitUnderTheRightAnswer) {
 }
 
 TEST(BundledCorpus, KeepsTableOneScopeAreasAsLabels) {
-  const auto& c = bundled();
-  const auto& first = c.answers.front(); // centre1300/q1/nakhonpathom
+  const auto &c = bundled();
+  const auto &first = c.answers.front(); // centre1300/q1/nakhonpathom
   ASSERT_EQ(c.segment_id(first, 1), "centre1300/q1/nakhonpathom/1");
   EXPECT_EQ(first.segments.front().label, "ด้านการบริหารจัดการ");
   EXPECT_EQ(first.segments.back().label, "การรายงาน");
 }
 
-fs::path temp_dir(const std::string& name) {
+fs::path temp_dir(const std::string &name) {
   const fs::path dir = fs::temp_directory_path() / ("supanalyze-test-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
@@ -111,7 +113,7 @@ TEST(CorpusTable, TsvAndCsvRoundTripByteForByte) {
     const auto imported = run_cli({"corpus", "import", table.string(), "-o", (dir / "folder").string()});
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
     // The folder written back is the bundled folder, file for file.
-    for (const auto& entry : fs::recursive_directory_iterator(dir / "folder")) {
+    for (const auto &entry : fs::recursive_directory_iterator(dir / "folder")) {
       if (!entry.is_regular_file()) continue;
       const fs::path relative = fs::relative(entry.path(), dir / "folder");
       EXPECT_EQ(read_file(entry.path()), read_file(fs::path(bundled_corpus()) / relative)) << relative;
@@ -124,7 +126,7 @@ TEST(CorpusTable, TsvAndCsvRoundTripByteForByte) {
 }
 
 // A small valid corpus to break in each test.
-fs::path make_corpus(const std::string& name) {
+fs::path make_corpus(const std::string &name) {
   const fs::path dir = temp_dir(name);
   std::ofstream(dir / "corpus.yaml") << "id: tiny\nyear: {be: 2565}\nprovinces:\n  - {id: nakhonpathom, th: นครปฐม}\n"
                                         "  - {id: ratchaburi, th: ราชบุรี}\ninstruments:\n  - id: centre1300\n"
@@ -137,25 +139,27 @@ fs::path make_corpus(const std::string& name) {
 }
 
 struct Defect {
-  const char* name;
-  const char* file;     // relative to the corpus
+  const char *name;
+  const char *file;         // relative to the corpus
   std::string_view content; // written as is
-  const char* expected; // a piece of the message, after file:line:col
+  const char *expected;     // a piece of the message, after file:line:col
 };
 
 class CorpusDefects : public ::testing::TestWithParam<Defect> {};
 
 TEST_P(CorpusDefects, GetPreciseErrorAndExitTwo) {
-  const Defect& d = GetParam();
+  const Defect &d = GetParam();
   const fs::path dir = make_corpus(d.name);
   fs::create_directories((dir / d.file).parent_path());
-  std::ofstream(dir / d.file, std::ios::binary | std::ios::trunc).write(d.content.data(), static_cast<std::streamsize>(d.content.size()));
+  std::ofstream(dir / d.file, std::ios::binary | std::ios::trunc)
+      .write(d.content.data(), static_cast<std::streamsize>(d.content.size()));
   const auto r = run_cli({"corpus", "check", dir.string()});
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
-  EXPECT_NE((r.out + r.err).find(d.expected), std::string::npos) << "expected '" << d.expected << "' in:\n" << r.out << r.err;
+  EXPECT_NE((r.out + r.err).find(d.expected), std::string::npos) << "expected '" << d.expected << "' in:\n"
+                                                                 << r.out << r.err;
 }
 
-void PrintTo(const Defect& d, std::ostream* os) { *os << d.name; }
+void PrintTo(const Defect &d, std::ostream *os) { *os << d.name; }
 
 INSTANTIATE_TEST_SUITE_P(
     Each, CorpusDefects,
@@ -175,11 +179,10 @@ INSTANTIATE_TEST_SUITE_P(
                "nakhonpathom.md:2:1: error: UTF-16 text with an odd number of bytes"},
         Defect{"text_before_heading", "centre1300/nakhonpathom.md", "ไม่มี\n## q1\nไม่มี\n",
                "nakhonpathom.md:1:1: error: text before the first question heading"},
-        Defect{"unknown_metadata_key", "corpus.yaml",
-               "id: tiny\nyear: {be: 2565}\nprovinces: []\ninstrumnets: []\n",
+        Defect{"unknown_metadata_key", "corpus.yaml", "id: tiny\nyear: {be: 2565}\nprovinces: []\ninstrumnets: []\n",
                "corpus.yaml:4:1: error: instrumnets: unknown key (did you mean 'instruments'?)"},
         Defect{"bad_yaml", "corpus.yaml", "id: tiny\nprovinces: [\n", "corpus.yaml:3:1: invalid YAML"}),
-    [](const ::testing::TestParamInfo<Defect>& info) { return info.param.name; });
+    [](const ::testing::TestParamInfo<Defect> &info) { return info.param.name; });
 
 TEST(CorpusCheck, WarningsAloneExitZero) {
   const fs::path dir = make_corpus("warnings");

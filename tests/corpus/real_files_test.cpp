@@ -21,14 +21,14 @@ using supanalyze::testing::test_data;
 
 namespace {
 
-fs::path temp_dir(const std::string& name) {
+fs::path temp_dir(const std::string &name) {
   const fs::path dir = fs::temp_directory_path() / ("supanalyze-real-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
 }
 
-const std::string& bundled_codings() {
+const std::string &bundled_codings() {
   static const std::string out = [] {
     const auto r = run_cli({"code", bundled_corpus()});
     EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -39,7 +39,7 @@ const std::string& bundled_codings() {
 
 std::string meta() { return bundled_corpus() + "/corpus.yaml"; }
 
-void expect_codes_like_bundled(const std::vector<std::string>& corpus_args) {
+void expect_codes_like_bundled(const std::vector<std::string> &corpus_args) {
   std::vector<std::string> args{"code"};
   args.insert(args.end(), corpus_args.begin(), corpus_args.end());
   const auto r = run_cli(args);
@@ -71,7 +71,8 @@ TEST(RealFiles, XlsxWorkbookCodesLikeTheBundledCorpus) {
 TEST(RealFiles, XlsxErrorsNameTheSheetRowAndColumn) {
   const auto first = run_cli({"code", test_data("real/bundled-sheets.xlsx"), "--meta", meta()});
   EXPECT_EQ(first.exit_code, 2);
-  EXPECT_NE(first.err.find("bundled-sheets.xlsx[README]:1:1: the header has no 'question' column"), std::string::npos) << first.err;
+  EXPECT_NE(first.err.find("bundled-sheets.xlsx[README]:1:1: the header has no 'question' column"), std::string::npos)
+      << first.err;
   const auto unknown = run_cli({"code", test_data("real/bundled-sheets.xlsx"), "--sheet", "answer", "--meta", meta()});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.err.find("no sheet 'answer' (sheets: README, answers)"), std::string::npos) << unknown.err;
@@ -85,7 +86,9 @@ TEST(RealFiles, ExportedTableWithoutCorpusYamlCodesLikeTheBundledCorpus) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, bundled_codings());
   // One notice says where the ids came from.
-  EXPECT_NE(r.err.find("answers.tsv: warning: no corpus.yaml beside the table: ids come from its rows"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("answers.tsv: warning: no corpus.yaml beside the table: ids come from its rows"),
+            std::string::npos)
+      << r.err;
   EXPECT_EQ(r.err.find("warning", r.err.find("warning") + 1), std::string::npos) << r.err;
 }
 
@@ -93,8 +96,8 @@ TEST(RealFiles, ExportWritesTheCorpusYamlThatMakesItRoundTrip) {
   const fs::path dir = temp_dir("write-meta");
   const fs::path table = dir / "answers.xlsx.tsv";
   // From a workbook with no corpus.yaml: the metadata written are made from the rows.
-  const auto exported = run_cli({"corpus", "export", test_data("real/bundled.xlsx"), "-o", table.string(), "--write-meta",
-                                 (dir / "corpus.yaml").string()});
+  const auto exported = run_cli({"corpus", "export", test_data("real/bundled.xlsx"), "-o", table.string(),
+                                 "--write-meta", (dir / "corpus.yaml").string()});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
   ASSERT_TRUE(fs::exists(dir / "corpus.yaml"));
   const auto r = run_cli({"code", table.string()});
@@ -122,7 +125,8 @@ TEST(HandMadeTable, ThaiHeadersAnyOrderAnyCase) {
   const auto r = run_cli({"code", (dir / "t.csv").string(), "--format", "tsv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("centre1300\tq4\tratchaburi\t1\tbudget"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("centre1300\tq4\tratchaburi\t2\tequipment"), std::string::npos) << r.out; // numbered in row order
+  EXPECT_NE(r.out.find("centre1300\tq4\tratchaburi\t2\tequipment"), std::string::npos)
+      << r.out; // numbered in row order
   EXPECT_NE(r.out.find("centre1300\tq4\tnakhonpathom\t1\tstaffing"), std::string::npos) << r.out;
   EXPECT_NE(r.err.find("warning: no answer to"), std::string::npos) << "missing answers are said, not skipped silently";
 }
@@ -137,15 +141,15 @@ TEST(HandMadeTable, AQuestionInSeveralInstrumentsNeedsItsInstrument) {
 }
 
 struct BadFile {
-  const char* name;
+  const char *name;
   std::string_view content;
-  const char* expected;
+  const char *expected;
 };
 
 class BadRealFiles : public ::testing::TestWithParam<BadFile> {};
 
 TEST_P(BadRealFiles, NameTheFileExitTwoAndWriteNothing) {
-  const BadFile& b = GetParam();
+  const BadFile &b = GetParam();
   const fs::path dir = temp_dir(std::string("bad-") + b.name);
   const fs::path input = dir / b.name;
   std::ofstream(input, std::ios::binary).write(b.content.data(), static_cast<std::streamsize>(b.content.size()));
@@ -157,29 +161,29 @@ TEST_P(BadRealFiles, NameTheFileExitTwoAndWriteNothing) {
 }
 
 TEST(BadRealFiles, AWorkbookWithNoSheetAndAZipThatIsNoWorkbook) {
-  for (const auto& [name, expected] : {std::pair{"no-sheet.xlsx", "no-sheet.xlsx: error: the workbook has no sheet"},
-                                       {"plain-zip.xlsx", "plain-zip.xlsx: error: a zip archive but not an .xlsx workbook"}}) {
+  for (const auto &[name, expected] :
+       {std::pair{"no-sheet.xlsx", "no-sheet.xlsx: error: the workbook has no sheet"},
+        {"plain-zip.xlsx", "plain-zip.xlsx: error: a zip archive but not an .xlsx workbook"}}) {
     const auto r = run_cli({"corpus", "check", test_data(std::string("real/") + name), "--meta", meta()});
     EXPECT_EQ(r.exit_code, 2) << name;
     EXPECT_NE((r.out + r.err).find(expected), std::string::npos) << r.out << r.err;
   }
 }
 
-void PrintTo(const BadFile& b, std::ostream* os) { *os << b.name; }
+void PrintTo(const BadFile &b, std::ostream *os) { *os << b.name; }
 
 INSTANTIATE_TEST_SUITE_P(
     Each, BadRealFiles,
-    ::testing::Values(
-        BadFile{"not-a-workbook.xlsx", "PK\x03\x04 this is no zip", ": not an .xlsx workbook"},
-        BadFile{"encrypted.xlsx", std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12),
-                ": an encrypted (password-protected) file or a legacy binary Office file"},
-        BadFile{"odd.txt", std::string_view("\xFF\xFEq\0u\0e\0s\0t\0i\0o\0n\0\t", 19),
-                ":1:9: UTF-16 text with an odd number of bytes"},
-        BadFile{"bad-byte.tsv", "province\tquestion\ttext\nratchaburi\tcentre1300/q4\tขาด\xE0\xB8งบ\n",
-                ":2:29: invalid UTF-8 sequence"}),
-    [](const ::testing::TestParamInfo<BadFile>& info) {
+    ::testing::Values(BadFile{"not-a-workbook.xlsx", "PK\x03\x04 this is no zip", ": not an .xlsx workbook"},
+                      BadFile{"encrypted.xlsx", std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12),
+                              ": an encrypted (password-protected) file or a legacy binary Office file"},
+                      BadFile{"odd.txt", std::string_view("\xFF\xFEq\0u\0e\0s\0t\0i\0o\0n\0\t", 19),
+                              ":1:9: UTF-16 text with an odd number of bytes"},
+                      BadFile{"bad-byte.tsv", "province\tquestion\ttext\nratchaburi\tcentre1300/q4\tขาด\xE0\xB8งบ\n",
+                              ":2:29: invalid UTF-8 sequence"}),
+    [](const ::testing::TestParamInfo<BadFile> &info) {
       std::string name = info.param.name;
-      for (char& c : name)
+      for (char &c : name)
         if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
       return name;
     });
@@ -193,10 +197,11 @@ namespace {
 // areas in a first column, bold sub-headings.
 TEST(WordAppendix, ImportsToTheBundledCorpusAndCodesLikeIt) {
   const fs::path dir = temp_dir("docx");
-  const auto r = run_cli({"corpus", "import", test_data("real/appendix.docx"), "--meta", meta(), "-o", (dir / "c").string()});
+  const auto r =
+      run_cli({"corpus", "import", test_data("real/appendix.docx"), "--meta", meta(), "-o", (dir / "c").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("200 answers"), std::string::npos) << r.err;
-  for (const auto& entry : fs::recursive_directory_iterator(dir / "c")) {
+  for (const auto &entry : fs::recursive_directory_iterator(dir / "c")) {
     if (!entry.is_regular_file()) continue;
     const fs::path relative = fs::relative(entry.path(), dir / "c");
     EXPECT_EQ(read_file(entry.path()), read_file(fs::path(bundled_corpus()) / relative)) << relative;
@@ -208,7 +213,8 @@ TEST(WordAppendix, WithoutMetaWritesACorpusYamlFromTheTables) {
   const fs::path dir = temp_dir("docx-nometa");
   const auto r = run_cli({"corpus", "import", test_data("real/appendix.docx"), "-o", (dir / "c").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.err.find("1 instruments, 25 questions, 8 provinces, 200 answers, 992 segments"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1 instruments, 25 questions, 8 provinces, 200 answers, 992 segments"), std::string::npos)
+      << r.err;
   const std::string yaml = read_file(dir / "c" / "corpus.yaml");
   EXPECT_NE(yaml.find("th: \"ราชบุรี\""), std::string::npos) << yaml;
   const auto check = run_cli({"corpus", "check", (dir / "c").string()});
@@ -217,11 +223,13 @@ TEST(WordAppendix, WithoutMetaWritesACorpusYamlFromTheTables) {
 
 TEST(WordAppendix, ADocumentWithNoTableIsAnErrorAndWritesNothing) {
   const fs::path dir = temp_dir("docx-empty");
-  const auto r = run_cli({"corpus", "import", test_data("real/no-table.docx"), "--meta", meta(), "-o", (dir / "c").string()});
+  const auto r =
+      run_cli({"corpus", "import", test_data("real/no-table.docx"), "--meta", meta(), "-o", (dir / "c").string()});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("no-table.docx: no table"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(dir / "c"));
-  const auto zip = run_cli({"corpus", "import", test_data("real/plain-zip.xlsx"), "--meta", meta(), "-o", (dir / "d").string()});
+  const auto zip =
+      run_cli({"corpus", "import", test_data("real/plain-zip.xlsx"), "--meta", meta(), "-o", (dir / "d").string()});
   EXPECT_EQ(zip.exit_code, 2);
 }
 
@@ -231,10 +239,13 @@ namespace {
 
 TEST(WordAppendix, MismatchesNameTheTableRowAndColumn) {
   const fs::path dir = temp_dir("docx-mismatch");
-  for (const auto& [name, expected] :
-       {std::pair{"merged-cell.docx", "merged-cell.docx[table 1]:2:1: a merged cell spans provinces nakhonpathom and kanchanaburi"},
-        {"unknown-province.docx", "unknown-province.docx[table 1]:1:2: column 2: unknown province 'ราชบุร' (did you mean 'ราชบุรี'?)"}}) {
-    const auto r = run_cli({"corpus", "import", test_data(std::string("real/") + name), "--meta", meta(), "-o", (dir / name).string()});
+  for (const auto &[name, expected] :
+       {std::pair{"merged-cell.docx",
+                  "merged-cell.docx[table 1]:2:1: a merged cell spans provinces nakhonpathom and kanchanaburi"},
+        {"unknown-province.docx",
+         "unknown-province.docx[table 1]:1:2: column 2: unknown province 'ราชบุร' (did you mean 'ราชบุรี'?)"}}) {
+    const auto r = run_cli(
+        {"corpus", "import", test_data(std::string("real/") + name), "--meta", meta(), "-o", (dir / name).string()});
     EXPECT_EQ(r.exit_code, 2) << name;
     EXPECT_NE(r.err.find(expected), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(dir / name));

@@ -23,8 +23,10 @@ diff::Counts corpus_counts(std::vector<diff::Group> groups) {
   c.unit = "provinces";
   c.codebook_id = "msdhs-2564";
   c.has_members = c.members_sum_to_count = c.knows_provinces = c.knows_themes = true;
-  c.provinces = {{"nakhonpathom", "นครปฐม"}, {"kanchanaburi", "กาญจนบุรี"}, {"ratchaburi", "ราชบุรี"}, {"phetchaburi", "เพชรบุรี"}};
-  c.questions = {{"centre1300/q4", "ปัญหาหรืออุปสรรค", true, {"nakhonpathom", "kanchanaburi", "ratchaburi", "phetchaburi"}, {}}};
+  c.provinces = {
+      {"nakhonpathom", "นครปฐม"}, {"kanchanaburi", "กาญจนบุรี"}, {"ratchaburi", "ราชบุรี"}, {"phetchaburi", "เพชรบุรี"}};
+  c.questions = {
+      {"centre1300/q4", "ปัญหาหรืออุปสรรค", true, {"nakhonpathom", "kanchanaburi", "ratchaburi", "phetchaburi"}, {}}};
   c.themes = {{"staffing", "อัตรากำลังและภาระงาน"}, {"budget", "งบประมาณและค่าใช้จ่าย"}};
   c.groups = std::move(groups);
   return c;
@@ -33,7 +35,8 @@ diff::Counts corpus_counts(std::vector<diff::Group> groups) {
 TEST(MergeOrder, KeepsTheFirstOrderAndPlacesNewItemsAfterTheirPredecessor) {
   EXPECT_EQ(diff::merge_order({"q1", "q2", "q4"}, {"q0", "q1", "q3", "q4", "q5"}),
             (std::vector<std::string>{"q0", "q1", "q2", "q3", "q4", "q5"}));
-  EXPECT_EQ(diff::merge_order({"centre1300/q4", "centre1300/q5", "vulnerable/q1"}, {"centre1300/q4", "centre1300/q6", "vulnerable/q1"}),
+  EXPECT_EQ(diff::merge_order({"centre1300/q4", "centre1300/q5", "vulnerable/q1"},
+                              {"centre1300/q4", "centre1300/q6", "vulnerable/q1"}),
             (std::vector<std::string>{"centre1300/q4", "centre1300/q5", "centre1300/q6", "vulnerable/q1"}));
   EXPECT_EQ(diff::merge_order({}, {"a"}), std::vector<std::string>{"a"});
 }
@@ -44,7 +47,7 @@ TEST(Compare, ProvincesThatSwapAreNamedEvenWhenTheCountStays) {
   const auto r = diff::compare(before, after, {});
   ASSERT_EQ(r.changes.size(), 1u);
   EXPECT_TRUE(r.shape.empty());
-  const auto& g = r.changes[0];
+  const auto &g = r.changes[0];
   EXPECT_EQ(g.question, "centre1300/q4");
   EXPECT_EQ(g.theme, "staffing");
   EXPECT_EQ(g.label, "อัตรากำลังและภาระงาน");
@@ -55,9 +58,10 @@ TEST(Compare, ProvincesThatSwapAreNamedEvenWhenTheCountStays) {
 }
 
 TEST(Compare, ThresholdLeavesOutSmallMoves) {
-  const auto before = corpus_counts({{"centre1300/q4", "budget", 1, {{"kanchanaburi", 1}}},
-                                     {"centre1300/q4", "staffing", 1, {{"nakhonpathom", 1}}}});
-  const auto after = corpus_counts({{"centre1300/q4", "staffing", 3, {{"nakhonpathom", 1}, {"ratchaburi", 1}, {"phetchaburi", 1}}}});
+  const auto before = corpus_counts(
+      {{"centre1300/q4", "budget", 1, {{"kanchanaburi", 1}}}, {"centre1300/q4", "staffing", 1, {{"nakhonpathom", 1}}}});
+  const auto after =
+      corpus_counts({{"centre1300/q4", "staffing", 3, {{"nakhonpathom", 1}, {"ratchaburi", 1}, {"phetchaburi", 1}}}});
   const auto all = diff::compare(before, after, {1, false});
   EXPECT_EQ(all.changes.size(), 2u);
   const auto big = diff::compare(before, after, {2, false});
@@ -97,7 +101,8 @@ TEST(Compare, ShapeDifferencesAreReportedNotThrown) {
   after.unit = "segments";
   const auto r = diff::compare(before, after, {});
   std::vector<std::string> found;
-  for (const auto& s : r.shape) found.push_back(s.what + " " + s.id + " [" + s.old_value + "|" + s.new_value + "]");
+  for (const auto &s : r.shape)
+    found.push_back(s.what + " " + s.id + " [" + s.old_value + "|" + s.new_value + "]");
   EXPECT_EQ(found, (std::vector<std::string>{"unit  [provinces|segments]", "province samutsakhon [|สมุทรสาคร]",
                                              "question text centre1300/q4 [ปัญหาหรืออุปสรรค|ปัญหาและอุปสรรค (ถ้อยคำใหม่)]",
                                              "question centre1300/q6 [|present]", "instrument onehome [|present]",
@@ -109,19 +114,21 @@ TEST(Compare, ShapeDifferencesAreReportedNotThrown) {
 
 TEST(CountCorpus, TheBundledCorpusAgainstItselfHasNoChangeAndKnowsWhoAnswered) {
   const auto corpus = supanalyze::corpus::read_corpus(supanalyze::testing::bundled_corpus());
-  const auto& cb = supanalyze::codebook::default_codebook();
+  const auto &cb = supanalyze::codebook::default_codebook();
   const supanalyze::codebook::Matcher matcher(cb);
   const auto counts = diff::count_corpus(corpus, cb, matcher, supanalyze::aggregate::Unit::provinces, 2);
   EXPECT_EQ(counts.questions.size(), 25u);
   EXPECT_EQ(counts.questions[3].id, "centre1300/q4");
   EXPECT_EQ(counts.questions[3].respondents.size(), 8u);
   // staffing under centre1300/q4: 6 of 8 provinces (the freq test's number), samutsongkhram among them.
-  const auto g = std::find_if(counts.groups.begin(), counts.groups.end(),
-                              [](const diff::Group& x) { return x.question == "centre1300/q4" && x.theme == "staffing"; });
+  const auto g = std::find_if(counts.groups.begin(), counts.groups.end(), [](const diff::Group &x) {
+    return x.question == "centre1300/q4" && x.theme == "staffing";
+  });
   ASSERT_NE(g, counts.groups.end());
   EXPECT_EQ(g->count, 6u);
   EXPECT_EQ(g->members.size(), 6u);
-  EXPECT_TRUE(std::any_of(g->members.begin(), g->members.end(), [](const diff::Member& m) { return m.id == "samutsongkhram"; }));
+  EXPECT_TRUE(std::any_of(g->members.begin(), g->members.end(),
+                          [](const diff::Member &m) { return m.id == "samutsongkhram"; }));
   const auto r = diff::compare(counts, counts, {});
   EXPECT_FALSE(r.changed());
   EXPECT_GT(r.compared, 200u);
@@ -134,12 +141,15 @@ TEST(ReadTableJson, MatrixCellsBecomeProvincesOfAQuestionAndTheme) {
   EXPECT_EQ(counts.kind, "matrix");
   EXPECT_EQ(counts.layout, "theme x province");
   EXPECT_EQ(counts.provinces.size(), 8u);
-  const auto g = std::find_if(counts.groups.begin(), counts.groups.end(), [](const diff::Group& x) { return x.theme == "budget"; });
+  const auto g = std::find_if(counts.groups.begin(), counts.groups.end(),
+                              [](const diff::Group &x) { return x.theme == "budget"; });
   ASSERT_NE(g, counts.groups.end());
   EXPECT_EQ(g->question, "centre1300/q4");
   EXPECT_EQ(g->count, 6u);
-  EXPECT_TRUE(std::any_of(g->members.begin(), g->members.end(), [](const diff::Member& x) { return x.id == "kanchanaburi"; }));
-  EXPECT_FALSE(std::any_of(g->members.begin(), g->members.end(), [](const diff::Member& x) { return x.id == "nakhonpathom"; }));
+  EXPECT_TRUE(
+      std::any_of(g->members.begin(), g->members.end(), [](const diff::Member &x) { return x.id == "kanchanaburi"; }));
+  EXPECT_FALSE(
+      std::any_of(g->members.begin(), g->members.end(), [](const diff::Member &x) { return x.id == "nakhonpathom"; }));
 }
 
 TEST(ReadTableJson, FreqGivesCountsPerQuestionAndTheme) {
@@ -151,8 +161,9 @@ TEST(ReadTableJson, FreqGivesCountsPerQuestionAndTheme) {
   EXPECT_EQ(counts.questions[4].id, "vulnerable/q5");
   EXPECT_EQ(*counts.questions[4].denominator, 8u);
   EXPECT_FALSE(counts.knows_themes);
-  const auto g = std::find_if(counts.groups.begin(), counts.groups.end(),
-                              [](const diff::Group& x) { return x.question == "vulnerable/q5" && x.theme == "covid19"; });
+  const auto g = std::find_if(counts.groups.begin(), counts.groups.end(), [](const diff::Group &x) {
+    return x.question == "vulnerable/q5" && x.theme == "covid19";
+  });
   ASSERT_NE(g, counts.groups.end());
   EXPECT_EQ(g->count, 7u);
 }
@@ -161,11 +172,12 @@ TEST(ReadTableJson, OtherFilesAreErrorsNamingTheFile) {
   try {
     diff::read_table_json("{\"schema\": \"supanalyze.diff/1\"}", "x.json");
     FAIL();
-  } catch (const supanalyze::Error& e) {
+  } catch (const supanalyze::Error &e) {
     EXPECT_NE(std::string(e.what()).find("x.json: not a freq or matrix table"), std::string::npos) << e.what();
   }
   EXPECT_THROW(diff::read_table_json("corpus: x\n", "c.yaml"), supanalyze::Error);
-  EXPECT_THROW(diff::read_table_json("{\"schema\": \"supanalyze.freq/1\", \"corpus\": \"x\"}", "f.json"), supanalyze::Error);
+  EXPECT_THROW(diff::read_table_json("{\"schema\": \"supanalyze.freq/1\", \"corpus\": \"x\"}", "f.json"),
+               supanalyze::Error);
 }
 
 } // namespace

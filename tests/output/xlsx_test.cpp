@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path fresh_dir(const std::string& name) {
+fs::path fresh_dir(const std::string &name) {
   const fs::path dir = fs::temp_directory_path() / ("supanalyze-xlsx-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
@@ -30,15 +30,15 @@ fs::path fresh_dir(const std::string& name) {
 }
 
 // The text of `entry` in the zip archive `file`, or "" when it has none.
-std::string zip_entry(const fs::path& file, const std::string& entry) {
+std::string zip_entry(const fs::path &file, const std::string &entry) {
   int error = 0;
-  zip_t* archive = zip_open(file.string().c_str(), ZIP_RDONLY, &error);
+  zip_t *archive = zip_open(file.string().c_str(), ZIP_RDONLY, &error);
   EXPECT_NE(archive, nullptr) << file << " is not a zip archive (error " << error << ")";
   if (!archive) return "";
   std::string text;
   zip_stat_t stat;
   if (zip_stat(archive, entry.c_str(), 0, &stat) == 0) {
-    zip_file_t* f = zip_fopen(archive, entry.c_str(), 0);
+    zip_file_t *f = zip_fopen(archive, entry.c_str(), 0);
     text.resize(stat.size);
     EXPECT_EQ(zip_fread(f, text.data(), stat.size), static_cast<zip_int64_t>(stat.size));
     zip_fclose(f);
@@ -47,16 +47,18 @@ std::string zip_entry(const fs::path& file, const std::string& entry) {
   return text;
 }
 
-std::size_t count_of(const std::string& text, const std::string& what) {
+std::size_t count_of(const std::string &text, const std::string &what) {
   std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+    ++n;
   return n;
 }
 
 // "C" for column 2 (0-based).
 std::string column_letter(std::size_t col) {
   std::string s;
-  for (++col; col > 0; col = (col - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
+  for (++col; col > 0; col = (col - 1) / 26)
+    s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
   return s;
 }
 
@@ -75,15 +77,18 @@ TEST(Xlsx, MatrixSheetHasTheHeatmapOnItsCellsThaiTextAndNumbers) {
   const std::string sheet = zip_entry(file, "xl/worksheets/sheet1.xml");
   // The colour scale covers the cells: rows 3.. (after the title and header rows), columns C.. (after id and label).
   const std::string cells = "C3:" + column_letter(2 + cols - 1) + std::to_string(2 + rows);
-  EXPECT_NE(sheet.find("<conditionalFormatting sqref=\"" + cells + "\"><cfRule type=\"colorScale\""), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("<conditionalFormatting sqref=\"" + cells + "\"><cfRule type=\"colorScale\""), std::string::npos)
+      << sheet;
   EXPECT_NE(sheet.find("<colorScale>"), std::string::npos);
-  EXPECT_NE(sheet.find("ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\""), std::string::npos);
+  EXPECT_NE(sheet.find("ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\""),
+            std::string::npos);
   EXPECT_NE(sheet.find("<autoFilter ref=\"A2:"), std::string::npos);
   // Every cell of the matrix is a number: <c r="C3" ...><v>1</v></c>, never a string (t="s").
   for (std::size_t i = 0; i < rows; ++i)
     for (std::size_t j = 0; j < cols; ++j) {
       const std::string ref = column_letter(2 + j) + std::to_string(3 + i);
-      const std::regex numeric("<c r=\"" + ref + "\"( s=\"[0-9]+\")?><v>" + std::to_string(doc["cells"][i][j].get<int>()) + "</v></c>");
+      const std::regex numeric("<c r=\"" + ref + "\"( s=\"[0-9]+\")?><v>" +
+                               std::to_string(doc["cells"][i][j].get<int>()) + "</v></c>");
       EXPECT_TRUE(std::regex_search(sheet, numeric)) << ref;
     }
   // Thai intact as shared strings: the question text in the title, province names, theme labels.
@@ -97,8 +102,8 @@ TEST(Xlsx, MatrixSheetHasTheHeatmapOnItsCellsThaiTextAndNumbers) {
 
 TEST(Xlsx, SameInputSameBytesAnyThreadCount) {
   const fs::path dir = fresh_dir("bytes");
-  for (const auto& command : std::vector<std::vector<std::string>>{{"matrix"}, {"freq", "-i", "vulnerable"}, {"kwic", "-t", "budget"},
-                                                                    {"code", "-q", "centre1300/q4"}}) {
+  for (const auto &command : std::vector<std::vector<std::string>>{
+           {"matrix"}, {"freq", "-i", "vulnerable"}, {"kwic", "-t", "budget"}, {"code", "-q", "centre1300/q4"}}) {
     std::vector<std::string> one = command, two = command;
     one.insert(one.end(), {"-j", "1", "-o", (dir / "one.xlsx").string()});
     two.insert(two.end(), {"-j", "4", "-o", (dir / "two.xlsx").string()});
@@ -117,11 +122,13 @@ TEST(Xlsx, FreqHasASheetPerQuestionWithNumbersAndShares) {
   const auto doc = nlohmann::json::parse(run_cli({"freq", "-i", "centre1300", "--format", "json"}).out);
   const std::string workbook = zip_entry(file, "xl/workbook.xml");
   EXPECT_EQ(count_of(workbook, "<sheet name="), doc["questions"].size());
-  const auto& q = doc["questions"][0];
+  const auto &q = doc["questions"][0];
   const std::string sheet = zip_entry(file, "xl/worksheets/sheet1.xml");
   // The first theme's count and denominator as numbers in C3 and D3, its share as a fraction in E3.
-  EXPECT_TRUE(std::regex_search(sheet, std::regex("<c r=\"C3\"( s=\"[0-9]+\")?><v>" + std::to_string(q["themes"][0]["count"].get<int>()) + "</v>")));
-  EXPECT_TRUE(std::regex_search(sheet, std::regex("<c r=\"D3\"( s=\"[0-9]+\")?><v>" + std::to_string(q["denominator"].get<int>()) + "</v>")));
+  EXPECT_TRUE(std::regex_search(sheet, std::regex("<c r=\"C3\"( s=\"[0-9]+\")?><v>" +
+                                                  std::to_string(q["themes"][0]["count"].get<int>()) + "</v>")));
+  EXPECT_TRUE(std::regex_search(
+      sheet, std::regex("<c r=\"D3\"( s=\"[0-9]+\")?><v>" + std::to_string(q["denominator"].get<int>()) + "</v>")));
   EXPECT_TRUE(std::regex_search(sheet, std::regex("<c r=\"E3\" s=\"[0-9]+\"><v>0\\.[0-9]+</v>")));
   EXPECT_EQ(sheet.find("colorScale"), std::string::npos); // a heatmap only on matrices
   EXPECT_NE(zip_entry(file, "xl/sharedStrings.xml").find(q["text"].get<std::string>()), std::string::npos);
@@ -148,14 +155,16 @@ TEST(Xlsx, SheetNamesAreValidAndUnique) {
   const std::string thai = "ศูนย์ช่วยเหลือทางสังคม ศูนย์ช่วยเหลือทางสังคม";
   const std::string cut = sheet_name(thai, {});
   EXPECT_EQ(thai.rfind(cut, 0), 0u); // a prefix, cut at a code point
-  EXPECT_LE(std::count_if(cut.begin(), cut.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }), 31);
+  EXPECT_LE(
+      std::count_if(cut.begin(), cut.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }), 31);
 }
 
 TEST(Xlsx, RunWritesOneWorkbookWithEveryTable) {
   const fs::path dir = fresh_dir("run");
-  std::ofstream(dir / "run.yaml") << "corpus: " << supanalyze::testing::bundled_corpus() << "\noutput: out\noutputs:\n"
-                                  << "  - {name: freq, table: freq, filters: {instrument: onehome}, formats: [json, xlsx, csv], bom: true}\n"
-                                  << "  - {name: problems, table: matrix, filters: {question: centre1300/q4}, formats: [xlsx]}\n";
+  std::ofstream(dir / "run.yaml")
+      << "corpus: " << supanalyze::testing::bundled_corpus() << "\noutput: out\noutputs:\n"
+      << "  - {name: freq, table: freq, filters: {instrument: onehome}, formats: [json, xlsx, csv], bom: true}\n"
+      << "  - {name: problems, table: matrix, filters: {question: centre1300/q4}, formats: [xlsx]}\n";
   const auto r = run_cli({"run", (dir / "run.yaml").string(), "--quiet"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const fs::path workbook = dir / "out" / "tables.xlsx";
@@ -166,7 +175,8 @@ TEST(Xlsx, RunWritesOneWorkbookWithEveryTable) {
   EXPECT_EQ(count_of(names, "<sheet name="), freq["questions"].size() + 1);
   EXPECT_NE(names.find("<sheet name=\"freq onehome q1\""), std::string::npos) << names;
   EXPECT_NE(names.find("<sheet name=\"problems\""), std::string::npos);
-  const std::string last = zip_entry(workbook, "xl/worksheets/sheet" + std::to_string(freq["questions"].size() + 1) + ".xml");
+  const std::string last =
+      zip_entry(workbook, "xl/worksheets/sheet" + std::to_string(freq["questions"].size() + 1) + ".xml");
   EXPECT_NE(last.find("colorScale"), std::string::npos);
   // bom: true puts the mark before the CSV only.
   EXPECT_EQ(supanalyze::read_file(dir / "out" / "freq.csv").rfind("\xEF\xBB\xBFinstrument,question,theme", 0), 0u);

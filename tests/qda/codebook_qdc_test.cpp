@@ -25,23 +25,23 @@ using supanalyze::testing::run_cli;
 namespace fs = std::filesystem;
 namespace qda = supanalyze::qda;
 
-fs::path temp_path(const std::string& name) {
+fs::path temp_path(const std::string &name) {
   return fs::temp_directory_path() / ("supanalyze-qdc-" + std::to_string(::getpid()) + "-" + name);
 }
 
-std::string attr(xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetProp(n, BAD_CAST name);
-  std::string out = v ? reinterpret_cast<const char*>(v) : "";
+std::string attr(xmlNode *n, const char *name) {
+  xmlChar *v = xmlGetProp(n, BAD_CAST name);
+  std::string out = v ? reinterpret_cast<const char *>(v) : "";
   xmlFree(v);
   return out;
 }
 
 // Every <Code> of a .qdc, depth first, with its depth.
-std::vector<std::pair<xmlNode*, int>> codes_of(xmlNode* codes) {
-  std::vector<std::pair<xmlNode*, int>> out;
-  std::function<void(xmlNode*, int)> walk = [&](xmlNode* parent, int depth) {
-    for (xmlNode* c = parent->children; c; c = c->next)
-      if (c->type == XML_ELEMENT_NODE && std::string(reinterpret_cast<const char*>(c->name)) == "Code") {
+std::vector<std::pair<xmlNode *, int>> codes_of(xmlNode *codes) {
+  std::vector<std::pair<xmlNode *, int>> out;
+  std::function<void(xmlNode *, int)> walk = [&](xmlNode *parent, int depth) {
+    for (xmlNode *c = parent->children; c; c = c->next)
+      if (c->type == XML_ELEMENT_NODE && std::string(reinterpret_cast<const char *>(c->name)) == "Code") {
         out.emplace_back(c, depth);
         walk(c, depth + 1);
       }
@@ -63,23 +63,24 @@ TEST(Uuid, Version5MatchesPythonsUuid5) {
 }
 
 TEST(QdcExport, DefaultCodebookIsTheThemeTree) {
-  const auto& cb = supanalyze::codebook::default_codebook();
+  const auto &cb = supanalyze::codebook::default_codebook();
   const std::string qdc = qda::write_qdc(cb, Language::th);
-  xmlDoc* doc = xmlReadMemory(qdc.data(), static_cast<int>(qdc.size()), "cb.qdc", nullptr, XML_PARSE_NONET);
+  xmlDoc *doc = xmlReadMemory(qdc.data(), static_cast<int>(qdc.size()), "cb.qdc", nullptr, XML_PARSE_NONET);
   ASSERT_NE(doc, nullptr);
-  xmlNode* root = xmlDocGetRootElement(doc);
-  EXPECT_STREQ(reinterpret_cast<const char*>(root->name), "CodeBook");
+  xmlNode *root = xmlDocGetRootElement(doc);
+  EXPECT_STREQ(reinterpret_cast<const char *>(root->name), "CodeBook");
   ASSERT_NE(root->ns, nullptr);
-  EXPECT_STREQ(reinterpret_cast<const char*>(root->ns->href), "urn:QDA-XML:codebook:1.0");
+  EXPECT_STREQ(reinterpret_cast<const char *>(root->ns->href), "urn:QDA-XML:codebook:1.0");
   EXPECT_EQ(qdc.find("Sets"), std::string::npos); // no empty <Sets/>: the schema forbids it
-  xmlNode* codes = root->children;
-  while (codes && codes->type != XML_ELEMENT_NODE) codes = codes->next;
+  xmlNode *codes = root->children;
+  while (codes && codes->type != XML_ELEMENT_NODE)
+    codes = codes->next;
   ASSERT_NE(codes, nullptr);
   const auto all = codes_of(codes);
   ASSERT_EQ(all.size(), cb.themes.size());
   std::size_t found_staffing = 0;
-  for (const auto& [node, depth] : all) {
-    const auto t = std::find_if(cb.themes.begin(), cb.themes.end(), [&](const auto& th) {
+  for (const auto &[node, depth] : all) {
+    const auto t = std::find_if(cb.themes.begin(), cb.themes.end(), [&](const auto &th) {
       return qda::theme_guid(cb, static_cast<std::size_t>(&th - cb.themes.data())) == attr(node, "guid");
     });
     ASSERT_NE(t, cb.themes.end()) << attr(node, "guid");
@@ -91,7 +92,7 @@ TEST(QdcExport, DefaultCodebookIsTheThemeTree) {
       ++found_staffing;
       EXPECT_EQ(attr(node, "guid"), "a249fd8b-0c24-5359-a7e4-ba82b6dcf702");
       EXPECT_EQ(attr(node->parent, "name"), "ทรัพยากรในการปฏิบัติงาน"); // nested under resources
-      const std::string description(reinterpret_cast<const char*>(xmlNodeGetContent(node->children->next)));
+      const std::string description(reinterpret_cast<const char *>(xmlNodeGetContent(node->children->next)));
       EXPECT_NE(description.find("Counts: how many people do the work"), std::string::npos);
       EXPECT_NE(description.find("\n\nTerms:\n"), std::string::npos);
       EXPECT_NE(description.find("\nโยกย้ายบ่อย\nย้ายบ่อย\n"), std::string::npos); // one term a line
@@ -106,10 +107,12 @@ TEST(QdcExport, DefaultCodebookIsTheThemeTree) {
 }
 
 TEST(QdcExport, GuidsDependOnCodebookAndThemeIdsOnly) {
-  const auto& cb = supanalyze::codebook::default_codebook();
+  const auto &cb = supanalyze::codebook::default_codebook();
   auto renamed = cb;
-  for (auto& t : renamed.themes) t.label_th += " ใหม่";
-  for (std::size_t t = 0; t < cb.themes.size(); ++t) EXPECT_EQ(qda::theme_guid(cb, t), qda::theme_guid(renamed, t));
+  for (auto &t : renamed.themes)
+    t.label_th += " ใหม่";
+  for (std::size_t t = 0; t < cb.themes.size(); ++t)
+    EXPECT_EQ(qda::theme_guid(cb, t), qda::theme_guid(renamed, t));
   auto other = cb;
   other.id = "other-2565";
   EXPECT_NE(qda::theme_guid(cb, 0), qda::theme_guid(other, 0));
@@ -117,7 +120,7 @@ TEST(QdcExport, GuidsDependOnCodebookAndThemeIdsOnly) {
 }
 
 TEST(QdcImport, ExportImportExportGivesTheSameBytes) {
-  const auto& cb = supanalyze::codebook::default_codebook();
+  const auto &cb = supanalyze::codebook::default_codebook();
   for (Language lang : {Language::th, Language::en}) {
     const std::string first = qda::write_qdc(cb, lang);
     auto skeleton = qda::read_qdc(first, "cb.qdc");
@@ -132,14 +135,15 @@ TEST(QdcImport, ExportImportExportGivesTheSameBytes) {
 }
 
 TEST(QdcImport, SkeletonKeepsTreeLabelsAndLintFindsNoMatchDefinitions) {
-  const auto& cb = supanalyze::codebook::default_codebook();
+  const auto &cb = supanalyze::codebook::default_codebook();
   const auto skeleton = qda::read_qdc(qda::write_qdc(cb, Language::en), "cb.qdc");
   ASSERT_EQ(skeleton.themes.size(), cb.themes.size());
   std::size_t leaves = 0;
   for (std::size_t i = 0; i < skeleton.themes.size(); ++i) {
-    const auto& t = skeleton.themes[i];
+    const auto &t = skeleton.themes[i];
     EXPECT_TRUE(t.terms.empty());
-    const auto original = std::find_if(cb.themes.begin(), cb.themes.end(), [&](const auto& o) { return o.label_en == t.label_en; });
+    const auto original =
+        std::find_if(cb.themes.begin(), cb.themes.end(), [&](const auto &o) { return o.label_en == t.label_en; });
     ASSERT_NE(original, cb.themes.end());
     EXPECT_EQ(t.guid, qda::theme_guid(cb, static_cast<std::size_t>(original - cb.themes.begin())));
     EXPECT_EQ(t.colour, original->colour);
@@ -163,7 +167,8 @@ TEST(QdcImport, SkeletonKeepsTreeLabelsAndLintFindsNoMatchDefinitions) {
   const auto lint = run_cli({"codebook", "lint", "--no-corpus", "-c", yaml.string()});
   EXPECT_EQ(lint.exit_code, 1);
   std::size_t reported = 0;
-  for (std::size_t at = 0; (at = lint.out.find("no match definition", at)) != std::string::npos; ++at) ++reported;
+  for (std::size_t at = 0; (at = lint.out.find("no match definition", at)) != std::string::npos; ++at)
+    ++reported;
   EXPECT_EQ(reported, leaves) << lint.out;
   fs::remove(qdc);
   fs::remove(yaml);
@@ -194,12 +199,14 @@ TEST(QdcImport, ThaiNamesGetNumberedIdsAndClashesASuffix) {
 
 TEST(QdcImport, BadFilesNameTheFileAndElementExit2) {
   const auto bad = temp_path("bad.qdc"), out = temp_path("bad.yaml");
-  supanalyze::write_file_atomically(bad, "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>\n"
-                                         "<Code guid=\"1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294\" name=\"a\" isCodable=\"true\"/>\n"
-                                         "<Code name=\"b\" isCodable=\"true\"/></Codes></CodeBook>");
+  supanalyze::write_file_atomically(
+      bad, "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>\n"
+           "<Code guid=\"1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294\" name=\"a\" isCodable=\"true\"/>\n"
+           "<Code name=\"b\" isCodable=\"true\"/></Codes></CodeBook>");
   auto r = run_cli({"codebook", "import", bad.string(), "-o", out.string()});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find(bad.string() + ":3: element CodeBook/Codes/Code[2]: missing attribute 'guid'"), std::string::npos)
+  EXPECT_NE(r.err.find(bad.string() + ":3: element CodeBook/Codes/Code[2]: missing attribute 'guid'"),
+            std::string::npos)
       << r.err;
   EXPECT_FALSE(fs::exists(out));
 

@@ -25,12 +25,12 @@ using supanalyze::testing::run_cli;
 namespace fs = std::filesystem;
 namespace qda = supanalyze::qda;
 
-fs::path temp_path(const std::string& name) {
+fs::path temp_path(const std::string &name) {
   return fs::temp_directory_path() / ("supanalyze-qdpx-" + std::to_string(::getpid()) + "-" + name);
 }
 
 // Code points [start, end) of UTF-8 `text`.
-std::string cut(const std::string& text, std::size_t start, std::size_t end) {
+std::string cut(const std::string &text, std::size_t start, std::size_t end) {
   std::size_t cp = 0, from = std::string::npos, to = text.size();
   for (std::size_t i = 0; i <= text.size(); ++i) {
     if (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
@@ -44,14 +44,15 @@ std::string cut(const std::string& text, std::size_t start, std::size_t end) {
   return text.substr(from, to - from);
 }
 
-std::vector<std::vector<std::string>> tsv(const std::string& text) {
+std::vector<std::vector<std::string>> tsv(const std::string &text) {
   std::vector<std::vector<std::string>> rows;
   std::istringstream in(text);
   std::string line;
   while (std::getline(in, line)) {
     std::vector<std::string> fields;
     std::size_t at = 0;
-    for (std::size_t tab; (tab = line.find('\t', at)) != std::string::npos; at = tab + 1) fields.push_back(line.substr(at, tab - at));
+    for (std::size_t tab; (tab = line.find('\t', at)) != std::string::npos; at = tab + 1)
+      fields.push_back(line.substr(at, tab - at));
     fields.push_back(line.substr(at));
     rows.push_back(fields);
   }
@@ -62,7 +63,7 @@ struct Coded {
   std::string tsv_path, qdpx_path, tsv_text, qdpx_bytes;
 };
 
-const Coded& coded() {
+const Coded &coded() {
   static const Coded c = [] {
     Coded out{temp_path("auto.tsv").string(), temp_path("auto.qdpx").string(), {}, {}};
     EXPECT_EQ(run_cli({"code", "-o", out.tsv_path}).exit_code, 0);
@@ -76,21 +77,21 @@ const Coded& coded() {
 }
 
 TEST(QdpxExport, EverySelectionCutFromItsSourceIsTheCodingsSpan) {
-  const auto& c = coded();
+  const auto &c = coded();
   const qda::Project project = qda::read_qdpx(c.qdpx_bytes, c.qdpx_path);
-  const auto& cb = supanalyze::codebook::default_codebook();
+  const auto &cb = supanalyze::codebook::default_codebook();
   const auto rows = tsv(c.tsv_text);
   ASSERT_GT(rows.size(), 100u);
-  const auto& header = rows.front();
+  const auto &header = rows.front();
   ASSERT_EQ(header[10], "text");
   ASSERT_EQ(header[11], "in");
   std::size_t row = 1, labels = 0;
-  for (const auto& source : project.sources) {
+  for (const auto &source : project.sources) {
     EXPECT_NE(source.text.rfind("\xEF\xBB\xBF", 0), 0u) << "no BOM";
     EXPECT_EQ(source.variables.size(), 3u);
-    for (const auto& sel : source.selections) {
+    for (const auto &sel : source.selections) {
       ASSERT_LT(row, rows.size());
-      const auto& r = rows[row++];
+      const auto &r = rows[row++];
       EXPECT_EQ(source.name, r[2] + "/" + r[3] + "/" + r[4]);
       EXPECT_EQ(cut(source.text, sel.start, sel.end), r[10]) << source.name << " " << sel.start << "-" << sel.end;
       ASSERT_EQ(sel.code_guids.size(), 1u);
@@ -103,19 +104,19 @@ TEST(QdpxExport, EverySelectionCutFromItsSourceIsTheCodingsSpan) {
       }
     }
   }
-  EXPECT_EQ(row, rows.size()); // every coding is a selection
-  EXPECT_GT(labels, 0u);       // and label codings are among them
+  EXPECT_EQ(row, rows.size());                              // every coding is a selection
+  EXPECT_GT(labels, 0u);                                    // and label codings are among them
   EXPECT_EQ(project.codes.themes.size(), cb.themes.size()); // the codebook is embedded
 }
 
 TEST(QdpxExport, ProjectLayoutIsDeterministic) {
-  const auto& c = coded();
+  const auto &c = coded();
   const auto again = temp_path("again.qdpx");
   ASSERT_EQ(run_cli({"code", "-o", again.string(), "-j", "1"}).exit_code, 0);
   EXPECT_EQ(supanalyze::read_file(again), c.qdpx_bytes); // any -j, same bytes
   fs::remove(again);
   const auto entries = supanalyze::detail::unzip(c.qdpx_bytes, "auto.qdpx");
-  const std::string& qde = entries.at("project.qde");
+  const std::string &qde = entries.at("project.qde");
   EXPECT_NE(qde.find("<Project xmlns=\"urn:QDA-XML:project:1.0\""), std::string::npos);
   EXPECT_NE(qde.find("<User guid="), std::string::npos);
   EXPECT_NE(qde.find("name=\"supanalyze "), std::string::npos);
@@ -124,12 +125,13 @@ TEST(QdpxExport, ProjectLayoutIsDeterministic) {
   EXPECT_NE(qde.find("<Variable guid="), std::string::npos);
   EXPECT_NE(qde.find("creationDateTime=\"2000-01-01T00:00:00Z\""), std::string::npos);
   std::size_t sources = 0;
-  for (const auto& [name, bytes] : entries) sources += name.rfind("Sources/", 0) == 0;
+  for (const auto &[name, bytes] : entries)
+    sources += name.rfind("Sources/", 0) == 0;
   EXPECT_EQ(sources, qda::read_qdpx(c.qdpx_bytes, "auto.qdpx").sources.size());
 }
 
 TEST(QdpxAgree, TsvAgainstQdpxIsPerfectAgreement) {
-  const auto& c = coded();
+  const auto &c = coded();
   const auto r = run_cli({"agree", c.tsv_path, c.qdpx_path, "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto doc = nlohmann::json::parse(r.out);
@@ -140,36 +142,37 @@ TEST(QdpxAgree, TsvAgainstQdpxIsPerfectAgreement) {
 }
 
 // A copy of the tool's project with `edit` applied to project.qde (or the whole archive).
-std::string damaged(const std::function<void(std::map<std::string, std::string>&)>& edit) {
+std::string damaged(const std::function<void(std::map<std::string, std::string> &)> &edit) {
   auto entries = supanalyze::detail::unzip(coded().qdpx_bytes, "auto.qdpx");
   edit(entries);
   std::vector<std::pair<std::string, std::string>> parts(entries.begin(), entries.end());
   return supanalyze::detail::zip_parts(parts, "test");
 }
 
-void expect_refused(const std::string& bytes, const std::vector<std::string>& expected) {
+void expect_refused(const std::string &bytes, const std::vector<std::string> &expected) {
   const auto in = temp_path("damaged.qdpx"), out = temp_path("damaged-agree.txt");
   supanalyze::write_file_atomically(in, bytes);
   const auto r = run_cli({"agree", coded().tsv_path, in.string(), "-o", out.string()});
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find(in.string()), std::string::npos) << r.err;
-  for (const auto& e : expected) EXPECT_NE(r.err.find(e), std::string::npos) << e << "\n" << r.err;
+  for (const auto &e : expected)
+    EXPECT_NE(r.err.find(e), std::string::npos) << e << "\n" << r.err;
   EXPECT_FALSE(fs::exists(out));
   fs::remove(in);
 }
 
 TEST(QdpxImport, DamagedProjectsNameFileAndElement) {
   expect_refused("PK\x03\x04 this is not a zip archive", {"not a zip archive"});
-  expect_refused(damaged([](auto& e) { e.erase("project.qde"); }), {"no project.qde in the archive"});
-  expect_refused(damaged([](auto& e) {
-                   std::string& qde = e.at("project.qde");
+  expect_refused(damaged([](auto &e) { e.erase("project.qde"); }), {"no project.qde in the archive"});
+  expect_refused(damaged([](auto &e) {
+                   std::string &qde = e.at("project.qde");
                    const auto at = qde.find("endPosition=\"") + 13;
                    qde.replace(at, qde.find('"', at) - at, "999999");
                  }),
                  {"!project.qde:", ": element Project/Sources/TextSource", "/PlainTextSelection",
                   "-999999 is out of its source's range 0-"});
-  expect_refused(damaged([](auto& e) {
-                   std::string& qde = e.at("project.qde");
+  expect_refused(damaged([](auto &e) {
+                   std::string &qde = e.at("project.qde");
                    const auto at = qde.find("<CodeRef targetGUID=\"") + 21;
                    qde.replace(at, 36, "00000000-0000-0000-0000-000000000000");
                  }),
@@ -190,7 +193,7 @@ TEST(QdpxOtherTools, AtlasCodebookOnlyProjectImports) {
   EXPECT_EQ(project.codes.themes[1].parent_id, project.codes.themes[0].id);
   // Its first code is the default codebook's staffing theme by GUID, in upper case.
   std::vector<std::string> unmatched;
-  const auto& cb = supanalyze::codebook::default_codebook();
+  const auto &cb = supanalyze::codebook::default_codebook();
   const auto coding = qda::project_coding(project, supanalyze::corpus::Corpus{}, cb, unmatched);
   EXPECT_TRUE(coding.marks.empty());
   ASSERT_EQ(unmatched.size(), 1u); // "Overtime" is no theme: reported
@@ -201,7 +204,7 @@ TEST(QdpxOtherTools, QualCoderSourceWithBomImportsAsACorpus) {
   const std::string path = supanalyze::testing::test_data("refi-qda/qualcoder-bom.qdpx");
   const auto project = qda::read_qdpx(supanalyze::read_file(path), path);
   ASSERT_EQ(project.sources.size(), 1u);
-  const auto& source = project.sources[0];
+  const auto &source = project.sources[0];
   EXPECT_EQ(source.text.rfind("งบประมาณ", 0), 0u); // the BOM is gone
   ASSERT_EQ(source.selections.size(), 2u);
   EXPECT_EQ(cut(source.text, source.selections[0].start, source.selections[0].end), "งบประมาณ");
@@ -222,7 +225,8 @@ TEST(QdpxOtherTools, QualCoderSourceWithBomImportsAsACorpus) {
 
 TEST(QdpxCorpus, ProjectOfTheBundledCorpusImportsAsTheSameCorpus) {
   const auto dir = temp_path("bundled-corpus");
-  const auto r = run_cli({"corpus", "import", coded().qdpx_path, "--id", "ssw3-2564", "--year", "2564", "-o", dir.string()});
+  const auto r =
+      run_cli({"corpus", "import", coded().qdpx_path, "--id", "ssw3-2564", "--year", "2564", "-o", dir.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto original = run_cli({"corpus", "export"});
   const auto imported = run_cli({"corpus", "export", dir.string()});

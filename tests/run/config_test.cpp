@@ -12,11 +12,11 @@ using namespace supanalyze;
 
 namespace {
 
-run::RunConfig parse(const std::string& text, Diagnostics& d, const std::string& file = "office/ssw3-2565.yaml") {
+run::RunConfig parse(const std::string &text, Diagnostics &d, const std::string &file = "office/ssw3-2565.yaml") {
   return run::parse_run_config(text, file, d);
 }
 
-std::string first_error(const std::string& text) {
+std::string first_error(const std::string &text) {
   Diagnostics d;
   parse(text, d);
   EXPECT_TRUE(d.has_errors()) << text;
@@ -64,32 +64,45 @@ TEST(RunConfig, UnknownKeysGiveFileLineColumnAndASuggestion) {
             "office/ssw3-2565.yaml:6:5: error: outputs[0].fromats: unknown key (did you mean 'formats'?)");
   EXPECT_EQ(first_error("corpus: c\noutput: o\ncodebok: x.yaml\noutputs:\n  - {name: f, table: freq}\n"),
             "office/ssw3-2565.yaml:3:1: error: codebok: unknown key (did you mean 'codebook'?)");
-  EXPECT_EQ(first_error("corpus: c\noutput: o\noutputs:\n  - name: f\n    table: freq\n    filters: {provinces: [ratchaburi]}\n"),
-            "office/ssw3-2565.yaml:6:15: error: outputs[0].filters.provinces: unknown key (did you mean 'province'?)");
+  EXPECT_EQ(
+      first_error(
+          "corpus: c\noutput: o\noutputs:\n  - name: f\n    table: freq\n    filters: {provinces: [ratchaburi]}\n"),
+      "office/ssw3-2565.yaml:6:15: error: outputs[0].filters.provinces: unknown key (did you mean 'province'?)");
 }
 
 TEST(RunConfig, BadValuesAreNamedWithTheirPlace) {
-  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: frq}\n").find("outputs[0].table: 'frq' is not one of freq, matrix (did you mean 'freq'?)"),
+  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: frq}\n")
+                .find("outputs[0].table: 'frq' is not one of freq, matrix (did you mean 'freq'?)"),
             std::string::npos);
-  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, formats: [json, xslx]}\n").find(":4:44: error: outputs[0].formats[1]: 'xslx' is not one of table, csv, tsv, json, md, xlsx (did you mean 'xlsx'?)"),
+  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, formats: [json, xslx]}\n")
+                .find(":4:44: error: outputs[0].formats[1]: 'xslx' is not one of table, csv, tsv, json, md, xlsx (did "
+                      "you mean 'xlsx'?)"),
             std::string::npos);
-  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, rows: theme}\n").find("only a matrix has rows and cols"),
+  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, rows: theme}\n")
+                .find("only a matrix has rows and cols"),
             std::string::npos);
-  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: matrix, unit: provnces}\n").find("(did you mean 'provinces'?)"),
+  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: matrix, unit: provnces}\n")
+                .find("(did you mean 'provinces'?)"),
             std::string::npos);
-  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq}\n  - {name: f, table: matrix}\n").find(":5:12: error: outputs[1].name: output name 'f' is already used"),
+  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq}\n  - {name: f, table: matrix}\n")
+                .find(":5:12: error: outputs[1].name: output name 'f' is already used"),
             std::string::npos);
-  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: ../f, table: freq}\n").find("not a usable file name stem"), std::string::npos);
-  EXPECT_NE(first_error("output: o\noutputs:\n  - {name: f, table: freq}\n").find(":1:1: error: corpus: missing required key"),
+  EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: ../f, table: freq}\n")
+                .find("not a usable file name stem"),
+            std::string::npos);
+  EXPECT_NE(first_error("output: o\noutputs:\n  - {name: f, table: freq}\n")
+                .find(":1:1: error: corpus: missing required key"),
             std::string::npos);
 }
 
 TEST(RunConfig, UnitsInThePluralOrTheSingular) {
   // The same spellings as --unit of freq, matrix and agree: both mean one unit.
-  for (const auto& [written, unit] : {std::pair{"province", aggregate::Unit::provinces}, std::pair{"answers", aggregate::Unit::answers},
-                                      std::pair{"segment", aggregate::Unit::segments}, std::pair{"mention", aggregate::Unit::mentions}}) {
+  for (const auto &[written, unit] :
+       {std::pair{"province", aggregate::Unit::provinces}, std::pair{"answers", aggregate::Unit::answers},
+        std::pair{"segment", aggregate::Unit::segments}, std::pair{"mention", aggregate::Unit::mentions}}) {
     Diagnostics d;
-    const auto c = parse("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, unit: " + std::string(written) + "}\n", d);
+    const auto c =
+        parse("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, unit: " + std::string(written) + "}\n", d);
     ASSERT_FALSE(d.has_errors()) << written << ": " << d.items().front().to_string();
     EXPECT_EQ(c.outputs[0].unit, unit) << written;
   }
@@ -97,7 +110,8 @@ TEST(RunConfig, UnitsInThePluralOrTheSingular) {
 
 TEST(RunConfig, BomForCsvAndTsvOnly) {
   Diagnostics d;
-  const auto c = parse("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, formats: [csv, json], bom: true}\n", d);
+  const auto c =
+      parse("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, formats: [csv, json], bom: true}\n", d);
   ASSERT_FALSE(d.has_errors()) << d.items().front().to_string();
   EXPECT_TRUE(c.outputs[0].bom);
   EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, formats: [json], bom: true}\n")

@@ -11,9 +11,10 @@ using namespace supanalyze::terms;
 
 namespace {
 
-std::map<std::string, Term> by_text(const TermCounter& counter) {
+std::map<std::string, Term> by_text(const TermCounter &counter) {
   std::map<std::string, Term> out;
-  for (const auto& t : counter.terms()) out[t.text] = t;
+  for (const auto &t : counter.terms())
+    out[t.text] = t;
   return out;
 }
 
@@ -24,7 +25,7 @@ TEST(TermCounter, CountsOccurrencesAndSegmentsInAndOutOfTheTarget) {
   counter.add_segment("งบประมาณ ไม่เพียงพอ งบประมาณ", true, "a/q1/p/1");
   counter.add_segment("3. งบประมาณ (2564)", false, "a/q1/p/2");
   const auto terms = by_text(counter);
-  const Term& budget = terms.at("งบประมาณ");
+  const Term &budget = terms.at("งบประมาณ");
   EXPECT_EQ(budget.count, 3u);
   EXPECT_EQ(budget.target_count, 2u);
   EXPECT_EQ(budget.segments, 2u);
@@ -54,12 +55,14 @@ TEST(TermCounter, StopWordsSplitPhrasesAndPhrasesKeepTheirSpacing) {
   EXPECT_FALSE(terms.count("มี"));
   EXPECT_FALSE(terms.count("บุคลากรมี"));
   EXPECT_FALSE(terms.count("บุคลากรมีภารกิจ"));
-  for (const auto& [text, t] : terms) EXPECT_LE(t.words, 3u) << text;
+  for (const auto &[text, t] : terms)
+    EXPECT_LE(t.words, 3u) << text;
   CounterOptions one_word;
   one_word.max_words = 1;
   TermCounter words_only(supanalyze::text::Tokenizer(), StopWords::thai_default(), one_word);
   words_only.add_segment("บุคลากรมีภารกิจงานประจำค่อนข้างมาก ส่งผลต่อประสิทธิภาพ", false);
-  for (const auto& t : words_only.terms()) EXPECT_EQ(t.words, 1u) << t.text;
+  for (const auto &t : words_only.terms())
+    EXPECT_EQ(t.words, 1u) << t.text;
 }
 
 // --suggest's focus: occurrences next to a theme's coding count as near it, the coding itself
@@ -78,8 +81,8 @@ TEST(TermCounter, FocusSpansAndExamples) {
   const auto terms = by_text(counter);
   EXPECT_EQ(terms.at("โดยตรง").near_count, 2u);
   EXPECT_EQ(terms.at("อัตรากำลัง").near_count, 0u); // the coding itself
-  EXPECT_EQ(terms.at("อัตรา").near_count, 0u);      // too far from it
-  const auto& examples = terms.at("โดยตรง").examples;
+  EXPECT_EQ(terms.at("อัตรา").near_count, 0u);     // too far from it
+  const auto &examples = terms.at("โดยตรง").examples;
   ASSERT_EQ(examples.size(), 2u);
   EXPECT_EQ(examples[0].segment, "centre1300/q5/samutsongkhram/2");
   EXPECT_EQ(examples[1].segment, "centre1300/q5/suphanburi/2");

@@ -15,7 +15,7 @@ namespace {
 
 using Match = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>;
 
-std::vector<Match> scan(const TermAutomaton& a, const std::string& text) {
+std::vector<Match> scan(const TermAutomaton &a, const std::string &text) {
   std::vector<Match> out;
   a.scan(text, [&](std::uint32_t s, std::uint32_t e, std::uint32_t id) { out.emplace_back(s, e, id); });
   return out;
@@ -29,7 +29,8 @@ TEST(TermAutomaton, PairedScanGivesEachTextItsOwnMatches) {
   std::mt19937 rng(7);
   auto random_text = [&](std::size_t n) {
     std::string t;
-    for (std::size_t k = 0; k < n; ++k) supanalyze::text::append_utf8(t, letters[rng() % letters.size()]);
+    for (std::size_t k = 0; k < n; ++k)
+      supanalyze::text::append_utf8(t, letters[rng() % letters.size()]);
     return t;
   };
   TermAutomaton a;
@@ -44,8 +45,9 @@ TEST(TermAutomaton, PairedScanGivesEachTextItsOwnMatches) {
   for (int round = 0; round < 50; ++round) {
     const std::string x = random_text(rng() % 300), y = random_text(rng() % 300) + patterns[rng() % patterns.size()];
     std::vector<Match> px, py;
-    a.scan_pair(x, [&](std::uint32_t s, std::uint32_t e, std::uint32_t id) { px.emplace_back(s, e, id); },
-                y, [&](std::uint32_t s, std::uint32_t e, std::uint32_t id) { py.emplace_back(s, e, id); });
+    a.scan_pair(
+        x, [&](std::uint32_t s, std::uint32_t e, std::uint32_t id) { px.emplace_back(s, e, id); }, y,
+        [&](std::uint32_t s, std::uint32_t e, std::uint32_t id) { py.emplace_back(s, e, id); });
     EXPECT_EQ(px, scan(a, x));
     EXPECT_EQ(py, scan(a, y));
     EXPECT_FALSE(py.empty());

@@ -19,17 +19,17 @@ using supanalyze::text::Normalizer;
 namespace {
 
 struct Case {
-  const char* name;
-  const char* damaged;
-  const char* repaired;
+  const char *name;
+  const char *damaged;
+  const char *repaired;
 };
 
-void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const Case &c, std::ostream *os) { *os << c.name; }
 
 class NormalizerRepairs : public ::testing::TestWithParam<Case> {};
 
 TEST_P(NormalizerRepairs, RepairsSeedDamage) {
-  const Case& c = GetParam();
+  const Case &c = GetParam();
   EXPECT_EQ(normalize(c.damaged), c.repaired);
   EXPECT_EQ(normalize(c.repaired), c.repaired) << "the repair must be a fixed point";
 }
@@ -39,23 +39,18 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         // 1: a space before a combining mark
         Case{"mark_space_44", "ผู ้ปฏิบัติงาน เพื ่อปรับปรุง", "ผู้ปฏิบัติงาน เพื่อปรับปรุง"},
-        Case{"mark_space_950", "ศูนย์ค ุ ้มครองคนไร ้ท ี ่พึ่ง", "ศูนย์คุ้มครองคนไร้ที่พึ่ง"},
-        Case{"mark_space_issue", "ข ้อม ูล", "ข้อมูล"},
+        Case{"mark_space_950", "ศูนย์ค ุ ้มครองคนไร ้ท ี ่พึ่ง", "ศูนย์คุ้มครองคนไร้ที่พึ่ง"}, Case{"mark_space_issue", "ข ้อม ูล", "ข้อมูล"},
         Case{"mark_space_heading", "ประเด ็นท ี ่  5 : ข ้อเสนอแ นะ", "ประเด็นที่ 5 : ข้อเสนอแนะ"},
         Case{"mark_space_212", "ดังนี ้", "ดังนี้"},
         // 8: over-full stacks and marks on a base that takes none
-        Case{"overfull_416", "ชวีิต", "ชีวิต"},
-        Case{"mark_on_leading_vowel_2731", "ไมเ่พียงพอ", "ไม่เพียงพอ"},
+        Case{"overfull_416", "ชวีิต", "ชีวิต"}, Case{"mark_on_leading_vowel_2731", "ไมเ่พียงพอ", "ไม่เพียงพอ"},
         Case{"overfull_3801", "วธิีการ", "วิธีการ"},
         Case{"overfull_two_tones", "เจ้าหน้าท\u0E35\u0E1C\u0E48\u0E39\u0E49ปฏิบัติงาน", "เจ้าหน้าที่ผู้ปฏิบัติงาน"},
         // 5: tone typed before an upper vowel
-        Case{"tone_before_vowel_138", "อะไรท่ีบ่งบอก", "อะไรที่บ่งบอก"},
-        Case{"tone_before_vowel_349", "คำส่ัง", "คำสั่ง"},
+        Case{"tone_before_vowel_138", "อะไรท่ีบ่งบอก", "อะไรที่บ่งบอก"}, Case{"tone_before_vowel_349", "คำส่ัง", "คำสั่ง"},
         // 6, 7: tone after sara aa, after the อ of sara uee
-        Case{"tone_after_aa_780", "ดา้นนโยบาย", "ด้านนโยบาย"},
-        Case{"tone_after_aa_1435", "ระหวา่ง", "ระหว่าง"},
-        Case{"tone_after_uee_492", "เพือ่", "เพื่อ"},
-        Case{"tone_after_uee_1007", "เคลือ่นที่", "เคลื่อนที่"},
+        Case{"tone_after_aa_780", "ดา้นนโยบาย", "ด้านนโยบาย"}, Case{"tone_after_aa_1435", "ระหวา่ง", "ระหว่าง"},
+        Case{"tone_after_uee_492", "เพือ่", "เพื่อ"}, Case{"tone_after_uee_1007", "เคลือ่นที่", "เคลื่อนที่"},
         // 4: NFC order of tone and sara u
         Case{"nfc_9", "กล\u0E48\u0E38ม", "กลุ่ม"},
         // decomposed sara am
@@ -71,8 +66,7 @@ INSTANTIATE_TEST_SUITE_P(
         // 3, 2b: spaces after a leading vowel, before ะ า ำ
         Case{"leading_vowel_4432", "สามารถนำไ ป", "สามารถนำไป"},
         Case{"leading_vowel_4312", "เ ขียนไม่สอดคล้อง", "เขียนไม่สอดคล้อง"},
-        Case{"following_vowel_4036", "ค่อนข้ าง", "ค่อนข้าง"},
-        Case{"following_vowel_3024", "คณ ะ", "คณะ"},
+        Case{"following_vowel_4036", "ค่อนข้ าง", "ค่อนข้าง"}, Case{"following_vowel_3024", "คณ ะ", "คณะ"},
         // 12a: Thai digits
         Case{"thai_digits_65", "พฤษภาคม ๒๕๖๔", "พฤษภาคม 2564"},
         // 9: a shifted mark, repaired only into a known word
@@ -82,8 +76,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"split_word_1145", "แก้ ไขปัญหา", "แก้ไขปัญหา"},
         // 12c: layout
         Case{"whitespace", "  ครอบคลุม    ครบถ้วน   ", "ครอบคลุม ครบถ้วน"},
-        Case{"invisible_and_crlf", "\xEF\xBB\xBF" "ข้อ\xE2\x80\x8Bมูล\r\nบรรทัด\r\n", "ข้อมูล\nบรรทัด\n"}),
-    [](const ::testing::TestParamInfo<Case>& info) { return info.param.name; });
+        Case{"invisible_and_crlf",
+             "\xEF\xBB\xBF"
+             "ข้อ\xE2\x80\x8Bมูล\r\nบรรทัด\r\n",
+             "ข้อมูล\nบรรทัด\n"}),
+    [](const ::testing::TestParamInfo<Case> &info) { return info.param.name; });
 
 // Every distinct dictionary repair the normalizer makes to the seed, read and checked by hand
 // (tests/data/seed-dictionary-repairs.tsv says how the table was made).
@@ -100,7 +97,8 @@ TEST(NormalizerDictionaryRepairs, RepairsEverySeedCase) {
     }
     std::vector<std::string> cells;
     std::istringstream fields(row);
-    for (std::string cell; std::getline(fields, cell, '\t');) cells.push_back(cell);
+    for (std::string cell; std::getline(fields, cell, '\t');)
+      cells.push_back(cell);
     ASSERT_EQ(cells.size(), 4u) << row;
     EXPECT_EQ(normalize(cells[2]), cells[3]) << "seed line " << cells[0];
     EXPECT_EQ(normalize(cells[3]), cells[3]) << "seed line " << cells[0] << ": the repair must be a fixed point";
@@ -112,21 +110,21 @@ TEST(NormalizerDictionaryRepairs, RepairsEverySeedCase) {
 
 TEST(NormalizerDictionaryRepairs, CatalogueExamples) {
   // Damage kinds 9 and 10 of the seed's catalogue (docs/normalizer.md), with their seed lines.
-  EXPECT_EQ(normalize("ศจพ.จังหวดั"), "ศจพ.จังหวัด");                           // 2455
-  EXPECT_EQ(normalize("หน่วยร่วมดำเนนิการ"), "หน่วยร่วมดำเนินการ");               // 2446
-  EXPECT_EQ(normalize("ใหม้ี"), "ให้มี");                                        // 954: swap, then move
-  EXPECT_EQ(normalize("ทำใหศู้นย์"), "ทำให้ศูนย์");                               // 266
-  EXPECT_EQ(normalize("แก้ ไขปัญหา"), "แก้ไขปัญหา");                             // 1145
-  EXPECT_EQ(normalize("ทั้ งนี้"), "ทั้งนี้");                                      // 1444
-  EXPECT_EQ(normalize("ภาคี เครือข่าย"), "ภาคีเครือข่าย");                        // domain word
-  EXPECT_EQ(normalize("ความช่ วย"), "ความช่วย");                                 // 1247
+  EXPECT_EQ(normalize("ศจพ.จังหวดั"), "ศจพ.จังหวัด");             // 2455
+  EXPECT_EQ(normalize("หน่วยร่วมดำเนนิการ"), "หน่วยร่วมดำเนินการ"); // 2446
+  EXPECT_EQ(normalize("ใหม้ี"), "ให้มี");                         // 954: swap, then move
+  EXPECT_EQ(normalize("ทำใหศู้นย์"), "ทำให้ศูนย์");                 // 266
+  EXPECT_EQ(normalize("แก้ ไขปัญหา"), "แก้ไขปัญหา");              // 1145
+  EXPECT_EQ(normalize("ทั้ งนี้"), "ทั้งนี้");                        // 1444
+  EXPECT_EQ(normalize("ภาคี เครือข่าย"), "ภาคีเครือข่าย");          // domain word
+  EXPECT_EQ(normalize("ความช่ วย"), "ความช่วย");                // 1247
 }
 
 TEST(NormalizerDictionaryRepairs, LeavesKnownWordsAlone) {
   // Known words are never turned into others: ทุจริต is not ทุจิรต; a tie (อยูมี่: moving ู
   // gives อูย|มี่, moving ่ gives อยู่|มี) is ambiguous, so nothing moves.
-  for (const char* text : {"ทุจริต", "อยูมี่การ", "จังหวัด", "บูรณาการ", "ดำเนินการ", "ความรู้ ความเข้าใจ",
-                           "ผู้ใหญ่บ้าน อพม.", "งบประมาณ พ.ศ.2564", "ต่าง ๆ", "เห ลือ"})
+  for (const char *text : {"ทุจริต", "อยูมี่การ", "จังหวัด", "บูรณาการ", "ดำเนินการ", "ความรู้ ความเข้าใจ", "ผู้ใหญ่บ้าน อพม.",
+                           "งบประมาณ พ.ศ.2564", "ต่าง ๆ", "เห ลือ"})
     EXPECT_EQ(normalize(text), text);
 }
 
@@ -148,18 +146,18 @@ TEST(NormalizerDictionaryRepairs, JoinLinesWhereAFragmentIsNoWord) {
 
 // PyThaiNLP's normalize() documents these typing faults.
 TEST(Normalizer, RepairsTypingFaults) {
-  EXPECT_EQ(normalize("เเปลก"), "แปลก");                                   // two sara e for sara ae
-  EXPECT_EQ(normalize("น\u0E4D\u0E49\u0E32"), "น้ำ");                   // nikhahit, tone, sara aa
-  EXPECT_EQ(normalize("นานาาา"), "นานา");                                  // a vowel typed again
+  EXPECT_EQ(normalize("เเปลก"), "แปลก");             // two sara e for sara ae
+  EXPECT_EQ(normalize("น\u0E4D\u0E49\u0E32"), "น้ำ"); // nikhahit, tone, sara aa
+  EXPECT_EQ(normalize("นานาาา"), "นานา");            // a vowel typed again
   EXPECT_EQ(normalize("ดีีี"), "ดี");
-  EXPECT_EQ(normalize("ที่่"), "ที่");                                       // a tone mark typed again
+  EXPECT_EQ(normalize("ที่่"), "ที่");             // a tone mark typed again
   EXPECT_EQ(normalize("ผู้ใหข้้อมูล"), "ผู้ให้ข้อมูล"); // seed 308: but a second tone shifted from the left moves back
-  EXPECT_EQ(normalize("ก\u0E49\u0E33"), "ก\u0E49\u0E33");                // ก้ำ is already right
+  EXPECT_EQ(normalize("ก\u0E49\u0E33"), "ก\u0E49\u0E33"); // ก้ำ is already right
 }
 
 TEST(Normalizer, LeavesSourceSpellingAlone) {
   // docs/normalizer.md: the author's own spellings are not PDF damage.
-  for (const char* word : {"คลอบคลุม", "ครอบคุลม", "ไม่สารถ", "การคดกรอง", "การายงาน"})
+  for (const char *word : {"คลอบคลุม", "ครอบคุลม", "ไม่สารถ", "การคดกรอง", "การายงาน"})
     EXPECT_EQ(normalize(word), word);
 }
 
@@ -194,7 +192,7 @@ TEST(Normalizer, JoinLinesModeJoinsWordsBrokenByThePdf) {
   EXPECT_EQ(keeper.normalize("บูรณา\nการ\n"), "บูรณา\nการ\n");
 }
 
-std::u32string consonants(const std::string& utf8) {
+std::u32string consonants(const std::string &utf8) {
   std::u32string out;
   for (char32_t c : supanalyze::text::to_u32(utf8))
     if (supanalyze::text::thai::is_consonant(c)) out.push_back(c);

@@ -6,29 +6,29 @@
 
 using supanalyze::text::Dictionary;
 using supanalyze::text::Token;
-using supanalyze::text::TokenKind;
 using supanalyze::text::Tokenizer;
+using supanalyze::text::TokenKind;
 
 namespace {
 
-std::string joined(const Tokenizer& tokenizer, const std::string& text) {
+std::string joined(const Tokenizer &tokenizer, const std::string &text) {
   std::string out;
-  for (const Token& t : tokenizer.tokenize(text)) {
+  for (const Token &t : tokenizer.tokenize(text)) {
     if (!out.empty()) out += '|';
     out += t.in(text);
   }
   return out;
 }
 
-bool has_token(const Tokenizer& tokenizer, const std::string& text, const std::string& token) {
-  for (const Token& t : tokenizer.tokenize(text))
+bool has_token(const Tokenizer &tokenizer, const std::string &text, const std::string &token) {
+  for (const Token &t : tokenizer.tokenize(text))
     if (t.in(text) == token) return true;
   return false;
 }
 
 // Sentences of the 2564 report where ICU alone splits the domain terms.
-const char* const k_integration_sentence = "เกิดการบูรณาการการทำงานร่วมกันของหน่วยงาน"; // part 3
-const char* const k_budget_sentence = "ขาดงบประมาณสนับสนุนในการดำเนินงาน";               // part 3, q4
+const char *const k_integration_sentence = "เกิดการบูรณาการการทำงานร่วมกันของหน่วยงาน"; // part 3
+const char *const k_budget_sentence = "ขาดงบประมาณสนับสนุนในการดำเนินงาน";            // part 3, q4
 
 TEST(Tokenizer, IcuAloneSplitsDomainTerms) {
   const Tokenizer icu_only{Dictionary{}};
@@ -45,9 +45,7 @@ TEST(Tokenizer, DictionaryKeepsDomainTermsWhole) {
   EXPECT_TRUE(has_token(tokenizer, "สำรวจข้อมูลเพิ่มเติมจาก TPmap โดย", "TPmap"));
 }
 
-TEST(Tokenizer, IssueExample) {
-  EXPECT_EQ(joined(Tokenizer{}, "ข้อมูล TPmap"), "ข้อมูล|TPmap");
-}
+TEST(Tokenizer, IssueExample) { EXPECT_EQ(joined(Tokenizer{}, "ข้อมูล TPmap"), "ข้อมูล|TPmap"); }
 
 TEST(Tokenizer, TermEdgesStayOnClusterBoundaries) {
   Dictionary dict;
@@ -55,7 +53,8 @@ TEST(Tokenizer, TermEdgesStayOnClusterBoundaries) {
   dict.add("เพียง");
   const Tokenizer tokenizer{dict};
   // "เพียง" must not be cut out of "เพียงพอ"'s neighbour "เเพียง"; "การ" never starts after เ.
-  for (const Token& t : tokenizer.tokenize("เการ")) EXPECT_NE(t.in("เการ"), "การ");
+  for (const Token &t : tokenizer.tokenize("เการ"))
+    EXPECT_NE(t.in("เการ"), "การ");
 }
 
 TEST(Tokenizer, ShortTermsNeedIcuBoundaries) {
@@ -76,13 +75,13 @@ TEST(Tokenizer, KindsAndOffsets) {
   const std::string text = "ช่วง COVID-19 ปี 2564, ok";
   const auto tokens = Tokenizer{}.tokenize(text);
   ASSERT_FALSE(tokens.empty());
-  for (const Token& t : tokens) {
+  for (const Token &t : tokens) {
     ASSERT_LE(t.end, text.size());
     EXPECT_NE(t.in(text).front(), ' ') << "whitespace is never a token";
   }
   EXPECT_EQ(tokens.front().kind, TokenKind::thai);
   bool number = false, latin = false, punct = false;
-  for (const Token& t : tokens) {
+  for (const Token &t : tokens) {
     number |= t.kind == TokenKind::number && t.in(text) == "2564";
     latin |= t.kind == TokenKind::latin;
     punct |= t.kind == TokenKind::punct && t.in(text) == ",";
@@ -90,10 +89,10 @@ TEST(Tokenizer, KindsAndOffsets) {
   EXPECT_TRUE(number && latin && punct);
 }
 
-std::vector<std::string> keys_of(const std::string& text) {
+std::vector<std::string> keys_of(const std::string &text) {
   std::vector<std::string> keys;
   std::string scratch;
-  for (const Token& t : Tokenizer{}.tokenize(text))
+  for (const Token &t : Tokenizer{}.tokenize(text))
     supanalyze::text::for_each_key(text, t, scratch, [&](auto, auto, std::string_view key) { keys.emplace_back(key); });
   return keys;
 }

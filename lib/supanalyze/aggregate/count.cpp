@@ -4,11 +4,12 @@
 
 namespace supanalyze::aggregate {
 
-Selection select_all(const corpus::Corpus& corpus, const codebook::Codebook& codebook) {
+Selection select_all(const corpus::Corpus &corpus, const codebook::Codebook &codebook) {
   Selection s;
   s.instrument_ok.assign(corpus.instruments.size(), true);
   s.province_ok.assign(corpus.provinces.size(), true);
-  for (const auto& inst : corpus.instruments) s.question_ok.emplace_back(inst.questions.size(), true);
+  for (const auto &inst : corpus.instruments)
+    s.question_ok.emplace_back(inst.questions.size(), true);
   s.theme_selected.assign(codebook.themes.size(), true);
   return s;
 }
@@ -22,14 +23,17 @@ Selection select_question(Selection selection, std::size_t instrument, std::size
 
 bool Coverage::covers(Axis axis, std::size_t item) const {
   switch (axis) {
-  case Axis::theme: return true;
-  case Axis::province: return provinces[item];
-  case Axis::question: return answers[item] > 0;
+  case Axis::theme:
+    return true;
+  case Axis::province:
+    return provinces[item];
+  case Axis::question:
+    return answers[item] > 0;
   }
   return false;
 }
 
-std::vector<std::size_t> axis_items(const corpus::Corpus& c, const codebook::Codebook& codebook, const Selection& s,
+std::vector<std::size_t> axis_items(const corpus::Corpus &c, const codebook::Codebook &codebook, const Selection &s,
                                     Axis axis) {
   std::vector<std::size_t> items;
   switch (axis) {
@@ -50,11 +54,14 @@ std::vector<std::size_t> axis_items(const corpus::Corpus& c, const codebook::Cod
   return items;
 }
 
-std::string axis_id(const corpus::Corpus& corpus, const codebook::Codebook& codebook, Axis axis, std::size_t item) {
+std::string axis_id(const corpus::Corpus &corpus, const codebook::Codebook &codebook, Axis axis, std::size_t item) {
   switch (axis) {
-  case Axis::theme: return codebook.themes[item].id;
-  case Axis::province: return corpus.provinces[item].id;
-  case Axis::question: return question_id(corpus, item);
+  case Axis::theme:
+    return codebook.themes[item].id;
+  case Axis::province:
+    return corpus.provinces[item].id;
+  case Axis::question:
+    return question_id(corpus, item);
   }
   return "";
 }
@@ -62,11 +69,13 @@ std::string axis_id(const corpus::Corpus& corpus, const codebook::Codebook& code
 namespace {
 
 // Removes from `m` the province and question rows and columns `coverage` does not cover.
-void drop_uncovered(Matrix& m, const Coverage& coverage) {
+void drop_uncovered(Matrix &m, const Coverage &coverage) {
   std::vector<bool> keep_row, keep_col;
-  for (std::size_t item : m.row_items) keep_row.push_back(coverage.covers(m.rows, item));
-  for (std::size_t item : m.col_items) keep_col.push_back(coverage.covers(m.cols, item));
-  auto keep = [](auto& values, const std::vector<bool>& kept) {
+  for (std::size_t item : m.row_items)
+    keep_row.push_back(coverage.covers(m.rows, item));
+  for (std::size_t item : m.col_items)
+    keep_col.push_back(coverage.covers(m.cols, item));
+  auto keep = [](auto &values, const std::vector<bool> &kept) {
     std::size_t to = 0;
     for (std::size_t from = 0; from < values.size(); ++from)
       if (kept[from]) {
@@ -80,24 +89,25 @@ void drop_uncovered(Matrix& m, const Coverage& coverage) {
   keep(m.cells, keep_row);
   keep(m.col_items, keep_col);
   keep(m.col_totals, keep_col);
-  for (auto& row : m.cells) keep(row, keep_col);
+  for (auto &row : m.cells)
+    keep(row, keep_col);
 }
 
 } // namespace
 
-TableCount::TableCount(const corpus::Corpus& corpus, const codebook::Codebook& codebook, Selection selection, Axis rows,
+TableCount::TableCount(const corpus::Corpus &corpus, const codebook::Codebook &codebook, Selection selection, Axis rows,
                        Axis cols, Unit unit)
     : m_corpus(corpus), m_codebook(codebook), m_selection(std::move(selection)), m_unit(unit),
       m_builder(corpus, rows, cols, unit, axis_items(corpus, codebook, m_selection, rows),
                 axis_items(corpus, codebook, m_selection, cols), m_selection.theme_selected),
       m_coverage(corpus) {}
 
-void TableCount::add(const corpus::Answer& answer, const coding::AnswerCodings& coded) {
+void TableCount::add(const corpus::Answer &answer, const coding::AnswerCodings &coded) {
   if (!m_selection.selected(answer)) return;
   add(answer, tally_answer(m_codebook, coded, m_selection.theme_selected));
 }
 
-void TableCount::add(const corpus::Answer& answer, const AnswerTally& tally) {
+void TableCount::add(const corpus::Answer &answer, const AnswerTally &tally) {
   if (!m_selection.selected(answer)) return;
   const std::size_t q = question_number(m_corpus, answer.instrument, answer.question);
   m_coverage.provinces[answer.province] = true;
@@ -112,8 +122,8 @@ Matrix TableCount::finish() const {
   return m;
 }
 
-QuestionTables::QuestionTables(const corpus::Corpus& corpus, const codebook::Codebook& codebook, const Selection& selection,
-                               Axis rows, Axis cols, Unit unit)
+QuestionTables::QuestionTables(const corpus::Corpus &corpus, const codebook::Codebook &codebook,
+                               const Selection &selection, Axis rows, Axis cols, Unit unit)
     : m_corpus(corpus), m_codebook(codebook), m_theme_selected(selection.theme_selected),
       m_questions(axis_items(corpus, codebook, selection, Axis::question)), m_table_of(corpus.question_count(), -1) {
   if (rows == Axis::question || cols == Axis::question) throw Error("per-question tables cannot have a question axis");
@@ -124,7 +134,7 @@ QuestionTables::QuestionTables(const corpus::Corpus& corpus, const codebook::Cod
   }
 }
 
-void QuestionTables::add(const corpus::Answer& answer, const coding::AnswerCodings& coded) {
+void QuestionTables::add(const corpus::Answer &answer, const coding::AnswerCodings &coded) {
   const long t = m_table_of[question_number(m_corpus, answer.instrument, answer.question)];
   if (t < 0 || !m_tables[t].selection().selected(answer)) return;
   m_tables[t].add(answer, tally_answer(m_codebook, coded, m_theme_selected));

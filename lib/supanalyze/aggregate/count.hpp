@@ -22,13 +22,14 @@ struct Selection {
   std::vector<std::vector<bool>> question_ok; // per instrument, per question
   std::vector<bool> theme_selected;           // a selected theme and its descendants
 
-  bool selected(const corpus::Answer& answer) const {
-    return instrument_ok[answer.instrument] && question_ok[answer.instrument][answer.question] && province_ok[answer.province];
+  bool selected(const corpus::Answer &answer) const {
+    return instrument_ok[answer.instrument] && question_ok[answer.instrument][answer.question] &&
+           province_ok[answer.province];
   }
 };
 
 // Everything selected: every instrument, question, province and theme.
-Selection select_all(const corpus::Corpus& corpus, const codebook::Codebook& codebook);
+Selection select_all(const corpus::Corpus &corpus, const codebook::Codebook &codebook);
 // `selection` narrowed to one question (instrument and question indices).
 Selection select_question(Selection selection, std::size_t instrument, std::size_t question);
 
@@ -37,41 +38,42 @@ Selection select_question(Selection selection, std::size_t instrument, std::size
 struct Coverage {
   std::vector<bool> provinces;
   std::vector<std::uint64_t> answers, segments;
-  explicit Coverage(const corpus::Corpus& c) : provinces(c.provinces.size()), answers(c.question_count()), segments(c.question_count()) {}
+  explicit Coverage(const corpus::Corpus &c)
+      : provinces(c.provinces.size()), answers(c.question_count()), segments(c.question_count()) {}
   // Whether a selected answer covers `item` of `axis` (themes are always covered).
   bool covers(Axis axis, std::size_t item) const;
 };
 
 // Items of an axis that `selection` allows, in corpus or codebook order: themes, provinces, or
 // question numbers. A table keeps those its Coverage covers.
-std::vector<std::size_t> axis_items(const corpus::Corpus& corpus, const codebook::Codebook& codebook,
-                                    const Selection& selection, Axis axis);
+std::vector<std::size_t> axis_items(const corpus::Corpus &corpus, const codebook::Codebook &codebook,
+                                    const Selection &selection, Axis axis);
 // The id of an axis item: a theme's or a province's id, or "instrument/question".
-std::string axis_id(const corpus::Corpus& corpus, const codebook::Codebook& codebook, Axis axis, std::size_t item);
+std::string axis_id(const corpus::Corpus &corpus, const codebook::Codebook &codebook, Axis axis, std::size_t item);
 
 // One table's counts, rows x cols in a unit, over the answers `selection` selects. Holds
 // references to `corpus` and `codebook` (which must outlive it) and a copy of `selection`.
 class TableCount {
 public:
-  TableCount(const corpus::Corpus& corpus, const codebook::Codebook& codebook, Selection selection, Axis rows, Axis cols,
-             Unit unit);
-  TableCount(const TableCount&) = delete;
-  TableCount& operator=(const TableCount&) = delete;
-  TableCount(TableCount&&) = default;
+  TableCount(const corpus::Corpus &corpus, const codebook::Codebook &codebook, Selection selection, Axis rows,
+             Axis cols, Unit unit);
+  TableCount(const TableCount &) = delete;
+  TableCount &operator=(const TableCount &) = delete;
+  TableCount(TableCount &&) = default;
 
   // Counts `answer` (coded as `coded`) when the selection selects it.
-  void add(const corpus::Answer& answer, const coding::AnswerCodings& coded);
+  void add(const corpus::Answer &answer, const coding::AnswerCodings &coded);
   // Counts an answer already tallied (tally_answer with this table's theme selection).
-  void add(const corpus::Answer& answer, const AnswerTally& tally);
+  void add(const corpus::Answer &answer, const AnswerTally &tally);
   // The matrix, without the provinces and questions no selected answer covers.
   Matrix finish() const;
-  const Coverage& coverage() const { return m_coverage; }
-  const Selection& selection() const { return m_selection; }
+  const Coverage &coverage() const { return m_coverage; }
+  const Selection &selection() const { return m_selection; }
   Unit unit() const { return m_unit; }
 
 private:
-  const corpus::Corpus& m_corpus;
-  const codebook::Codebook& m_codebook;
+  const corpus::Corpus &m_corpus;
+  const codebook::Codebook &m_codebook;
   Selection m_selection;
   Unit m_unit;
   MatrixBuilder m_builder;
@@ -83,17 +85,17 @@ private:
 // `rows` and `cols` must not be the question axis.
 class QuestionTables {
 public:
-  QuestionTables(const corpus::Corpus& corpus, const codebook::Codebook& codebook, const Selection& selection, Axis rows,
-                 Axis cols, Unit unit);
+  QuestionTables(const corpus::Corpus &corpus, const codebook::Codebook &codebook, const Selection &selection,
+                 Axis rows, Axis cols, Unit unit);
   // Counts `answer` in its question's table (each answer is tallied once).
-  void add(const corpus::Answer& answer, const coding::AnswerCodings& coded);
+  void add(const corpus::Answer &answer, const coding::AnswerCodings &coded);
   // The selected question numbers, in corpus order, and the table of each.
-  const std::vector<std::size_t>& questions() const { return m_questions; }
-  const TableCount& table(std::size_t index) const { return m_tables[index]; }
+  const std::vector<std::size_t> &questions() const { return m_questions; }
+  const TableCount &table(std::size_t index) const { return m_tables[index]; }
 
 private:
-  const corpus::Corpus& m_corpus;
-  const codebook::Codebook& m_codebook;
+  const corpus::Corpus &m_corpus;
+  const codebook::Codebook &m_codebook;
   std::vector<bool> m_theme_selected;
   std::vector<std::size_t> m_questions;
   std::vector<long> m_table_of; // question number -> index into m_tables, or -1

@@ -7,7 +7,7 @@
 
 namespace supanalyze::aggregate {
 
-Unit parse_unit(const std::string& name) {
+Unit parse_unit(const std::string &name) {
   for (Unit unit : {Unit::provinces, Unit::answers, Unit::segments, Unit::mentions})
     if (name == to_string(unit) || name == singular(unit)) return unit;
   throw Error("the unit must be provinces, answers, segments or mentions (or the singular), not '" + name + "'");
@@ -15,10 +15,14 @@ Unit parse_unit(const std::string& name) {
 
 std::string to_string(Unit unit) {
   switch (unit) {
-  case Unit::provinces: return "provinces";
-  case Unit::answers: return "answers";
-  case Unit::segments: return "segments";
-  case Unit::mentions: return "mentions";
+  case Unit::provinces:
+    return "provinces";
+  case Unit::answers:
+    return "answers";
+  case Unit::segments:
+    return "segments";
+  case Unit::mentions:
+    return "mentions";
   }
   return "provinces";
 }
@@ -28,7 +32,7 @@ std::string singular(Unit unit) {
   return plural.substr(0, plural.size() - 1);
 }
 
-Axis parse_axis(const std::string& name) {
+Axis parse_axis(const std::string &name) {
   if (name == "theme" || name == "themes") return Axis::theme;
   if (name == "province" || name == "provinces") return Axis::province;
   if (name == "question" || name == "questions") return Axis::question;
@@ -37,15 +41,18 @@ Axis parse_axis(const std::string& name) {
 
 std::string to_string(Axis axis) {
   switch (axis) {
-  case Axis::theme: return "theme";
-  case Axis::province: return "province";
-  case Axis::question: return "question";
+  case Axis::theme:
+    return "theme";
+  case Axis::province:
+    return "province";
+  case Axis::question:
+    return "question";
   }
   return "theme";
 }
 
-AnswerTally tally_answer(const codebook::Codebook& cb, const coding::AnswerCodings& coded,
-                         const std::vector<bool>& theme_selected) {
+AnswerTally tally_answer(const codebook::Codebook &cb, const coding::AnswerCodings &coded,
+                         const std::vector<bool> &theme_selected) {
   AnswerTally t;
   t.answer = coded.answer;
   t.segments.assign(cb.themes.size(), 0);
@@ -53,17 +60,18 @@ AnswerTally tally_answer(const codebook::Codebook& cb, const coding::AnswerCodin
   // (theme, in_label, start, end), rolled up: a label and a text span never merge
   std::vector<std::tuple<std::size_t, bool, std::uint32_t, std::uint32_t>> spans;
   std::vector<std::tuple<bool, std::uint32_t, std::uint32_t>> any;
-  for (const auto& segment : coded.segments) {
+  for (const auto &segment : coded.segments) {
     spans.clear();
     any.clear();
-    for (const auto& c : segment) {
+    for (const auto &c : segment) {
       if (theme_selected[c.theme]) any.emplace_back(c.in_label, c.start, c.end);
-      for (std::size_t theme : cb.self_and_ancestors(c.theme)) spans.emplace_back(theme, c.in_label, c.start, c.end);
+      for (std::size_t theme : cb.self_and_ancestors(c.theme))
+        spans.emplace_back(theme, c.in_label, c.start, c.end);
     }
     std::sort(spans.begin(), spans.end());
     spans.erase(std::unique(spans.begin(), spans.end()), spans.end());
     std::size_t previous = SIZE_MAX;
-    for (const auto& [theme, in_label, s, e] : spans) {
+    for (const auto &[theme, in_label, s, e] : spans) {
       ++t.mentions[theme];
       if (theme != previous) ++t.segments[theme];
       previous = theme;
@@ -76,7 +84,8 @@ AnswerTally tally_answer(const codebook::Codebook& cb, const coding::AnswerCodin
   return t;
 }
 
-void MatrixBuilder::Count::add(std::uint64_t segs, std::uint64_t ments, std::size_t province, std::size_t province_count) {
+void MatrixBuilder::Count::add(std::uint64_t segs, std::uint64_t ments, std::size_t province,
+                               std::size_t province_count) {
   segments += segs;
   mentions += ments;
   ++answers;
@@ -86,24 +95,29 @@ void MatrixBuilder::Count::add(std::uint64_t segs, std::uint64_t ments, std::siz
 
 std::uint64_t MatrixBuilder::Count::value(Unit unit) const {
   switch (unit) {
-  case Unit::provinces: return static_cast<std::uint64_t>(std::count(provinces.begin(), provinces.end(), true));
-  case Unit::answers: return answers;
-  case Unit::segments: return segments;
-  case Unit::mentions: return mentions;
+  case Unit::provinces:
+    return static_cast<std::uint64_t>(std::count(provinces.begin(), provinces.end(), true));
+  case Unit::answers:
+    return answers;
+  case Unit::segments:
+    return segments;
+  case Unit::mentions:
+    return mentions;
   }
   return 0;
 }
 
-MatrixBuilder::MatrixBuilder(const corpus::Corpus& corpus, Axis rows, Axis cols, Unit unit,
+MatrixBuilder::MatrixBuilder(const corpus::Corpus &corpus, Axis rows, Axis cols, Unit unit,
                              std::vector<std::size_t> row_items, std::vector<std::size_t> col_items,
-                             const std::vector<bool>& theme_selected)
+                             const std::vector<bool> &theme_selected)
     : m_corpus(corpus), m_rows(rows), m_cols(cols), m_unit(unit), m_row_items(std::move(row_items)),
       m_col_items(std::move(col_items)), m_theme_selected(theme_selected) {
   if (rows == cols) throw Error("rows and columns must be different axes (both are '" + to_string(rows) + "')");
-  auto positions = [](const std::vector<std::size_t>& items) {
+  auto positions = [](const std::vector<std::size_t> &items) {
     const std::size_t size = items.empty() ? 0 : *std::max_element(items.begin(), items.end()) + 1;
     std::vector<long> pos(size, -1);
-    for (std::size_t k = 0; k < items.size(); ++k) pos[items[k]] = static_cast<long>(k);
+    for (std::size_t k = 0; k < items.size(); ++k)
+      pos[items[k]] = static_cast<long>(k);
     return pos;
   };
   m_row_index = positions(m_row_items);
@@ -114,14 +128,14 @@ MatrixBuilder::MatrixBuilder(const corpus::Corpus& corpus, Axis rows, Axis cols,
 }
 
 long MatrixBuilder::index(Axis axis, std::size_t theme, std::size_t province, std::size_t question) const {
-  const auto& positions = axis == m_rows ? m_row_index : m_col_index;
+  const auto &positions = axis == m_rows ? m_row_index : m_col_index;
   const std::size_t item = axis == Axis::theme ? theme : axis == Axis::province ? province : question;
   return item < positions.size() ? positions[item] : -1;
 }
 
-void MatrixBuilder::add(const AnswerTally& tally) { add(tally, m_corpus.answers[tally.answer]); }
+void MatrixBuilder::add(const AnswerTally &tally) { add(tally, m_corpus.answers[tally.answer]); }
 
-void MatrixBuilder::add(const AnswerTally& tally, const corpus::Answer& answer) {
+void MatrixBuilder::add(const AnswerTally &tally, const corpus::Answer &answer) {
   const std::size_t province = answer.province;
   const std::size_t question = question_number(m_corpus, answer.instrument, answer.question);
   const std::size_t n = m_corpus.provinces.size();
@@ -145,9 +159,10 @@ void MatrixBuilder::add(const AnswerTally& tally, const corpus::Answer& answer) 
     if (tally.segments[theme] == 0 || !m_theme_selected[theme]) continue;
     const long t = index(Axis::theme, theme, province, question);
     if (t < 0) continue;
-    auto& cell = m_rows == Axis::theme ? m_cells[t][o] : m_cells[o][t];
+    auto &cell = m_rows == Axis::theme ? m_cells[t][o] : m_cells[o][t];
     cell.add(tally.segments[theme], tally.mentions[theme], province, n);
-    (m_rows == Axis::theme ? m_row_totals : m_col_totals)[t].add(tally.segments[theme], tally.mentions[theme], province, n);
+    (m_rows == Axis::theme ? m_row_totals : m_col_totals)[t].add(tally.segments[theme], tally.mentions[theme], province,
+                                                                 n);
   }
 }
 
@@ -158,12 +173,15 @@ Matrix MatrixBuilder::finish() const {
   m.unit = m_unit;
   m.row_items = m_row_items;
   m.col_items = m_col_items;
-  for (const auto& row : m_cells) {
+  for (const auto &row : m_cells) {
     m.cells.emplace_back();
-    for (const auto& cell : row) m.cells.back().push_back(cell.value(m_unit));
+    for (const auto &cell : row)
+      m.cells.back().push_back(cell.value(m_unit));
   }
-  for (const auto& t : m_row_totals) m.row_totals.push_back(t.value(m_unit));
-  for (const auto& t : m_col_totals) m.col_totals.push_back(t.value(m_unit));
+  for (const auto &t : m_row_totals)
+    m.row_totals.push_back(t.value(m_unit));
+  for (const auto &t : m_col_totals)
+    m.col_totals.push_back(t.value(m_unit));
   m.total = m_total.value(m_unit);
   return m;
 }

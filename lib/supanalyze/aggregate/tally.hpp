@@ -19,7 +19,7 @@ enum class Unit { provinces, answers, segments, mentions };
 
 // Parses a unit, in the plural or the singular ("province" or "provinces", ...): every command
 // and configuration accepts both. Throws Error listing the units otherwise.
-Unit parse_unit(const std::string& name);
+Unit parse_unit(const std::string &name);
 // The unit's name as outputs print it: the plural ("provinces").
 std::string to_string(Unit unit);
 // The singular ("province").
@@ -35,11 +35,11 @@ struct AnswerTally {
   std::uint32_t any_mentions = 0;      // distinct spans of any selected theme
 };
 
-AnswerTally tally_answer(const codebook::Codebook& codebook, const coding::AnswerCodings& coded,
-                         const std::vector<bool>& theme_selected);
+AnswerTally tally_answer(const codebook::Codebook &codebook, const coding::AnswerCodings &coded,
+                         const std::vector<bool> &theme_selected);
 
 enum class Axis { theme, province, question };
-Axis parse_axis(const std::string& name);
+Axis parse_axis(const std::string &name);
 std::string to_string(Axis axis);
 
 // Counts in one unit: cells, row totals, column totals and a grand total. Every total counts
@@ -61,11 +61,11 @@ struct Matrix {
 // the corpus). Questions are numbered across instruments in corpus order.
 class MatrixBuilder {
 public:
-  MatrixBuilder(const corpus::Corpus& corpus, Axis rows, Axis cols, Unit unit, std::vector<std::size_t> row_items,
-                std::vector<std::size_t> col_items, const std::vector<bool>& theme_selected);
-  void add(const AnswerTally& tally);
+  MatrixBuilder(const corpus::Corpus &corpus, Axis rows, Axis cols, Unit unit, std::vector<std::size_t> row_items,
+                std::vector<std::size_t> col_items, const std::vector<bool> &theme_selected);
+  void add(const AnswerTally &tally);
   // For answers that are not in the corpus's vector (streamed).
-  void add(const AnswerTally& tally, const corpus::Answer& answer);
+  void add(const AnswerTally &tally, const corpus::Answer &answer);
   Matrix finish() const;
 
 private:
@@ -77,7 +77,7 @@ private:
   };
   long index(Axis axis, std::size_t theme, std::size_t province, std::size_t question) const;
 
-  const corpus::Corpus& m_corpus;
+  const corpus::Corpus &m_corpus;
   Axis m_rows, m_cols;
   Unit m_unit;
   std::vector<std::size_t> m_row_items, m_col_items;

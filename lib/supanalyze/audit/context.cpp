@@ -32,7 +32,7 @@ std::vector<Cluster> clusters(std::string_view text) {
 
 std::string flatten(std::string_view text) {
   std::string out(text);
-  for (char& c : out)
+  for (char &c : out)
     if (c == '\n' || c == '\t' || c == '\r') c = ' ';
   return out;
 }

@@ -39,8 +39,8 @@ struct LintOptions {
 
 // Lints `codebook`; with a corpus, also the findings that need one (matches, breadth, how ICU
 // splits short terms in context). Findings are sorted by severity, then location.
-std::vector<Finding> lint_codebook(const codebook::Codebook& codebook, const codebook::Matcher& matcher,
-                                   const corpus::Corpus* corpus, const LintOptions& options = {});
+std::vector<Finding> lint_codebook(const codebook::Codebook &codebook, const codebook::Matcher &matcher,
+                                   const corpus::Corpus *corpus, const LintOptions &options = {});
 
 // One of a theme's `examples`: whether coding it gave the theme (or a sub-theme) as expected.
 struct ExampleResult {
@@ -51,6 +51,6 @@ struct ExampleResult {
   std::vector<std::string> coded; // themes coded in the example
 };
 
-std::vector<ExampleResult> test_examples(const codebook::Codebook& codebook, const codebook::Matcher& matcher);
+std::vector<ExampleResult> test_examples(const codebook::Codebook &codebook, const codebook::Matcher &matcher);
 
 } // namespace supanalyze::audit

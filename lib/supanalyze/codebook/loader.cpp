@@ -24,14 +24,15 @@ const std::regex k_codebook_id("[a-z0-9_.-]+");
 
 class Loader {
 public:
-  Loader(const std::string& file, Diagnostics& diagnostics) : m_yaml(file, diagnostics), m_diagnostics(diagnostics) {}
+  Loader(const std::string &file, Diagnostics &diagnostics) : m_yaml(file, diagnostics), m_diagnostics(diagnostics) {}
 
-  Codebook load(const YAML::Node& root) {
+  Codebook load(const YAML::Node &root) {
     Codebook cb;
     if (!m_yaml.expect_map(root, "")) return cb;
     m_yaml.check_keys(root, "", {"id", "version", "title", "description", "themes"});
     if (auto id = m_yaml.string(root, "", "id", true)) {
-      if (!std::regex_match(*id, k_codebook_id)) m_yaml.error(root["id"], "id", "'" + *id + "' is not a valid codebook id");
+      if (!std::regex_match(*id, k_codebook_id))
+        m_yaml.error(root["id"], "id", "'" + *id + "' is not a valid codebook id");
       cb.id = *id;
     }
     cb.version = m_yaml.string(root, "", "version", true).value_or("");
@@ -57,18 +58,18 @@ public:
   }
 
 private:
-  std::string theme_path(const Theme& t, const std::string& fallback) const {
+  std::string theme_path(const Theme &t, const std::string &fallback) const {
     return t.id.empty() ? fallback : "themes." + t.id;
   }
 
-  std::vector<Term> terms(const YAML::Node& node, const std::string& path, const char* key, bool normalize = true) {
+  std::vector<Term> terms(const YAML::Node &node, const std::string &path, const char *key, bool normalize = true) {
     std::vector<Term> out;
     append_terms(node[key], path + "." + key, normalize, out);
     return out;
   }
 
   // Appends the terms of `list` (a text value or a list of them) found at `list_path`.
-  void append_terms(const YAML::Node& list, const std::string& list_path, bool normalize, std::vector<Term>& out) {
+  void append_terms(const YAML::Node &list, const std::string &list_path, bool normalize, std::vector<Term> &out) {
     if (!list || list.IsNull()) return;
     if (!list.IsScalar() && !list.IsSequence()) {
       m_yaml.error(list, list_path, "expected a list of text values");
@@ -84,7 +85,8 @@ private:
       }
       std::string value = normalize ? text::normalize(item.as<std::string>()) : item.as<std::string>();
       if (normalize) {
-        while (!value.empty() && value.back() == '\n') value.pop_back();
+        while (!value.empty() && value.back() == '\n')
+          value.pop_back();
       }
       if (value.empty() || value.find_first_not_of(" *") == std::string::npos) {
         m_yaml.error(item, item_path, "empty term");
@@ -94,7 +96,7 @@ private:
     }
   }
 
-  Theme load_theme(const YAML::Node& node, const std::string& path) {
+  Theme load_theme(const YAML::Node &node, const std::string &path) {
     Theme t;
     t.where = m_yaml.where(node);
     if (auto id = m_yaml.string(node, path, "id", true)) {
@@ -106,8 +108,14 @@ private:
     m_yaml.check_keys(node, p,
                       {"id", "label", "description", "colour", "guid", "parent", "children", "terms", "patterns",
                        "rules", "exclude", "examples"},
-                      {{"keywords", "terms"}, {"words", "terms"}, {"regex", "patterns"}, {"regexes", "patterns"},
-                       {"color", "colour"}, {"excludes", "exclude"}, {"exclusions", "exclude"}, {"labels", "label"}});
+                      {{"keywords", "terms"},
+                       {"words", "terms"},
+                       {"regex", "patterns"},
+                       {"regexes", "patterns"},
+                       {"color", "colour"},
+                       {"excludes", "exclude"},
+                       {"exclusions", "exclude"},
+                       {"labels", "label"}});
     if (const YAML::Node label = node["label"]; !label) {
       m_yaml.error(node, p + ".label", "missing required key (label: {th: ..., en: ...})");
     } else if (m_yaml.expect_map(label, p + ".label")) {
@@ -125,7 +133,8 @@ private:
     t.parent_id = m_yaml.string(node, p, "parent", false).value_or("");
     t.terms = terms(node, p, "terms");
     t.patterns = terms(node, p, "patterns", false);
-    for (std::size_t i = 0; i < t.patterns.size(); ++i) check_pattern(node["patterns"], p, i, t.patterns[i]);
+    for (std::size_t i = 0; i < t.patterns.size(); ++i)
+      check_pattern(node["patterns"], p, i, t.patterns[i]);
     t.exclude = terms(node, p, "exclude");
     load_rules(node, p, t);
     if (const YAML::Node ex = node["examples"]; ex && m_yaml.expect_map(ex, p + ".examples")) {
@@ -136,7 +145,7 @@ private:
     return t;
   }
 
-  void check_pattern(const YAML::Node& list, const std::string& path, std::size_t i, const Term& pattern) {
+  void check_pattern(const YAML::Node &list, const std::string &path, std::size_t i, const Term &pattern) {
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error;
     std::unique_ptr<icu::RegexPattern> compiled(
@@ -151,10 +160,11 @@ private:
 
   // The terms of a rule's `key`; an item that is itself a list is one slot of alternatives
   // (any of them fills it), which all_of and near then need only one of.
-  void rule_slots(const YAML::Node& r, const std::string& rp, const char* key, Rule& rule) {
+  void rule_slots(const YAML::Node &r, const std::string &rp, const char *key, Rule &rule) {
     const YAML::Node list = r[key];
     bool nested = false;
-    for (std::size_t i = 0; list.IsSequence() && i < list.size(); ++i) nested = nested || list[i].IsSequence();
+    for (std::size_t i = 0; list.IsSequence() && i < list.size(); ++i)
+      nested = nested || list[i].IsSequence();
     if (!nested) {
       rule.terms = terms(r, rp, key);
       return;
@@ -163,11 +173,12 @@ private:
       const std::size_t before = rule.terms.size();
       append_terms(list[i], rp + "." + key + "[" + std::to_string(i) + "]", true, rule.terms);
       rule.slot_of.resize(rule.terms.size(), static_cast<std::uint32_t>(i));
-      if (rule.terms.size() == before) m_yaml.error(list[i], rp + "." + key + "[" + std::to_string(i) + "]", "an empty slot");
+      if (rule.terms.size() == before)
+        m_yaml.error(list[i], rp + "." + key + "[" + std::to_string(i) + "]", "an empty slot");
     }
   }
 
-  void load_rules(const YAML::Node& node, const std::string& path, Theme& t) {
+  void load_rules(const YAML::Node &node, const std::string &path, Theme &t) {
     const YAML::Node rules = node["rules"];
     if (!rules) return;
     if (!m_yaml.expect_sequence(rules, path + ".rules")) return;
@@ -203,13 +214,14 @@ private:
         m_yaml.error(r, rp, "a rule needs at least one term");
         continue;
       }
-      for (const auto& term : rule.terms)
-        if (term.is_glob()) m_diagnostics.error(term.where, rp + ": rules take literal terms, not globs ('" + term.text + "')");
+      for (const auto &term : rule.terms)
+        if (term.is_glob())
+          m_diagnostics.error(term.where, rp + ": rules take literal terms, not globs ('" + term.text + "')");
       t.rules.push_back(std::move(rule));
     }
   }
 
-  void resolve_hierarchy(Codebook& cb, const std::vector<std::pair<std::vector<std::string>, YAML::Node>>& children) {
+  void resolve_hierarchy(Codebook &cb, const std::vector<std::pair<std::vector<std::string>, YAML::Node>> &children) {
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < cb.themes.size(); ++i) {
       for (std::size_t j = 0; j < i; ++j)
@@ -217,27 +229,31 @@ private:
           m_diagnostics.error(cb.themes[i].where, "themes." + cb.themes[i].id + ": duplicate theme id");
       ids.push_back(cb.themes[i].id);
     }
-    auto unknown = [&](const std::string& id) {
+    auto unknown = [&](const std::string &id) {
       const std::string hint = closest_match(id, ids);
       return "unknown theme '" + id + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)");
     };
     for (std::size_t i = 0; i < cb.themes.size(); ++i) {
-      Theme& t = cb.themes[i];
+      Theme &t = cb.themes[i];
       if (t.parent_id.empty()) continue;
-      if (auto p = cb.index_of(t.parent_id)) t.parent = p;
-      else m_diagnostics.error(t.where, "themes." + t.id + ".parent: " + unknown(t.parent_id));
+      if (auto p = cb.index_of(t.parent_id))
+        t.parent = p;
+      else
+        m_diagnostics.error(t.where, "themes." + t.id + ".parent: " + unknown(t.parent_id));
     }
     for (std::size_t i = 0; i < cb.themes.size(); ++i) {
-      for (const auto& child_id : children[i].first) {
+      for (const auto &child_id : children[i].first) {
         const auto c = cb.index_of(child_id);
         if (!c) {
-          m_diagnostics.error(m_yaml.where(children[i].second), "themes." + cb.themes[i].id + ".children: " + unknown(child_id));
+          m_diagnostics.error(m_yaml.where(children[i].second),
+                              "themes." + cb.themes[i].id + ".children: " + unknown(child_id));
           continue;
         }
-        Theme& child = cb.themes[*c];
+        Theme &child = cb.themes[*c];
         if (child.parent && *child.parent != i)
-          m_diagnostics.error(m_yaml.where(children[i].second), "themes." + cb.themes[i].id + ".children: '" + child_id +
-                                                                    "' already has parent '" + child.parent_id + "'");
+          m_diagnostics.error(m_yaml.where(children[i].second), "themes." + cb.themes[i].id + ".children: '" +
+                                                                    child_id + "' already has parent '" +
+                                                                    child.parent_id + "'");
         child.parent = i;
         child.parent_id = cb.themes[i].id;
       }
@@ -246,31 +262,34 @@ private:
       std::size_t steps = 0;
       for (auto p = cb.themes[i].parent; p; p = cb.themes[*p].parent) {
         if (++steps > cb.themes.size() || *p == i) {
-          m_diagnostics.error(cb.themes[i].where, "themes." + cb.themes[i].id + ".parent: parent cycle through '" +
-                                                      cb.themes[i].id + "'");
-          for (auto& t : cb.themes) t.parent.reset(); // keep later code from looping
+          m_diagnostics.error(cb.themes[i].where,
+                              "themes." + cb.themes[i].id + ".parent: parent cycle through '" + cb.themes[i].id + "'");
+          for (auto &t : cb.themes)
+            t.parent.reset(); // keep later code from looping
           return;
         }
       }
     }
   }
 
-  void check_match_definitions(const Codebook& cb, const std::vector<std::pair<std::vector<std::string>, YAML::Node>>& children) {
+  void check_match_definitions(const Codebook &cb,
+                               const std::vector<std::pair<std::vector<std::string>, YAML::Node>> &children) {
     for (std::size_t i = 0; i < cb.themes.size(); ++i) {
-      const Theme& t = cb.themes[i];
+      const Theme &t = cb.themes[i];
       const bool has_children = !children[i].first.empty() || !cb.children_of(i).empty();
       if (!t.has_match_definition() && !has_children)
-        m_diagnostics.error(t.where, "themes." + t.id + ": no match definition (give terms, patterns or rules, or children)");
+        m_diagnostics.error(t.where,
+                            "themes." + t.id + ": no match definition (give terms, patterns or rules, or children)");
     }
   }
 
   detail::YamlReader m_yaml;
-  Diagnostics& m_diagnostics;
+  Diagnostics &m_diagnostics;
 };
 
 } // namespace
 
-Codebook parse_codebook(const std::string& yaml_text, const std::string& file, Diagnostics& diagnostics) {
+Codebook parse_codebook(const std::string &yaml_text, const std::string &file, Diagnostics &diagnostics) {
   text::require_valid_utf8(yaml_text, file);
   const YAML::Node root = detail::parse_yaml(yaml_text, file);
   Codebook cb = Loader(file, diagnostics).load(root);
@@ -279,7 +298,7 @@ Codebook parse_codebook(const std::string& yaml_text, const std::string& file, D
   return cb;
 }
 
-Codebook load_codebook(const std::filesystem::path& path) {
+Codebook load_codebook(const std::filesystem::path &path) {
   if (path.empty()) return default_codebook();
   Diagnostics diagnostics;
   Codebook cb = parse_codebook(read_file(path), path.string(), diagnostics);
@@ -289,7 +308,7 @@ Codebook load_codebook(const std::filesystem::path& path) {
 
 std::string_view default_codebook_text() { return embedded::default_codebook; }
 
-const Codebook& default_codebook() {
+const Codebook &default_codebook() {
   static const Codebook cb = [] {
     Diagnostics diagnostics;
     Codebook c = parse_codebook(std::string(embedded::default_codebook), "<default codebook msdhs-2564>", diagnostics);

@@ -13,13 +13,13 @@ namespace supanalyze::codebook {
 // `diagnostics` as "file:line:col: key.path: message": bad YAML, unknown keys (with the closest
 // known key), missing keys, duplicate ids, unknown parents, parent cycles, themes with no match
 // definition, empty terms, invalid regular expressions, malformed rules.
-Codebook parse_codebook(const std::string& yaml_text, const std::string& file, Diagnostics& diagnostics);
+Codebook parse_codebook(const std::string &yaml_text, const std::string &file, Diagnostics &diagnostics);
 
 // Reads `path` (empty: the embedded default) and throws InputError at the first error.
-Codebook load_codebook(const std::filesystem::path& path = {});
+Codebook load_codebook(const std::filesystem::path &path = {});
 
 // The default codebook embedded in the binary (codebooks/msdhs-2564.yaml).
-const Codebook& default_codebook();
+const Codebook &default_codebook();
 std::string_view default_codebook_text();
 
 } // namespace supanalyze::codebook

@@ -43,7 +43,7 @@ struct PatternInfo {
   std::uint32_t theme;
   std::uint32_t source;
   std::unique_ptr<icu::RegexPattern> regex;
-  std::string required; // a literal every match contains ("" when none is known)
+  std::string required;              // a literal every match contains ("" when none is known)
   bool literal_in_automaton = false; // `required` is found by the automaton pass
 };
 
@@ -66,7 +66,8 @@ std::string required_literal(std::string_view pattern) {
       if (i < pattern.size()) text::decode_at(pattern, i);
     } else if (c == U'[') {
       finish();
-      while (i < pattern.size() && pattern[i] != ']') i += pattern[i] == '\\' ? 2 : 1;
+      while (i < pattern.size() && pattern[i] != ']')
+        i += pattern[i] == '\\' ? 2 : 1;
       ++i;
     } else if (c == U'(') {
       finish();
@@ -79,7 +80,8 @@ std::string required_literal(std::string_view pattern) {
       finish();
     } else if (c == U'?' || c == U'*' || c == U'{') {
       // the previous character is optional: drop it from the literal
-      while (!current.empty() && (static_cast<unsigned char>(current.back()) & 0xC0) == 0x80) current.pop_back();
+      while (!current.empty() && (static_cast<unsigned char>(current.back()) & 0xC0) == 0x80)
+        current.pop_back();
       if (!current.empty()) current.pop_back();
       finish();
       if (c == U'{') { // {m,n} holds no literal
@@ -125,10 +127,10 @@ bool glob_match(std::string_view pattern, std::string_view text) {
       return false;
     }
   }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
+  while (p < pattern.size() && pattern[p] == '*')
+    ++p;
   return p == pattern.size();
 }
-
 
 } // namespace
 
@@ -148,29 +150,28 @@ struct Matcher::Compiled {
   std::vector<std::vector<Use>> thai_uses;
   // What the cluster and ICU checks need of each Thai term, computed once rather than per match.
   struct ThaiFacts {
-    bool can_start; // its first code point may start a cluster
+    bool can_start;    // its first code point may start a cluster
     bool last_leading; // it ends with a leading vowel (เ แ โ ใ ไ): only at the text's end
     bool short_term;   // three Thai letters or fewer: must sit on ICU boundaries too
   };
   std::vector<ThaiFacts> thai_facts;
-  std::unique_ptr<icu::BreakIterator> icu_words; // cloned by each session
+  std::unique_ptr<icu::BreakIterator> icu_words;   // cloned by each session
   std::vector<std::vector<std::string>> key_terms; // the keys of each key-trie term
   // Keys of key-trie terms that the automaton can find as text (ASCII or Thai: folded as the
   // automaton folds); automaton id thai_terms.size() + k is trigger_keys[k].
   std::vector<std::string> trigger_keys;
-  std::vector<std::vector<std::uint32_t>> trigger_needs;    // per key-trie term: its trigger keys
-  std::vector<std::vector<std::uint32_t>> trigger_users;    // per trigger key: the terms needing it
+  std::vector<std::vector<std::uint32_t>> trigger_needs; // per key-trie term: its trigger keys
+  std::vector<std::vector<std::uint32_t>> trigger_users; // per trigger key: the terms needing it
   // Per key-trie term: its keys in order as trigger keys, when all are findable (else empty).
   std::vector<std::vector<std::uint32_t>> trigger_chain;
-  bool always_tokenize = false; // a key-trie term none of whose keys the automaton can find
-  std::uint32_t literal_base = 0; // automaton id of patterns[0]'s required literal
-  text::Tokenizer icu_only{text::Dictionary{}};                  // ICU boundaries for short terms
+  bool always_tokenize = false;                 // a key-trie term none of whose keys the automaton can find
+  std::uint32_t literal_base = 0;               // automaton id of patterns[0]'s required literal
+  text::Tokenizer icu_only{text::Dictionary{}}; // ICU boundaries for short terms
   std::vector<Glob> globs;
   std::vector<PatternInfo> patterns;
   std::vector<RuleInfo> rules;
 
-  Compiled(const Codebook& cb, text::Dictionary dictionary)
-      : codebook(cb), tokenizer(std::move(dictionary)) {}
+  Compiled(const Codebook &cb, text::Dictionary dictionary) : codebook(cb), tokenizer(std::move(dictionary)) {}
 
   std::int32_t intern(std::string_view key) {
     if (auto it = key_ids.find(key); it != key_ids.end()) return it->second;
@@ -180,7 +181,7 @@ struct Matcher::Compiled {
     return id;
   }
 
-  std::uint32_t label(const std::string& text) {
+  std::uint32_t label(const std::string &text) {
     labels.push_back(text);
     return static_cast<std::uint32_t>(labels.size() - 1);
   }
@@ -189,20 +190,21 @@ struct Matcher::Compiled {
   std::vector<std::string> keys_of(std::string_view term) const {
     std::vector<std::string> keys;
     std::string scratch;
-    for (const auto& token : tokenizer.tokenize(term))
+    for (const auto &token : tokenizer.tokenize(term))
       text::for_each_key(term, token, scratch, [&](auto, auto, std::string_view k) { keys.emplace_back(k); });
     return keys;
   }
 
   // Adds `term` to the trie (or the glob list) with `use`.
-  void add(const Term& term, Use use) {
+  void add(const Term &term, Use use) {
     if (term.is_glob()) {
       std::string folded;
       for (std::size_t i = 0; i < term.text.size();) {
         const char32_t c = text::decode_at(term.text, i);
-        if (c == U'*' || text::detail::key_class(c) != text::detail::KeyClass::none) text::detail::append_folded(folded, c);
+        if (c == U'*' || text::detail::key_class(c) != text::detail::KeyClass::none)
+          text::detail::append_folded(folded, c);
       }
-      auto it = std::find_if(globs.begin(), globs.end(), [&](const Glob& g) { return g.pattern == folded; });
+      auto it = std::find_if(globs.begin(), globs.end(), [&](const Glob &g) { return g.pattern == folded; });
       if (it == globs.end()) it = globs.insert(globs.end(), Glob{folded, {}});
       it->uses.push_back(use);
       return;
@@ -220,7 +222,7 @@ struct Matcher::Compiled {
     if (keys.empty()) throw InputError(term.where, "term '" + term.text + "' has no letters or digits to match");
     key_terms.push_back(keys);
     std::int32_t node = 0;
-    for (const auto& key : keys) {
+    for (const auto &key : keys) {
       const std::uint64_t edge = (static_cast<std::uint64_t>(node) << 32) | static_cast<std::uint32_t>(intern(key));
       auto it = edges.find(edge);
       if (it == edges.end()) {
@@ -233,16 +235,20 @@ struct Matcher::Compiled {
   }
 
   void compile_theme(std::uint32_t t) {
-    const Theme& theme = codebook.themes[t];
-    for (const Term& term : theme.terms) add(term, {UseKind::theme_term, false, t, label(term.text), 0, 0});
-    for (const Term& term : theme.exclude) add(term, {UseKind::exclusion, false, t, 0, 0, 0});
-    for (const Rule& rule : theme.rules) {
+    const Theme &theme = codebook.themes[t];
+    for (const Term &term : theme.terms)
+      add(term, {UseKind::theme_term, false, t, label(term.text), 0, 0});
+    for (const Term &term : theme.exclude)
+      add(term, {UseKind::exclusion, false, t, 0, 0, 0});
+    for (const Rule &rule : theme.rules) {
       const auto r = static_cast<std::uint32_t>(rules.size());
       rules.push_back({t, label(rule.display()), rule.kind, rule.within, rule.slot_count()});
-      for (std::size_t s = 0; s < rule.terms.size(); ++s) add(rule.terms[s], {UseKind::rule_term, false, t, 0, r, rule.slot(s)});
-      for (const Term& term : rule.not_terms) add(term, {UseKind::rule_term, true, t, 0, r, 0});
+      for (std::size_t s = 0; s < rule.terms.size(); ++s)
+        add(rule.terms[s], {UseKind::rule_term, false, t, 0, r, rule.slot(s)});
+      for (const Term &term : rule.not_terms)
+        add(term, {UseKind::rule_term, true, t, 0, r, 0});
     }
-    for (const Term& pattern : theme.patterns) {
+    for (const Term &pattern : theme.patterns) {
       UErrorCode status = U_ZERO_ERROR;
       UParseError parse_error;
       std::unique_ptr<icu::RegexPattern> regex(
@@ -255,12 +261,14 @@ struct Matcher::Compiled {
 
   void build_automaton() {
     for (std::uint32_t id = 0; id < thai_terms.size(); ++id) {
-      const std::string& term = thai_terms[id];
+      const std::string &term = thai_terms[id];
       automaton.add(term, id);
       std::size_t p = 0;
       const char32_t first = text::decode_at(term, p);
       p = term.size();
-      do { --p; } while (p > 0 && (static_cast<unsigned char>(term[p]) & 0xC0) == 0x80);
+      do {
+        --p;
+      } while (p > 0 && (static_cast<unsigned char>(term[p]) & 0xC0) == 0x80);
       const char32_t last = text::decode_at(term, p);
       namespace th = text::thai;
       thai_facts.push_back({th::is_thai(first) && !th::is_combining(first) && !th::is_following_vowel(first),
@@ -273,7 +281,7 @@ struct Matcher::Compiled {
     // A key-trie term can only match where each of its keys occurs as text (case-folded): the
     // segment is tokenized only when all of some term's keys were found. Keys with letters the
     // automaton does not fold (non-ASCII Latin, ...) are not looked for.
-    auto findable = [](const std::string& key) {
+    auto findable = [](const std::string &key) {
       for (std::size_t i = 0; i < key.size();) {
         const char32_t c = text::decode_at(key, i);
         if (c >= 0x80 && !(c >= 0x0E00 && c < 0x0E80)) return false;
@@ -285,7 +293,7 @@ struct Matcher::Compiled {
       trigger_needs.emplace_back();
       trigger_chain.emplace_back();
       bool chainable = true;
-      for (const auto& k : key_terms[t]) {
+      for (const auto &k : key_terms[t]) {
         if (!findable(k)) {
           chainable = false;
           continue;
@@ -296,7 +304,7 @@ struct Matcher::Compiled {
           trigger_users.emplace_back();
           automaton.add(k, static_cast<std::uint32_t>(thai_terms.size()) + it->second);
         }
-        auto& needs = trigger_needs.back();
+        auto &needs = trigger_needs.back();
         if (std::find(needs.begin(), needs.end(), it->second) == needs.end()) {
           needs.push_back(it->second);
           trigger_users[it->second].push_back(t);
@@ -310,8 +318,9 @@ struct Matcher::Compiled {
     // a segment without it skips the regex engine, and no second scan (memmem) is needed.
     literal_base = static_cast<std::uint32_t>(thai_terms.size() + trigger_keys.size());
     for (std::uint32_t p = 0; p < patterns.size(); ++p) {
-      const std::string& literal = patterns[p].required;
-      patterns[p].literal_in_automaton = !literal.empty() && text::to_u32(literal).size() <= text::TermAutomaton::k_window;
+      const std::string &literal = patterns[p].required;
+      patterns[p].literal_in_automaton =
+          !literal.empty() && text::to_u32(literal).size() <= text::TermAutomaton::k_window;
       if (patterns[p].literal_in_automaton) automaton.add(literal, literal_base + p);
     }
     automaton.build();
@@ -324,8 +333,10 @@ struct Matcher::Compiled {
     bool thai = false;
     for (std::size_t i = 0; i < term.size();) {
       const char32_t c = text::decode_at(term, i);
-      if (text::thai::is_thai(c) && !text::thai::is_thai_digit(c)) thai = true;
-      else if (c != U' ') return false;
+      if (text::thai::is_thai(c) && !text::thai::is_thai_digit(c))
+        thai = true;
+      else if (c != U' ')
+        return false;
     }
     return thai;
   }
@@ -333,17 +344,21 @@ struct Matcher::Compiled {
 
 namespace {
 
-text::Dictionary dictionary_for(const Codebook& cb, const text::Dictionary& base) {
+text::Dictionary dictionary_for(const Codebook &cb, const text::Dictionary &base) {
   text::Dictionary dict = base;
-  auto add = [&](const Term& t) {
+  auto add = [&](const Term &t) {
     if (!t.is_glob() && t.text.find(' ') == std::string::npos) dict.add(t.text);
   };
-  for (const Theme& theme : cb.themes) {
-    for (const Term& t : theme.terms) add(t);
-    for (const Term& t : theme.exclude) add(t);
-    for (const Rule& r : theme.rules) {
-      for (const Term& t : r.terms) add(t);
-      for (const Term& t : r.not_terms) add(t);
+  for (const Theme &theme : cb.themes) {
+    for (const Term &t : theme.terms)
+      add(t);
+    for (const Term &t : theme.exclude)
+      add(t);
+    for (const Rule &r : theme.rules) {
+      for (const Term &t : r.terms)
+        add(t);
+      for (const Term &t : r.not_terms)
+        add(t);
     }
   }
   return dict;
@@ -351,16 +366,17 @@ text::Dictionary dictionary_for(const Codebook& cb, const text::Dictionary& base
 
 } // namespace
 
-Matcher::Matcher(const Codebook& codebook, const text::Dictionary& base)
+Matcher::Matcher(const Codebook &codebook, const text::Dictionary &base)
     : m_compiled(std::make_unique<Compiled>(codebook, dictionary_for(codebook, base))) {
-  for (std::uint32_t t = 0; t < codebook.themes.size(); ++t) m_compiled->compile_theme(t);
+  for (std::uint32_t t = 0; t < codebook.themes.size(); ++t)
+    m_compiled->compile_theme(t);
   m_compiled->build_automaton();
 }
 
 Matcher::~Matcher() = default;
-const Codebook& Matcher::codebook() const { return m_compiled->codebook; }
-const text::Tokenizer& Matcher::tokenizer() const { return m_compiled->tokenizer; }
-const std::string& Matcher::source_label(std::uint32_t s) const { return m_compiled->labels.at(s); }
+const Codebook &Matcher::codebook() const { return m_compiled->codebook; }
+const text::Tokenizer &Matcher::tokenizer() const { return m_compiled->tokenizer; }
+const std::string &Matcher::source_label(std::uint32_t s) const { return m_compiled->labels.at(s); }
 std::size_t Matcher::source_count() const { return m_compiled->labels.size(); }
 
 // --- matching ----------------------------------------------------------------------------------
@@ -390,10 +406,10 @@ struct RawMatch {
 } // namespace
 
 struct MatchSession::State {
-  const Matcher::Compiled& c;
+  const Matcher::Compiled &c;
   text::Tokenizer tokenizer;
   std::vector<std::unique_ptr<icu::RegexMatcher>> regexes;
-  UText* utext = nullptr;
+  UText *utext = nullptr;
   text::Tokenizer icu_only; // this session's own copy: ICU iterators are not thread-safe
   std::size_t phrase_begin = SIZE_MAX, phrase_end = SIZE_MAX;
   std::vector<std::uint32_t> phrase_breaks;
@@ -406,27 +422,27 @@ struct MatchSession::State {
   std::string_view current_text;
   std::vector<text::Token> window_tokens;
   std::unique_ptr<icu::BreakIterator> icu_words; // this session's own clone
-  UText* phrase_utext = nullptr;
-  std::vector<std::uint64_t> phrase_bits; // fast path: ICU boundaries of the phrase, bit per byte
+  UText *phrase_utext = nullptr;
+  std::vector<std::uint64_t> phrase_bits;                 // fast path: ICU boundaries of the phrase, bit per byte
   std::size_t bits_begin = SIZE_MAX, bits_end = SIZE_MAX; // ... of the phrase [bits_begin, bits_end)
-  std::vector<std::uint8_t> trigger_seen;  // per trigger key: found in this segment
-  std::vector<std::uint32_t> seen_triggers; // the trigger keys found, to reset
+  std::vector<std::uint8_t> trigger_seen;                 // per trigger key: found in this segment
+  std::vector<std::uint32_t> seen_triggers;               // the trigger keys found, to reset
   struct TriggerHit {
     std::uint32_t key, start, end;
-    bool operator<(const TriggerHit& o) const { return std::tie(key, start, end) < std::tie(o.key, o.start, o.end); }
+    bool operator<(const TriggerHit &o) const { return std::tie(key, start, end) < std::tie(o.key, o.start, o.end); }
   };
-  std::vector<TriggerHit> trigger_hits; // where the trigger keys are, sorted by key then start
+  std::vector<TriggerHit> trigger_hits;        // where the trigger keys are, sorted by key then start
   std::array<std::vector<RawMatch>, 2> paired; // code_pair: each text's automaton matches
-  std::vector<std::uint32_t> candidate_terms;   // key-trie terms whose keys all occur
-  std::vector<std::uint8_t> literal_seen;   // per pattern: its required literal occurs
-  bool literals_scanned = false;            // literal_seen is of this segment (fast path)
+  std::vector<std::uint32_t> candidate_terms;  // key-trie terms whose keys all occur
+  std::vector<std::uint8_t> literal_seen;      // per pattern: its required literal occurs
+  bool literals_scanned = false;               // literal_seen is of this segment (fast path)
   bool keys_ready = false;
   bool reference = false;
 
-  explicit State(const Matcher::Compiled& compiled)
-      : c(compiled), tokenizer(compiled.tokenizer), icu_only(compiled.icu_only),
-        icu_words(compiled.icu_words->clone()), trigger_seen(compiled.trigger_keys.size(), 0) {
-    for (const auto& p : c.patterns) {
+  explicit State(const Matcher::Compiled &compiled)
+      : c(compiled), tokenizer(compiled.tokenizer), icu_only(compiled.icu_only), icu_words(compiled.icu_words->clone()),
+        trigger_seen(compiled.trigger_keys.size(), 0) {
+    for (const auto &p : c.patterns) {
       UErrorCode status = U_ZERO_ERROR;
       regexes.emplace_back(p.regex->matcher(status));
       if (U_FAILURE(status)) throw Error(std::string("cannot create a regex matcher: ") + u_errorName(status));
@@ -438,11 +454,17 @@ struct MatchSession::State {
     if (phrase_utext) utext_close(phrase_utext);
   }
 
-  void apply(const Use& use, std::uint32_t start, std::uint32_t end) {
+  void apply(const Use &use, std::uint32_t start, std::uint32_t end) {
     switch (use.kind) {
-    case UseKind::theme_term: candidates.push_back({use.theme, use.source, start, end}); break;
-    case UseKind::exclusion: exclusions.push_back({use.theme, start, end}); break;
-    case UseKind::rule_term: rule_hits.push_back({use.rule, use.slot, use.negated, start, end}); break;
+    case UseKind::theme_term:
+      candidates.push_back({use.theme, use.source, start, end});
+      break;
+    case UseKind::exclusion:
+      exclusions.push_back({use.theme, start, end});
+      break;
+    case UseKind::rule_term:
+      rule_hits.push_back({use.rule, use.slot, use.negated, start, end});
+      break;
     }
   }
 
@@ -453,12 +475,13 @@ struct MatchSession::State {
     key_text.clear();
     tokenizer.tokenize(text, tokens);
     const bool need_text = !c.globs.empty();
-    for (const auto& token : tokens)
+    for (const auto &token : tokens)
       text::for_each_key(text, token, scratch, [&](std::uint32_t s, std::uint32_t e, std::string_view k) {
         const auto it = c.key_ids.find(k);
         const auto begin = static_cast<std::uint32_t>(key_text.size());
         if (need_text) key_text += k;
-        keys.push_back({it == c.key_ids.end() ? -1 : it->second, s, e, begin, static_cast<std::uint32_t>(key_text.size())});
+        keys.push_back(
+            {it == c.key_ids.end() ? -1 : it->second, s, e, begin, static_cast<std::uint32_t>(key_text.size())});
       });
   }
 
@@ -467,17 +490,20 @@ struct MatchSession::State {
       if (keys[i].id < 0) continue;
       std::int32_t node = 0;
       for (std::uint32_t j = i; j < keys.size() && keys[j].id >= 0; ++j) {
-        const auto edge = c.edges.find((static_cast<std::uint64_t>(node) << 32) | static_cast<std::uint32_t>(keys[j].id));
+        const auto edge =
+            c.edges.find((static_cast<std::uint64_t>(node) << 32) | static_cast<std::uint32_t>(keys[j].id));
         if (edge == c.edges.end()) break;
         node = edge->second;
-        for (const Use& use : c.node_uses[static_cast<std::size_t>(node)]) apply(use, keys[i].start, keys[j].end);
+        for (const Use &use : c.node_uses[static_cast<std::size_t>(node)])
+          apply(use, keys[i].start, keys[j].end);
       }
     }
   }
 
   // Index of the key holding byte `offset` (for rule distances); collect_keys() first.
   std::uint32_t key_at(std::uint32_t offset) const {
-    const auto it = std::upper_bound(keys.begin(), keys.end(), offset, [](std::uint32_t o, const KeyRef& k) { return o < k.start; });
+    const auto it = std::upper_bound(keys.begin(), keys.end(), offset,
+                                     [](std::uint32_t o, const KeyRef &k) { return o < k.start; });
     return it == keys.begin() ? 0 : static_cast<std::uint32_t>(it - keys.begin() - 1);
   }
 
@@ -498,9 +524,12 @@ struct MatchSession::State {
       phrase_begin = b;
       phrase_end = e;
       phrase_breaks.assign(1, static_cast<std::uint32_t>(b));
-      for (const auto& t : icu_only.tokenize(text.substr(b, e - b))) phrase_breaks.push_back(static_cast<std::uint32_t>(b + t.end));
+      for (const auto &t : icu_only.tokenize(text.substr(b, e - b)))
+        phrase_breaks.push_back(static_cast<std::uint32_t>(b + t.end));
     }
-    auto has = [&](std::size_t x) { return std::binary_search(phrase_breaks.begin(), phrase_breaks.end(), static_cast<std::uint32_t>(x)); };
+    auto has = [&](std::size_t x) {
+      return std::binary_search(phrase_breaks.begin(), phrase_breaks.end(), static_cast<std::uint32_t>(x));
+    };
     return has(start) && has(end);
   }
 
@@ -512,7 +541,8 @@ struct MatchSession::State {
     const auto [b, e] = phrase_of(text, start, end);
     if (bits_begin != b || bits_end != e) {
       const std::string_view phrase = text.substr(b, e - b);
-      if (std::any_of(phrase.begin(), phrase.end(), [](char ch) { return ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v'; }))
+      if (std::any_of(phrase.begin(), phrase.end(),
+                      [](char ch) { return ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v'; }))
         return on_icu_boundaries_reference(text, start, end); // cut further by the tokenizer
       if (start == b && end == e) return true;
       bits_begin = b;
@@ -539,28 +569,32 @@ struct MatchSession::State {
   void accept_thai(std::string_view text, std::uint32_t id, std::uint32_t start, std::uint32_t end) {
     if (reference) {
       if (!cluster_start(text, start) || !cluster_end(text, end)) return;
-      if (text::thai_letter_count(text.substr(start, end - start)) <= 3 && !on_icu_boundaries_reference(text, start, end)) return;
+      if (text::thai_letter_count(text.substr(start, end - start)) <= 3 &&
+          !on_icu_boundaries_reference(text, start, end))
+        return;
     } else {
-      const auto& facts = c.thai_facts[id];
+      const auto &facts = c.thai_facts[id];
       if (!facts.can_start) return;
-      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+      const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
       // After a leading vowel (U+0E40-U+0E44) no cluster starts.
       if (start >= 3 && bytes[start - 3] == 0xE0 && bytes[start - 2] == 0xB9 && bytes[start - 1] <= 0x84) return;
       if (end < text.size()) {
         if (facts.last_leading) return;
         if (bytes[end] == 0xE0 && (bytes[end + 1] == 0xB8 || bytes[end + 1] == 0xB9)) {
-          const char32_t next = 0x0E00 + ((static_cast<char32_t>(bytes[end + 1] - 0xB8) << 6) | (bytes[end + 2] & 0x3F));
+          const char32_t next =
+              0x0E00 + ((static_cast<char32_t>(bytes[end + 1] - 0xB8) << 6) | (bytes[end + 2] & 0x3F));
           if (text::thai::is_combining(next) || text::thai::is_following_vowel(next)) return;
         }
       }
       if (facts.short_term && !on_icu_boundaries(text, start, end)) return;
     }
-    for (const Use& use : c.thai_uses[id]) apply(use, start, end);
+    for (const Use &use : c.thai_uses[id])
+      apply(use, start, end);
   }
 
   // One automaton pass: Thai terms, and whether a key-trie term can occur at all.
   // `recorded`: the automaton's matches in `text` when a paired scan already found them.
-  bool scan_automaton(std::string_view text, const std::vector<RawMatch>* recorded) {
+  bool scan_automaton(std::string_view text, const std::vector<RawMatch> *recorded) {
     phrase_begin = phrase_end = bits_begin = bits_end = SIZE_MAX;
     const auto thai_count = static_cast<std::uint32_t>(c.thai_terms.size());
     seen_triggers.clear();
@@ -581,7 +615,8 @@ struct MatchSession::State {
       }
     };
     if (recorded) {
-      for (const RawMatch& m : *recorded) on_match(m.start, m.end, m.id);
+      for (const RawMatch &m : *recorded)
+        on_match(m.start, m.end, m.id);
     } else {
       c.automaton.scan(text, on_match);
     }
@@ -590,14 +625,16 @@ struct MatchSession::State {
     candidate_terms.clear();
     for (const std::uint32_t k : seen_triggers)
       for (const std::uint32_t t : c.trigger_users[k])
-        if (std::all_of(c.trigger_needs[t].begin(), c.trigger_needs[t].end(), [&](std::uint32_t n) { return trigger_seen[n] != 0; }))
+        if (std::all_of(c.trigger_needs[t].begin(), c.trigger_needs[t].end(),
+                        [&](std::uint32_t n) { return trigger_seen[n] != 0; }))
           candidate_terms.push_back(t);
     if (!keys_needed && !candidate_terms.empty()) {
       std::sort(trigger_hits.begin(), trigger_hits.end());
       keys_needed = std::any_of(candidate_terms.begin(), candidate_terms.end(),
                                 [&](std::uint32_t t) { return keys_may_chain(text, c.trigger_chain[t]); });
     }
-    for (const std::uint32_t k : seen_triggers) trigger_seen[k] = 0;
+    for (const std::uint32_t k : seen_triggers)
+      trigger_seen[k] = 0;
     trigger_hits.clear();
     return keys_needed;
   }
@@ -605,11 +642,11 @@ struct MatchSession::State {
   // Whether the keys of a key-trie term (`chain`, in order; empty: unknown) occur one after the
   // other in `text` with nothing that makes a key between them: a token sequence can only give
   // those keys in a row where that holds, so a segment where it does not needs no tokens.
-  bool keys_may_chain(std::string_view text, const std::vector<std::uint32_t>& chain) const {
+  bool keys_may_chain(std::string_view text, const std::vector<std::uint32_t> &chain) const {
     if (chain.empty()) return true;
     auto hits_of = [&](std::uint32_t key) {
       return std::equal_range(trigger_hits.begin(), trigger_hits.end(), TriggerHit{key, 0, 0},
-                              [](const TriggerHit& a, const TriggerHit& b) { return a.key < b.key; });
+                              [](const TriggerHit &a, const TriggerHit &b) { return a.key < b.key; });
     };
     const auto [first, last] = hits_of(chain[0]);
     for (auto hit = first; hit != last; ++hit) {
@@ -631,7 +668,8 @@ struct MatchSession::State {
   static std::uint32_t next_key_char(std::string_view text, std::uint32_t pos) {
     for (std::size_t i = pos; i < text.size();) {
       const std::size_t at = i;
-      if (text::detail::key_class(text::decode_at(text, i)) != text::detail::KeyClass::none) return static_cast<std::uint32_t>(at);
+      if (text::detail::key_class(text::decode_at(text, i)) != text::detail::KeyClass::none)
+        return static_cast<std::uint32_t>(at);
     }
     return static_cast<std::uint32_t>(text.size());
   }
@@ -641,7 +679,7 @@ struct MatchSession::State {
     phrase_begin = phrase_end = bits_begin = bits_end = SIZE_MAX;
     literals_scanned = false;
     for (std::uint32_t id = 0; id < c.thai_terms.size(); ++id) {
-      const std::string& term = c.thai_terms[id];
+      const std::string &term = c.thai_terms[id];
       for (auto at = text.find(term); at != std::string_view::npos; at = text.find(term, at + 1))
         accept_thai(text, id, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + term.size()));
     }
@@ -658,20 +696,24 @@ struct MatchSession::State {
     if (i >= s.size()) return true;
     std::size_t p = i;
     const char32_t c = text::decode_at(s, p);
-    return !text::thai::is_combining(c) && !text::thai::is_following_vowel(c) && !text::thai::is_leading_vowel(previous(s, i));
+    return !text::thai::is_combining(c) && !text::thai::is_following_vowel(c) &&
+           !text::thai::is_leading_vowel(previous(s, i));
   }
   static char32_t previous(std::string_view s, std::size_t i) {
     std::size_t p = i;
-    do { --p; } while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80);
+    do {
+      --p;
+    } while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80);
     return text::decode_at(s, p);
   }
 
   void match_globs() {
     for (std::uint32_t i = 0; i < keys.size(); ++i) {
       const std::string_view k(key_text.data() + keys[i].text_begin, keys[i].text_end - keys[i].text_begin);
-      for (const Glob& g : c.globs)
+      for (const Glob &g : c.globs)
         if (glob_match(g.pattern, k))
-          for (const Use& use : g.uses) apply(use, keys[i].start, keys[i].end);
+          for (const Use &use : g.uses)
+            apply(use, keys[i].start, keys[i].end);
     }
   }
 
@@ -680,13 +722,13 @@ struct MatchSession::State {
     UErrorCode status = U_ZERO_ERROR;
     utext = utext_openUTF8(utext, text.data(), static_cast<int64_t>(text.size()), &status);
     for (std::size_t p = 0; p < regexes.size(); ++p) {
-      const std::string& required = c.patterns[p].required;
+      const std::string &required = c.patterns[p].required;
       if (literals_scanned && c.patterns[p].literal_in_automaton) {
         if (!literal_seen[p]) continue;
       } else if (!required.empty() && !::memmem(text.data(), text.size(), required.data(), required.size())) {
         continue;
       }
-      auto& m = *regexes[p];
+      auto &m = *regexes[p];
       status = U_ZERO_ERROR;
       m.reset(utext);
       while (m.find(status) && U_SUCCESS(status)) {
@@ -696,7 +738,8 @@ struct MatchSession::State {
       }
       if (status == U_REGEX_TIME_OUT)
         throw Error("pattern " + c.labels[c.patterns[p].source] + " of theme '" +
-                    c.codebook.themes[c.patterns[p].theme].id + "' exceeded its time limit on: " + std::string(text.substr(0, 200)));
+                    c.codebook.themes[c.patterns[p].theme].id +
+                    "' exceeded its time limit on: " + std::string(text.substr(0, 200)));
     }
   }
 
@@ -714,7 +757,7 @@ struct MatchSession::State {
     window_tokens.clear();
     tokenizer.tokenize(text.substr(b, e - b), window_tokens);
     long first = -1, second = -1, index = -1;
-    for (const auto& token : window_tokens)
+    for (const auto &token : window_tokens)
       text::for_each_key(text.substr(b, e - b), token, scratch, [&](std::uint32_t ks, std::uint32_t, std::string_view) {
         ++index;
         if (b + ks <= last) first = index;
@@ -725,42 +768,47 @@ struct MatchSession::State {
 
   void evaluate_rules() {
     if (rule_hits.empty()) return;
-    std::sort(rule_hits.begin(), rule_hits.end(), [](const RuleHit& a, const RuleHit& b) {
+    std::sort(rule_hits.begin(), rule_hits.end(), [](const RuleHit &a, const RuleHit &b) {
       return std::tie(a.rule, a.start, a.slot, a.end) < std::tie(b.rule, b.start, b.slot, b.end);
     });
     for (std::size_t from = 0; from < rule_hits.size();) {
       std::size_t to = from;
-      while (to < rule_hits.size() && rule_hits[to].rule == rule_hits[from].rule) ++to;
+      while (to < rule_hits.size() && rule_hits[to].rule == rule_hits[from].rule)
+        ++to;
       evaluate_rule(rule_hits[from].rule, from, to);
       from = to;
     }
   }
 
   void evaluate_rule(std::uint32_t r, std::size_t from, std::size_t to) {
-    const RuleInfo& rule = c.rules[r];
-    std::vector<const RuleHit*> hits;
+    const RuleInfo &rule = c.rules[r];
+    std::vector<const RuleHit *> hits;
     for (std::size_t k = from; k < to; ++k) {
       if (rule_hits[k].negated) return; // a `not` term is present
       hits.push_back(&rule_hits[k]);
     }
-    auto emit = [&](std::uint32_t start, std::uint32_t end) { candidates.push_back({rule.theme, rule.source, start, end}); };
+    auto emit = [&](std::uint32_t start, std::uint32_t end) {
+      candidates.push_back({rule.theme, rule.source, start, end});
+    };
     if (rule.kind == RuleKind::any_of) {
       emit(hits.front()->start, hits.front()->end);
       return;
     }
     if (rule.kind == RuleKind::all_of) {
-      std::vector<const RuleHit*> first(rule.slots, nullptr);
-      for (const RuleHit* h : hits)
+      std::vector<const RuleHit *> first(rule.slots, nullptr);
+      for (const RuleHit *h : hits)
         if (!first[h->slot]) first[h->slot] = h;
       if (std::find(first.begin(), first.end(), nullptr) != first.end()) return;
       std::uint32_t start = UINT32_MAX, end = 0;
-      for (const RuleHit* h : first) start = std::min(start, h->start), end = std::max(end, h->end);
+      for (const RuleHit *h : first)
+        start = std::min(start, h->start), end = std::max(end, h->end);
       emit(start, end);
       return;
     }
     // near: the first window holding every term, at most `within` keys between its ends.
     std::vector<bool> present(rule.slots, false);
-    for (const RuleHit* h : hits) present[h->slot] = true;
+    for (const RuleHit *h : hits)
+      present[h->slot] = true;
     if (std::find(present.begin(), present.end(), false) != present.end()) return;
     for (std::size_t l = 0; l < hits.size(); ++l) {
       std::vector<bool> seen(rule.slots, false);
@@ -779,39 +827,39 @@ struct MatchSession::State {
     }
   }
 
-  void code(std::string_view text, std::vector<Coding>& out, const std::vector<RawMatch>* recorded);
+  void code(std::string_view text, std::vector<Coding> &out, const std::vector<RawMatch> *recorded);
 
-  void select(std::vector<Coding>& out) {
+  void select(std::vector<Coding> &out) {
     if (!exclusions.empty())
       candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
-                                      [&](const Coding& cd) {
-                                        return std::any_of(exclusions.begin(), exclusions.end(), [&](const Span& x) {
+                                      [&](const Coding &cd) {
+                                        return std::any_of(exclusions.begin(), exclusions.end(), [&](const Span &x) {
                                           return x.theme == cd.theme && x.start < cd.end && cd.start < x.end;
                                         });
                                       }),
                        candidates.end());
-    std::sort(candidates.begin(), candidates.end(), [](const Coding& a, const Coding& b) {
+    std::sort(candidates.begin(), candidates.end(), [](const Coding &a, const Coding &b) {
       return std::make_tuple(a.theme, a.start, b.end, a.source) < std::make_tuple(b.theme, b.start, a.end, b.source);
     });
     out.clear();
     for (std::size_t k = 0; k < candidates.size(); ++k) {
-      const Coding& cd = candidates[k];
+      const Coding &cd = candidates[k];
       if (!out.empty() && out.back().theme == cd.theme && cd.start < out.back().end) continue;
       out.push_back(cd);
     }
-    std::sort(out.begin(), out.end(), [](const Coding& a, const Coding& b) {
+    std::sort(out.begin(), out.end(), [](const Coding &a, const Coding &b) {
       return std::tie(a.start, a.theme, a.end, a.source) < std::tie(b.start, b.theme, b.end, b.source);
     });
   }
 };
 
-MatchSession::MatchSession(const Matcher& matcher, Mode mode) : m_state(std::make_unique<State>(matcher.compiled())) {
+MatchSession::MatchSession(const Matcher &matcher, Mode mode) : m_state(std::make_unique<State>(matcher.compiled())) {
   m_state->reference = mode == Mode::reference;
 }
 MatchSession::~MatchSession() = default;
-MatchSession::MatchSession(MatchSession&&) noexcept = default;
+MatchSession::MatchSession(MatchSession &&) noexcept = default;
 
-void MatchSession::State::code(std::string_view text, std::vector<Coding>& out, const std::vector<RawMatch>* recorded) {
+void MatchSession::State::code(std::string_view text, std::vector<Coding> &out, const std::vector<RawMatch> *recorded) {
   candidates.clear();
   rule_hits.clear();
   exclusions.clear();
@@ -828,10 +876,11 @@ void MatchSession::State::code(std::string_view text, std::vector<Coding>& out, 
   select(out);
 }
 
-void MatchSession::code(std::string_view text, std::vector<Coding>& out) { m_state->code(text, out, nullptr); }
+void MatchSession::code(std::string_view text, std::vector<Coding> &out) { m_state->code(text, out, nullptr); }
 
-void MatchSession::code_pair(std::string_view a, std::vector<Coding>& out_a, std::string_view b, std::vector<Coding>& out_b) {
-  State& s = *m_state;
+void MatchSession::code_pair(std::string_view a, std::vector<Coding> &out_a, std::string_view b,
+                             std::vector<Coding> &out_b) {
+  State &s = *m_state;
   if (s.reference || !s.c.automaton.large()) {
     s.code(a, out_a, nullptr);
     s.code(b, out_b, nullptr);
@@ -840,11 +889,16 @@ void MatchSession::code_pair(std::string_view a, std::vector<Coding>& out_a, std
   s.paired[0].clear();
   s.paired[1].clear();
   s.c.automaton.scan_pair(
-      a, [&](std::uint32_t start, std::uint32_t end, std::uint32_t id) { s.paired[0].push_back({start, end, id}); },
-      b, [&](std::uint32_t start, std::uint32_t end, std::uint32_t id) { s.paired[1].push_back({start, end, id}); });
+      a,
+      [&](std::uint32_t start, std::uint32_t end, std::uint32_t id) {
+        s.paired[0].push_back({start, end, id});
+      },
+      b,
+      [&](std::uint32_t start, std::uint32_t end, std::uint32_t id) {
+        s.paired[1].push_back({start, end, id});
+      });
   s.code(a, out_a, &s.paired[0]);
   s.code(b, out_b, &s.paired[1]);
 }
-
 
 } // namespace supanalyze::codebook

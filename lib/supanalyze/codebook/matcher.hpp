@@ -23,7 +23,7 @@ struct Coding {
   std::uint32_t end = 0;
   bool in_label = false;
 
-  bool operator==(const Coding&) const = default;
+  bool operator==(const Coding &) const = default;
 };
 
 // A codebook compiled for matching.
@@ -45,19 +45,19 @@ struct Coding {
 // MatchSession.
 class Matcher {
 public:
-  explicit Matcher(const Codebook& codebook, const text::Dictionary& base = text::Dictionary::domain_default());
+  explicit Matcher(const Codebook &codebook, const text::Dictionary &base = text::Dictionary::domain_default());
   ~Matcher();
-  Matcher(const Matcher&) = delete;
-  Matcher& operator=(const Matcher&) = delete;
+  Matcher(const Matcher &) = delete;
+  Matcher &operator=(const Matcher &) = delete;
 
-  const Codebook& codebook() const;
+  const Codebook &codebook() const;
   // The tokenizer coding uses: the base dictionary plus every codebook term.
-  const text::Tokenizer& tokenizer() const;
-  const std::string& source_label(std::uint32_t source) const;
+  const text::Tokenizer &tokenizer() const;
+  const std::string &source_label(std::uint32_t source) const;
   std::size_t source_count() const;
 
   struct Compiled;
-  const Compiled& compiled() const { return *m_compiled; }
+  const Compiled &compiled() const { return *m_compiled; }
 
 private:
   std::unique_ptr<Compiled> m_compiled;
@@ -70,17 +70,16 @@ public:
   // with Latin letters or digits (or a near rule) needs tokens; `reference` searches each term
   // on its own and always tokenizes: slower, simpler, and the same codings (tested).
   enum class Mode { fast, reference };
-  explicit MatchSession(const Matcher& matcher, Mode mode = Mode::fast);
+  explicit MatchSession(const Matcher &matcher, Mode mode = Mode::fast);
   ~MatchSession();
-  MatchSession(MatchSession&&) noexcept;
+  MatchSession(MatchSession &&) noexcept;
 
   // Codes normalized `text`; replaces `out` with its codings sorted by (start, theme, end).
   // Throws Error when a pattern exceeds its time limit.
-  void code(std::string_view text, std::vector<Coding>& out);
+  void code(std::string_view text, std::vector<Coding> &out);
   // code(a, out_a) and code(b, out_b), the same codings, faster with a large codebook: one scan
   // walks both texts in step, so the processor overlaps their table loads.
-  void code_pair(std::string_view a, std::vector<Coding>& out_a, std::string_view b, std::vector<Coding>& out_b);
-
+  void code_pair(std::string_view a, std::vector<Coding> &out_a, std::string_view b, std::vector<Coding> &out_b);
 
 private:
   struct State;

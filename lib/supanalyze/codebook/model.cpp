@@ -12,7 +12,8 @@ std::string Rule::display() const {
   if (kind == RuleKind::near) out += ";" + std::to_string(within);
   if (!not_terms.empty()) {
     out += ";not ";
-    for (std::size_t i = 0; i < not_terms.size(); ++i) out += (i ? "," : "") + not_terms[i].text;
+    for (std::size_t i = 0; i < not_terms.size(); ++i)
+      out += (i ? "," : "") + not_terms[i].text;
   }
   return out + ")";
 }
@@ -25,7 +26,8 @@ std::optional<std::size_t> Codebook::index_of(std::string_view id) const {
 
 std::vector<std::size_t> Codebook::self_and_ancestors(std::size_t theme) const {
   std::vector<std::size_t> out{theme};
-  for (auto p = themes[theme].parent; p && out.size() <= themes.size(); p = themes[*p].parent) out.push_back(*p);
+  for (auto p = themes[theme].parent; p && out.size() <= themes.size(); p = themes[*p].parent)
+    out.push_back(*p);
   return out;
 }
 

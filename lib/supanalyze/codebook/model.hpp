@@ -47,11 +47,11 @@ struct Theme {
   std::string label_en;
   std::string description;
   std::string colour;
-  std::string guid;                      // a REFI-QDA code's GUID kept on import (empty: derived)
-  std::string parent_id;                 // as written (parent:, or from a parent's children:)
-  std::optional<std::size_t> parent;     // index, resolved
+  std::string guid;                  // a REFI-QDA code's GUID kept on import (empty: derived)
+  std::string parent_id;             // as written (parent:, or from a parent's children:)
+  std::optional<std::size_t> parent; // index, resolved
   std::vector<Term> terms;
-  std::vector<Term> patterns;            // ICU regular expressions
+  std::vector<Term> patterns; // ICU regular expressions
   std::vector<Rule> rules;
   std::vector<Term> exclude;
   std::vector<std::string> examples_match;
@@ -59,7 +59,7 @@ struct Theme {
   SourceLocation where;
 
   bool has_match_definition() const { return !terms.empty() || !patterns.empty() || !rules.empty(); }
-  const std::string& label(bool english) const { return english ? label_en : label_th; }
+  const std::string &label(bool english) const { return english ? label_en : label_th; }
 };
 
 struct Codebook {

@@ -5,7 +5,7 @@
 
 namespace supanalyze::codebook {
 
-std::string write_codebook_yaml(const Codebook& cb, const std::string& comment) {
+std::string write_codebook_yaml(const Codebook &cb, const std::string &comment) {
   YAML::Emitter e;
   e.SetIndent(2);
   if (!comment.empty()) e << YAML::Comment(comment) << YAML::Newline;
@@ -14,7 +14,7 @@ std::string write_codebook_yaml(const Codebook& cb, const std::string& comment) 
   e << YAML::Key << "version" << YAML::Value << YAML::DoubleQuoted << cb.version;
   if (!cb.title.empty()) e << YAML::Key << "title" << YAML::Value << cb.title;
   e << YAML::Key << "themes" << YAML::Value << YAML::BeginSeq;
-  for (const Theme& t : cb.themes) {
+  for (const Theme &t : cb.themes) {
     e << YAML::BeginMap;
     e << YAML::Key << "id" << YAML::Value << t.id;
     e << YAML::Key << "label" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "th" << YAML::Value
@@ -27,7 +27,8 @@ std::string write_codebook_yaml(const Codebook& cb, const std::string& comment) 
     if (!t.parent_id.empty()) e << YAML::Key << "parent" << YAML::Value << t.parent_id;
     if (!t.terms.empty()) {
       e << YAML::Key << "terms" << YAML::Value << YAML::BeginSeq;
-      for (const Term& term : t.terms) e << term.text;
+      for (const Term &term : t.terms)
+        e << term.text;
       e << YAML::EndSeq;
     }
     e << YAML::EndMap;

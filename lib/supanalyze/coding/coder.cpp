@@ -14,29 +14,32 @@ namespace {
 constexpr std::size_t k_batch_bytes = 256 * 1024;
 constexpr std::size_t k_batch_answers = 512;
 
-std::size_t text_bytes(const corpus::Answer& answer) {
+std::size_t text_bytes(const corpus::Answer &answer) {
   std::size_t n = 0;
-  for (const auto& s : answer.segments) n += s.text.size();
+  for (const auto &s : answer.segments)
+    n += s.text.size();
   return n;
 }
 
 // Puts the codings of each label in front of the first segment under it.
-void prepend_label_codings(const std::vector<corpus::Segment>& segments, codebook::MatchSession& session, AnswerCodings& out) {
+void prepend_label_codings(const std::vector<corpus::Segment> &segments, codebook::MatchSession &session,
+                           AnswerCodings &out) {
   std::vector<codebook::Coding> in_label;
   for (std::size_t s = 0; s < segments.size(); ++s) {
-    const std::string& label = segments[s].label;
+    const std::string &label = segments[s].label;
     if (label.empty() || (s > 0 && segments[s - 1].label == label)) continue;
     session.code(label, in_label);
     if (in_label.empty()) continue;
-    for (auto& c : in_label) c.in_label = true;
+    for (auto &c : in_label)
+      c.in_label = true;
     out.segments[s].insert(out.segments[s].begin(), in_label.begin(), in_label.end());
   }
 }
 
-void code_segments(const corpus::Answer& answer, codebook::MatchSession& session, std::size_t index, AnswerCodings& out,
+void code_segments(const corpus::Answer &answer, codebook::MatchSession &session, std::size_t index, AnswerCodings &out,
                    bool with_labels) {
   out.answer = index;
-  const auto& segments = answer.segments;
+  const auto &segments = answer.segments;
   out.segments.resize(segments.size());
   std::size_t s = 0;
   for (; s + 1 < segments.size(); s += 2) // two at once: see MatchSession::code_pair
@@ -45,9 +48,10 @@ void code_segments(const corpus::Answer& answer, codebook::MatchSession& session
   if (with_labels) prepend_label_codings(segments, session, out);
 }
 
-std::vector<codebook::MatchSession> make_sessions(const codebook::Matcher& matcher, unsigned threads) {
+std::vector<codebook::MatchSession> make_sessions(const codebook::Matcher &matcher, unsigned threads) {
   std::vector<codebook::MatchSession> sessions;
-  for (unsigned t = 0; t < threads; ++t) sessions.emplace_back(matcher);
+  for (unsigned t = 0; t < threads; ++t)
+    sessions.emplace_back(matcher);
   return sessions;
 }
 
@@ -58,22 +62,26 @@ unsigned resolve_threads(unsigned requested) {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
-void code_corpus(const corpus::Corpus& corpus, const codebook::Matcher& matcher, unsigned threads,
-                 const std::function<void(const AnswerCodings&)>& on_answer, bool code_labels) {
-  const auto& answers = corpus.answers;
-  threads = std::min<unsigned>(resolve_threads(threads), static_cast<unsigned>(std::max<std::size_t>(1, answers.size())));
+void code_corpus(const corpus::Corpus &corpus, const codebook::Matcher &matcher, unsigned threads,
+                 const std::function<void(const AnswerCodings &)> &on_answer, bool code_labels) {
+  const auto &answers = corpus.answers;
+  threads =
+      std::min<unsigned>(resolve_threads(threads), static_cast<unsigned>(std::max<std::size_t>(1, answers.size())));
   auto sessions = make_sessions(matcher, threads);
   OrderedPool pool(threads, 4 * threads);
   for (std::size_t first = 0; first < answers.size();) {
     std::size_t last = first, bytes = 0;
-    while (last < answers.size() && last - first < k_batch_answers && bytes < k_batch_bytes) bytes += text_bytes(answers[last++]);
+    while (last < answers.size() && last - first < k_batch_answers && bytes < k_batch_bytes)
+      bytes += text_bytes(answers[last++]);
     auto results = std::make_shared<std::vector<AnswerCodings>>(last - first);
     pool.submit(
         [&, first, results](std::size_t worker) {
-          for (std::size_t k = 0; k < results->size(); ++k) code_segments(answers[first + k], sessions[worker], first + k, (*results)[k], code_labels);
+          for (std::size_t k = 0; k < results->size(); ++k)
+            code_segments(answers[first + k], sessions[worker], first + k, (*results)[k], code_labels);
         },
         [&, results] {
-          for (const auto& coded : *results) on_answer(coded);
+          for (const auto &coded : *results)
+            on_answer(coded);
         });
     first = last;
   }
@@ -87,10 +95,11 @@ struct StreamCoder::Batch {
   std::size_t bytes = 0;
 };
 
-StreamCoder::StreamCoder(const codebook::Matcher& matcher, unsigned threads, Callback on_answer, bool normalize,
+StreamCoder::StreamCoder(const codebook::Matcher &matcher, unsigned threads, Callback on_answer, bool normalize,
                          bool code_labels)
     : m_sessions(make_sessions(matcher, resolve_threads(threads))), m_on_answer(std::move(on_answer)),
-      m_normalize(normalize), m_code_labels(code_labels), m_batch(std::make_shared<Batch>()), m_pool(m_sessions.size(), 4 * m_sessions.size()) {}
+      m_normalize(normalize), m_code_labels(code_labels), m_batch(std::make_shared<Batch>()),
+      m_pool(m_sessions.size(), 4 * m_sessions.size()) {}
 
 StreamCoder::~StreamCoder() = default;
 
@@ -114,9 +123,9 @@ void StreamCoder::submit() {
       [this, batch](std::size_t worker) {
         batch->results.resize(batch->answers.size());
         for (std::size_t k = 0; k < batch->answers.size(); ++k) {
-          corpus::Answer& answer = batch->answers[k];
+          corpus::Answer &answer = batch->answers[k];
           if (m_normalize)
-            for (auto& s : answer.segments) {
+            for (auto &s : answer.segments) {
               s.text = text::normalize(s.text);
               if (!s.label.empty()) s.label = text::normalize(s.label);
             }
@@ -124,16 +133,17 @@ void StreamCoder::submit() {
         }
       },
       [this, batch] {
-        for (std::size_t k = 0; k < batch->answers.size(); ++k) m_on_answer(batch->answers[k], batch->results[k]);
+        for (std::size_t k = 0; k < batch->answers.size(); ++k)
+          m_on_answer(batch->answers[k], batch->results[k]);
       });
 }
 
-std::string_view coded_text(const corpus::Segment& segment, const codebook::Coding& coding) {
-  const std::string& text = coding.in_label ? segment.label : segment.text;
+std::string_view coded_text(const corpus::Segment &segment, const codebook::Coding &coding) {
+  const std::string &text = coding.in_label ? segment.label : segment.text;
   return std::string_view(text).substr(coding.start, coding.end - coding.start);
 }
 
-std::vector<codebook::Coding> code_text(const codebook::Matcher& matcher, std::string_view normalized) {
+std::vector<codebook::Coding> code_text(const codebook::Matcher &matcher, std::string_view normalized) {
   codebook::MatchSession session(matcher);
   std::vector<codebook::Coding> out;
   session.code(normalized, out);

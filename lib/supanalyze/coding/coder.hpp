@@ -27,8 +27,8 @@ unsigned resolve_threads(unsigned requested);
 // thread, so the output is the same bytes whatever the thread count. Only a bounded window of
 // answers is held at once.
 // `code_labels` false leaves the labels uncoded.
-void code_corpus(const corpus::Corpus& corpus, const codebook::Matcher& matcher, unsigned threads,
-                 const std::function<void(const AnswerCodings&)>& on_answer, bool code_labels = true);
+void code_corpus(const corpus::Corpus &corpus, const codebook::Matcher &matcher, unsigned threads,
+                 const std::function<void(const AnswerCodings &)> &on_answer, bool code_labels = true);
 
 // Codes answers as they arrive (from corpus::stream_corpus) on `threads` workers and hands
 // each to `on_answer`, with its codings, in arrival order on the calling thread: the same bytes
@@ -36,10 +36,10 @@ void code_corpus(const corpus::Corpus& corpus, const codebook::Matcher& matcher,
 // workers overlap the reading: add() returns as soon as the window has room.
 class StreamCoder {
 public:
-  using Callback = std::function<void(const corpus::Answer&, const AnswerCodings&)>;
+  using Callback = std::function<void(const corpus::Answer &, const AnswerCodings &)>;
   // With `normalize`, answers arrive with raw text and the workers normalize each segment (and
   // label) before coding it: the text handed to `on_answer` is then normalized.
-  StreamCoder(const codebook::Matcher& matcher, unsigned threads, Callback on_answer, bool normalize = false,
+  StreamCoder(const codebook::Matcher &matcher, unsigned threads, Callback on_answer, bool normalize = false,
               bool code_labels = true);
   ~StreamCoder();
   void add(corpus::Answer answer);
@@ -59,9 +59,9 @@ private:
 };
 
 // The text a coding spans: in the segment's label or in its text.
-std::string_view coded_text(const corpus::Segment& segment, const codebook::Coding& coding);
+std::string_view coded_text(const corpus::Segment &segment, const codebook::Coding &coding);
 
 // Codes one text (normalized) with a fresh session: for tests, examples and kwic.
-std::vector<codebook::Coding> code_text(const codebook::Matcher& matcher, std::string_view normalized);
+std::vector<codebook::Coding> code_text(const codebook::Matcher &matcher, std::string_view normalized);
 
 } // namespace supanalyze::coding

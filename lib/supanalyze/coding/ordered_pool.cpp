@@ -8,7 +8,8 @@ namespace supanalyze::coding {
 OrderedPool::OrderedPool(std::size_t workers, std::size_t window)
     : m_workers(std::max<std::size_t>(1, workers)), m_window(std::max<std::size_t>(1, window)) {
   if (m_workers == 1) return;
-  for (std::size_t w = 0; w < m_workers; ++w) m_threads.emplace_back([this, w] { work(w); });
+  for (std::size_t w = 0; w < m_workers; ++w)
+    m_threads.emplace_back([this, w] { work(w); });
 }
 
 OrderedPool::~OrderedPool() {
@@ -17,16 +18,17 @@ OrderedPool::~OrderedPool() {
     m_stopping = true;
   }
   m_work_ready.notify_all();
-  for (auto& t : m_threads) t.join();
+  for (auto &t : m_threads)
+    t.join();
 }
 
 void OrderedPool::work(std::size_t worker) {
   std::unique_lock lock(m_mutex);
   for (;;) {
-    Entry* entry = nullptr;
+    Entry *entry = nullptr;
     m_work_ready.wait(lock, [&] {
       if (m_stopping) return true;
-      auto it = std::find_if(m_entries.begin(), m_entries.end(), [](const Entry& e) { return !e.claimed; });
+      auto it = std::find_if(m_entries.begin(), m_entries.end(), [](const Entry &e) { return !e.claimed; });
       entry = it == m_entries.end() ? nullptr : &*it;
       return entry != nullptr;
     });
@@ -46,7 +48,7 @@ void OrderedPool::work(std::size_t worker) {
   }
 }
 
-void OrderedPool::deliver_front(std::unique_lock<std::mutex>& lock) {
+void OrderedPool::deliver_front(std::unique_lock<std::mutex> &lock) {
   m_task_done.wait(lock, [&] { return m_entries.front().done; });
   Entry entry = std::move(m_entries.front());
   m_entries.pop_front();
@@ -65,12 +67,14 @@ void OrderedPool::submit(Task task, Deliver deliver) {
   std::unique_lock lock(m_mutex);
   m_entries.push_back(Entry{std::move(task), std::move(deliver), false, false, nullptr});
   m_work_ready.notify_one();
-  while (m_entries.size() > m_window) deliver_front(lock);
+  while (m_entries.size() > m_window)
+    deliver_front(lock);
 }
 
 void OrderedPool::finish() {
   std::unique_lock lock(m_mutex);
-  while (!m_entries.empty()) deliver_front(lock);
+  while (!m_entries.empty())
+    deliver_front(lock);
 }
 
 } // namespace supanalyze::coding

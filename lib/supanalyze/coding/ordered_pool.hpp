@@ -28,8 +28,8 @@ public:
   // `workers` threads (1: run inline); at most `window` tasks submitted and not yet delivered.
   OrderedPool(std::size_t workers, std::size_t window);
   ~OrderedPool(); // drops what is not delivered and joins the threads
-  OrderedPool(const OrderedPool&) = delete;
-  OrderedPool& operator=(const OrderedPool&) = delete;
+  OrderedPool(const OrderedPool &) = delete;
+  OrderedPool &operator=(const OrderedPool &) = delete;
 
   std::size_t workers() const { return m_workers; }
 
@@ -48,7 +48,7 @@ private:
     std::exception_ptr failure;
   };
   void work(std::size_t worker);
-  void deliver_front(std::unique_lock<std::mutex>& lock);
+  void deliver_front(std::unique_lock<std::mutex> &lock);
 
   std::size_t m_workers;
   std::size_t m_window;

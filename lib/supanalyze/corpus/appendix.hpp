@@ -23,6 +23,6 @@ namespace supanalyze::corpus {
 // when the table has more than one body row. Any mismatch (more tables than questions, an
 // unknown province column, a merged cell that spans provinces, no table at all) throws
 // InputError naming `path[table N]`, row and column.
-Corpus import_appendix(const std::filesystem::path& path, const Corpus* metadata);
+Corpus import_appendix(const std::filesystem::path &path, const Corpus *metadata);
 
 } // namespace supanalyze::corpus

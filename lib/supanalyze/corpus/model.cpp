@@ -8,7 +8,7 @@
 namespace supanalyze::corpus {
 
 namespace {
-template <typename T> std::optional<std::size_t> index_of(const std::vector<T>& items, std::string_view id) {
+template <typename T> std::optional<std::size_t> index_of(const std::vector<T> &items, std::string_view id) {
   for (std::size_t i = 0; i < items.size(); ++i)
     if (items[i].id == id) return i;
   return std::nullopt;
@@ -16,19 +16,21 @@ template <typename T> std::optional<std::size_t> index_of(const std::vector<T>& 
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
+  for (char &c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 
 std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
   return s;
 }
 
 // An id in any case, or a Thai name: exact ids first (the common case costs nothing more).
-template <typename T> std::optional<std::size_t> find_item(const std::vector<T>& items, std::string_view name) {
+template <typename T> std::optional<std::size_t> find_item(const std::vector<T> &items, std::string_view name) {
   if (auto i = index_of(items, name)) return i;
   name = trimmed(name);
   if (auto i = index_of(items, ascii_lower(name))) return i;
@@ -53,28 +55,30 @@ std::optional<std::size_t> Corpus::question_index(std::size_t instrument, std::s
   return index_of(instruments.at(instrument).questions, id);
 }
 
-std::string Corpus::segment_id(const Answer& a, std::size_t n) const {
+std::string Corpus::segment_id(const Answer &a, std::size_t n) const {
   return question_key(a) + "/" + provinces[a.province].id + "/" + std::to_string(n);
 }
 
-std::string Corpus::question_key(const Answer& a) const {
+std::string Corpus::question_key(const Answer &a) const {
   return instruments[a.instrument].id + "/" + instruments[a.instrument].questions[a.question].id;
 }
 
 std::size_t Corpus::question_count() const {
   std::size_t n = 0;
-  for (const auto& i : instruments) n += i.questions.size();
+  for (const auto &i : instruments)
+    n += i.questions.size();
   return n;
 }
 
 std::size_t Corpus::segment_count() const {
   std::size_t n = 0;
-  for (const auto& a : answers) n += a.segments.size();
+  for (const auto &a : answers)
+    n += a.segments.size();
   return n;
 }
 
 void Corpus::sort_answers() {
-  std::stable_sort(answers.begin(), answers.end(), [](const Answer& x, const Answer& y) {
+  std::stable_sort(answers.begin(), answers.end(), [](const Answer &x, const Answer &y) {
     return std::tie(x.instrument, x.question, x.province) < std::tie(y.instrument, y.question, y.province);
   });
 }

@@ -60,9 +60,9 @@ struct Corpus {
   std::optional<std::size_t> question_index(std::size_t instrument, std::string_view id) const;
 
   // "centre1300/q4/ratchaburi/3": stable, readable segment ids (`n` counts from 1).
-  std::string segment_id(const Answer& answer, std::size_t n) const;
+  std::string segment_id(const Answer &answer, std::size_t n) const;
   // "centre1300/q4"
-  std::string question_key(const Answer& answer) const;
+  std::string question_key(const Answer &answer) const;
 
   // The province, instrument or question a person means by `name`: its id in any case
   // (`Ratchaburi`, `Q01` for `q01`) or its Thai name (`ราชบุรี`, compared after normalization).

@@ -21,8 +21,8 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <regex>
+#include <set>
 
 namespace supanalyze::corpus {
 
@@ -32,39 +32,43 @@ namespace {
 
 const std::regex k_id_pattern("[a-z0-9][a-z0-9_-]*");
 
-std::string list_ids(const std::vector<std::string>& ids) {
+std::string list_ids(const std::vector<std::string> &ids) {
   std::string out;
-  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+  for (const auto &id : ids)
+    out += (out.empty() ? "" : ", ") + id;
   return out;
 }
 
-template <typename T> std::vector<std::string> ids_of(const std::vector<T>& items) {
+template <typename T> std::vector<std::string> ids_of(const std::vector<T> &items) {
   std::vector<std::string> out;
-  for (const auto& item : items) out.push_back(item.id);
+  for (const auto &item : items)
+    out.push_back(item.id);
   return out;
 }
 
-std::string unknown(const std::string& what, const std::string& id, const std::vector<std::string>& known) {
+std::string unknown(const std::string &what, const std::string &id, const std::vector<std::string> &known) {
   return unknown_id_message(what, id, known);
 }
 
-void read_id(detail::YamlReader& yaml, const YAML::Node& node, const std::string& path, std::string& out) {
+void read_id(detail::YamlReader &yaml, const YAML::Node &node, const std::string &path, std::string &out) {
   if (auto id = yaml.string(node, path, "id", true)) {
     if (!std::regex_match(*id, k_id_pattern))
-      yaml.error(node["id"], path + ".id", "'" + *id + "' is not a valid id (lower-case ASCII letters, digits, _ and -)");
+      yaml.error(node["id"], path + ".id",
+                 "'" + *id + "' is not a valid id (lower-case ASCII letters, digits, _ and -)");
     out = *id;
   }
 }
 
 template <typename T>
-void check_unique(detail::YamlReader& yaml, const YAML::Node& list, const std::string& path, const std::vector<T>& items) {
+void check_unique(detail::YamlReader &yaml, const YAML::Node &list, const std::string &path,
+                  const std::vector<T> &items) {
   for (std::size_t i = 0; i < items.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (!items[i].id.empty() && items[i].id == items[j].id)
         yaml.error(list[i], path + "[" + std::to_string(i) + "].id", "duplicate id '" + items[i].id + "'");
 }
 
-void read_questions(detail::YamlReader& yaml, const YAML::Node& node, const std::string& path, Instrument& instrument) {
+void read_questions(detail::YamlReader &yaml, const YAML::Node &node, const std::string &path, Instrument &instrument) {
   const YAML::Node list = node["questions"];
   if (!list) {
     yaml.error(node, path + ".questions", "missing required key");
@@ -83,7 +87,7 @@ void read_questions(detail::YamlReader& yaml, const YAML::Node& node, const std:
   check_unique(yaml, list, path + ".questions", instrument.questions);
 }
 
-Corpus parse_metadata(const std::string& bytes, const std::string& file, Diagnostics& diagnostics) {
+Corpus parse_metadata(const std::string &bytes, const std::string &file, Diagnostics &diagnostics) {
   text::require_valid_utf8(bytes, file);
   const YAML::Node root = detail::parse_yaml(bytes, file);
   detail::YamlReader yaml(file, diagnostics);
@@ -139,24 +143,26 @@ bool is_blank(std::string_view line) {
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
-void read_transcript(Corpus& corpus, std::size_t instrument, std::size_t province, const fs::path& path,
-                     Diagnostics& diagnostics) {
+void read_transcript(Corpus &corpus, std::size_t instrument, std::size_t province, const fs::path &path,
+                     Diagnostics &diagnostics) {
   const std::string file = path.string();
   std::optional<text::TextLines> lines;
   try {
     lines.emplace(path);
-  } catch (const InputError& e) { // UTF-16 that does not convert
+  } catch (const InputError &e) { // UTF-16 that does not convert
     diagnostics.error(e.where(), e.detail());
     return;
   }
-  const Instrument& inst = corpus.instruments[instrument];
+  const Instrument &inst = corpus.instruments[instrument];
   std::map<std::size_t, std::size_t> answered; // question -> line of its heading
-  Answer* current = nullptr;
+  Answer *current = nullptr;
   std::string label;
   bool any_content = false;
   std::size_t line_no = 0;
@@ -164,7 +170,7 @@ void read_transcript(Corpus& corpus, std::size_t instrument, std::size_t provinc
   for (;;) {
     try {
       if (!lines->next(line)) break;
-    } catch (const InputError& e) { // a bad byte: reported, and reading stops for the file
+    } catch (const InputError &e) { // a bad byte: reported, and reading stops for the file
       diagnostics.error(e.where(), e.detail());
       return;
     }
@@ -174,7 +180,8 @@ void read_transcript(Corpus& corpus, std::size_t instrument, std::size_t provinc
     const std::string_view body = trim(line);
     const std::size_t column = static_cast<std::size_t>(body.data() - line.data()) + 1;
     if (body.rfind("### ", 0) == 0 || body == "###") {
-      if (!current) diagnostics.error({file, line_no, column}, "a '###' label before the first question heading ('## q1')");
+      if (!current)
+        diagnostics.error({file, line_no, column}, "a '###' label before the first question heading ('## q1')");
       label = text::normalize(trim(body.substr(3)));
       continue;
     }
@@ -184,14 +191,14 @@ void read_transcript(Corpus& corpus, std::size_t instrument, std::size_t provinc
       current = nullptr;
       label.clear();
       if (!q) {
-        diagnostics.error({file, line_no, column + 3},
-                          "question heading '" + qid + "' does not exist in instrument '" + inst.id + "': " +
-                              unknown("question", qid, ids_of(inst.questions)));
+        diagnostics.error({file, line_no, column + 3}, "question heading '" + qid + "' does not exist in instrument '" +
+                                                           inst.id +
+                                                           "': " + unknown("question", qid, ids_of(inst.questions)));
         continue;
       }
       if (auto seen = answered.find(*q); seen != answered.end()) {
-        diagnostics.error({file, line_no, column}, "duplicate answer to " + qid + " (first at line " +
-                                                       std::to_string(seen->second) + ")");
+        diagnostics.error({file, line_no, column},
+                          "duplicate answer to " + qid + " (first at line " + std::to_string(seen->second) + ")");
         continue;
       }
       answered[*q] = line_no;
@@ -211,18 +218,19 @@ void read_transcript(Corpus& corpus, std::size_t instrument, std::size_t provinc
     diagnostics.error({file, 0, 0}, "empty file: a transcript needs at least one '## <question>' heading");
     return;
   }
-  for (const auto& a : corpus.answers)
+  for (const auto &a : corpus.answers)
     if (a.instrument == instrument && a.province == province && a.segments.empty())
       diagnostics.warning(a.where, "empty answer to " + inst.questions[a.question].id);
 }
 
-void read_transcripts(Corpus& corpus, const fs::path& root, Diagnostics& diagnostics) {
+void read_transcripts(Corpus &corpus, const fs::path &root, Diagnostics &diagnostics) {
   std::vector<fs::path> entries;
-  for (const auto& e : fs::directory_iterator(root)) entries.push_back(e.path());
+  for (const auto &e : fs::directory_iterator(root))
+    entries.push_back(e.path());
   std::sort(entries.begin(), entries.end());
   const auto instrument_ids = ids_of(corpus.instruments);
   const auto province_ids = ids_of(corpus.provinces);
-  for (const auto& dir : entries) {
+  for (const auto &dir : entries) {
     const std::string name = dir.filename().string();
     if (!fs::is_directory(dir) || name.front() == '.') continue;
     const auto instrument = corpus.instrument_index(name);
@@ -231,9 +239,10 @@ void read_transcripts(Corpus& corpus, const fs::path& root, Diagnostics& diagnos
       continue;
     }
     std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
+    for (const auto &e : fs::directory_iterator(dir))
+      files.push_back(e.path());
     std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
+    for (const auto &file : files) {
       if (file.filename().string().front() == '.') continue;
       if (file.extension() != ".md") {
         diagnostics.warning({file.string(), 0, 0}, "not a transcript (expected <province>.md); ignored");
@@ -252,11 +261,11 @@ void read_transcripts(Corpus& corpus, const fs::path& root, Diagnostics& diagnos
 // Which (instrument, question, province) answers a corpus has.
 class AnswersSeen {
 public:
-  explicit AnswersSeen(const Corpus& corpus) : m_seen(corpus.instruments.size()) {
+  explicit AnswersSeen(const Corpus &corpus) : m_seen(corpus.instruments.size()) {
     for (std::size_t i = 0; i < corpus.instruments.size(); ++i)
       m_seen[i].assign(corpus.instruments[i].questions.size(), std::vector<bool>(corpus.provinces.size(), false));
   }
-  void add(const Answer& a) {
+  void add(const Answer &a) {
     m_seen[a.instrument][a.question][a.province] = true;
     m_any = true;
   }
@@ -273,8 +282,8 @@ private:
 // Warns of every (instrument, province) with questions the corpus has no answer to: for a
 // folder at its transcript's path, for a table (`table` set) at the table. Nothing when no
 // answer was read at all (the errors already say why).
-void warn_missing_answers(const Corpus& corpus, const AnswersSeen& seen, const fs::path& root, Diagnostics& diagnostics,
-                          const std::string& table = {}) {
+void warn_missing_answers(const Corpus &corpus, const AnswersSeen &seen, const fs::path &root, Diagnostics &diagnostics,
+                          const std::string &table = {}) {
   if (seen.none()) return;
   for (std::size_t i = 0; i < corpus.instruments.size(); ++i)
     for (std::size_t p = 0; p < corpus.provinces.size(); ++p) {
@@ -283,8 +292,8 @@ void warn_missing_answers(const Corpus& corpus, const AnswersSeen& seen, const f
         if (!seen.has(i, q, p)) missing.push_back(corpus.instruments[i].questions[q].id);
       if (missing.empty()) continue;
       if (!table.empty()) {
-        diagnostics.warning({table, 0, 0}, "no answer to " + list_ids(missing) + " (" + corpus.instruments[i].id + ", " +
-                                               corpus.provinces[p].id + ")");
+        diagnostics.warning({table, 0, 0}, "no answer to " + list_ids(missing) + " (" + corpus.instruments[i].id +
+                                               ", " + corpus.provinces[p].id + ")");
         continue;
       }
       const fs::path file = root / corpus.instruments[i].id / (corpus.provinces[p].id + ".md");
@@ -301,14 +310,14 @@ struct Row {
   std::vector<std::size_t> columns; // byte column of each field in `text` (1-based), or its
                                     // column when `text` is empty; 0 when unknown
   std::size_t line = 0;
-  std::string_view text;            // the line a TSV row was split from
+  std::string_view text; // the line a TSV row was split from
   std::vector<std::string> storage;
 
   bool empty() const { return fields.size() == 1 && fields[0].empty(); }
 };
 
 // Splits one line (without its '\n') at tabs into `row`, reusing its vectors.
-void split_tsv_line(std::string_view line, std::size_t line_no, Row& row) {
+void split_tsv_line(std::string_view line, std::size_t line_no, Row &row) {
   row.fields.clear();
   row.columns.clear();
   row.line = line_no;
@@ -326,7 +335,7 @@ void split_tsv_line(std::string_view line, std::size_t line_no, Row& row) {
 constexpr std::size_t k_no_column = SIZE_MAX;
 
 // The column of field `k` of `row` in characters, as an editor shows it (0 when unknown).
-std::size_t column_of(const Row& row, std::size_t k) {
+std::size_t column_of(const Row &row, std::size_t k) {
   if (k >= row.columns.size() || row.columns[k] == 0) return 0;
   return row.text.empty() ? row.columns[k] : text::character_column(row.text, row.columns[k] - 1);
 }
@@ -334,7 +343,7 @@ std::size_t column_of(const Row& row, std::size_t k) {
 // A header cell as a column name: trimmed, Latin letters lower-cased, Thai normalized.
 std::string column_name(std::string_view cell) {
   std::string name = text::normalize(trim(cell));
-  for (char& c : name)
+  for (char &c : name)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return name;
 }
@@ -347,8 +356,8 @@ struct TableColumns {
   std::size_t width = 0;
 
   // Reads `header`; reports each missing required column and returns false if any is.
-  bool read(const Row& header, const std::string& file, Diagnostics& diagnostics) {
-    const std::vector<std::pair<std::size_t*, std::vector<std::string>>> named{
+  bool read(const Row &header, const std::string &file, Diagnostics &diagnostics) {
+    const std::vector<std::pair<std::size_t *, std::vector<std::string>>> named{
         {&corpus, {"corpus"}},
         {&year, {"year", "ปี", "ปีงบประมาณ"}},
         {&instrument, {"instrument", "เครื่องมือ", "โครงการ"}},
@@ -359,12 +368,12 @@ struct TableColumns {
         {&label, {"label", "หัวข้อ"}}};
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
       const std::string name = column_name(header.fields[i]);
-      for (const auto& [column, names] : named)
+      for (const auto &[column, names] : named)
         if (*column == k_no_column && std::find(names.begin(), names.end(), name) != names.end()) *column = i;
     }
     width = header.fields.size();
     bool ok = true;
-    for (const auto& [column, name] : {std::pair{&question, "question"}, {&province, "province"}, {&text, "text"}})
+    for (const auto &[column, name] : {std::pair{&question, "question"}, {&province, "province"}, {&text, "text"}})
       if (*column == k_no_column) {
         diagnostics.error({file, header.line, 1}, "the header has no '" + std::string(name) +
                                                       "' column (needs question, province and text, or in Thai "
@@ -384,30 +393,33 @@ public:
 
   // With `normalize` false, segment text and labels are kept as written (the caller normalizes
   // them later, e.g. on worker threads).
-  TableAnswers(const Corpus& corpus, std::string file, Diagnostics& diagnostics, bool normalize = true)
+  TableAnswers(const Corpus &corpus, std::string file, Diagnostics &diagnostics, bool normalize = true)
       : m_corpus(corpus), m_file(std::move(file)), m_diagnostics(diagnostics), m_normalize(normalize),
         m_year(std::to_string(corpus.year_be)) {}
 
   // Reads the header row; false when a required column is missing.
-  bool header(const Row& row) { return m_columns.read(row, m_file, m_diagnostics); }
+  bool header(const Row &row) { return m_columns.read(row, m_file, m_diagnostics); }
   // Names the table in messages ("<stdin>", "book.xlsx[Sheet1]") once its source is open.
   void set_file(std::string file) { m_file = std::move(file); }
-  const TableColumns& columns() const { return m_columns; }
+  const TableColumns &columns() const { return m_columns; }
 
   // Adds a row to the answer it belongs to (created on first sight, in `answers`); returns the
   // answer's index, or nothing when the row is in error.
-  std::optional<std::size_t> row(const Row& row, std::vector<Answer>& answers) {
-    auto field = [&](std::size_t column) { return column < row.fields.size() ? row.fields[column] : std::string_view(); };
+  std::optional<std::size_t> row(const Row &row, std::vector<Answer> &answers) {
+    auto field = [&](std::size_t column) {
+      return column < row.fields.size() ? row.fields[column] : std::string_view();
+    };
     auto text_of = [&](std::size_t column) { return std::string(field(column)); };
     auto where = [&](std::size_t column) { return SourceLocation{m_file, row.line, column_of(row, column)}; };
-    const TableColumns& col = m_columns;
+    const TableColumns &col = m_columns;
     if (row.fields.size() != col.width) {
       m_diagnostics.error({m_file, row.line, 1}, "expected " + std::to_string(col.width) + " fields, found " +
                                                      std::to_string(row.fields.size()));
       return std::nullopt;
     }
     if (col.corpus != k_no_column && field(col.corpus) != m_corpus.id && column_name(field(col.corpus)) != m_corpus.id)
-      m_diagnostics.error(where(col.corpus), "corpus '" + text_of(col.corpus) + "' does not match corpus.yaml's id '" + m_corpus.id + "'");
+      m_diagnostics.error(where(col.corpus),
+                          "corpus '" + text_of(col.corpus) + "' does not match corpus.yaml's id '" + m_corpus.id + "'");
     if (col.year != k_no_column && field(col.year) != m_year)
       m_diagnostics.error(where(col.year), "year '" + text_of(col.year) + "' does not match corpus.yaml's " + m_year);
     const auto key = key_of(row, true);
@@ -415,31 +427,33 @@ public:
     auto found = m_answer_of.find(*key);
     if (found == m_answer_of.end()) {
       if (m_done.count(*key)) {
-        m_diagnostics.error({m_file, row.line, 1}, "rows of " + text_of(col.instrument) + "/" + text_of(col.question) + "/" +
-                                                       text_of(col.province) +
-                                                       " are not contiguous: group the table's rows by answer to stream it");
+        m_diagnostics.error({m_file, row.line, 1},
+                            "rows of " + text_of(col.instrument) + "/" + text_of(col.question) + "/" +
+                                text_of(col.province) +
+                                " are not contiguous: group the table's rows by answer to stream it");
         return std::nullopt;
       }
       found = m_answer_of.emplace(*key, answers.size()).first;
       answers.push_back({std::get<0>(*key), std::get<1>(*key), std::get<2>(*key), {}, {m_file, row.line, 1}});
     }
-    Answer& answer = answers[found->second];
+    Answer &answer = answers[found->second];
     const std::string expected = std::to_string(answer.segments.size() + 1);
     if (col.segment != k_no_column && field(col.segment) != expected) { // without the column: row order
-      m_diagnostics.error(where(col.segment), "segment '" + text_of(col.segment) + "' of " + m_corpus.question_key(answer) + "/" +
-                                                  m_corpus.provinces[answer.province].id + ": expected " + expected +
-                                                  " (segments are numbered 1, 2, ... in order; a repeated number is a duplicate)");
+      m_diagnostics.error(where(col.segment),
+                          "segment '" + text_of(col.segment) + "' of " + m_corpus.question_key(answer) + "/" +
+                              m_corpus.provinces[answer.province].id + ": expected " + expected +
+                              " (segments are numbered 1, 2, ... in order; a repeated number is a duplicate)");
       return std::nullopt;
     }
     auto prepared = [&](std::string_view text) { return m_normalize ? text::normalize(text) : std::string(text); };
-    answer.segments.push_back({col.label == k_no_column ? std::string() : prepared(field(col.label)), prepared(field(col.text)),
-                               where(col.text)});
+    answer.segments.push_back({col.label == k_no_column ? std::string() : prepared(field(col.label)),
+                               prepared(field(col.text)), where(col.text)});
     return found->second;
   }
 
   // Streaming: hands every answer of `answers` but the last (the one rows are still coming
   // for) to `on_answer`; a later row of a handed-on answer is an error.
-  void hand_on_complete(std::vector<Answer>& answers, const std::function<void(Answer&&)>& on_answer) {
+  void hand_on_complete(std::vector<Answer> &answers, const std::function<void(Answer &&)> &on_answer) {
     if (answers.size() < 2) return;
     for (std::size_t k = 0; k + 1 < answers.size(); ++k) {
       m_done.insert({answers[k].instrument, answers[k].question, answers[k].province});
@@ -452,11 +466,13 @@ public:
 
   // The (instrument, question, province) of `row`, reporting unknown ids when `report`.
   // Consecutive rows mostly share their answer: the last ids are remembered.
-  std::optional<Key> key_of(const Row& row, bool report) {
-    const TableColumns& col = m_columns;
-    auto field = [&](std::size_t column) { return column < row.fields.size() ? row.fields[column] : std::string_view(); };
+  std::optional<Key> key_of(const Row &row, bool report) {
+    const TableColumns &col = m_columns;
+    auto field = [&](std::size_t column) {
+      return column < row.fields.size() ? row.fields[column] : std::string_view();
+    };
     auto where = [&](std::size_t column) { return SourceLocation{m_file, row.line, column_of(row, column)}; };
-    auto error = [&](std::size_t column, const std::string& message) {
+    auto error = [&](std::size_t column, const std::string &message) {
       if (report) m_diagnostics.error(where(column), message);
       return std::nullopt;
     };
@@ -473,7 +489,8 @@ public:
     } else if (const auto slash = question_id.find('/'); slash != std::string_view::npos) { // centre1300/q4
       instrument = m_corpus.find_instrument(question_id.substr(0, slash));
       if (!instrument)
-        return error(col.question, unknown("instrument", std::string(question_id.substr(0, slash)), ids_of(m_corpus.instruments)));
+        return error(col.question,
+                     unknown("instrument", std::string(question_id.substr(0, slash)), ids_of(m_corpus.instruments)));
       question_name = question_id.substr(slash + 1);
     } else if (m_corpus.instruments.size() == 1) {
       instrument = 0;
@@ -485,29 +502,33 @@ public:
           having.push_back(m_corpus.instruments[i].id);
         }
       if (having.size() > 1)
-        return error(col.question, "question '" + std::string(question_id) + "' is in several instruments (" + list_ids(having) +
-                                       "): add an instrument column, or write " + having[0] + "/" + std::string(question_id));
+        return error(col.question, "question '" + std::string(question_id) + "' is in several instruments (" +
+                                       list_ids(having) + "): add an instrument column, or write " + having[0] + "/" +
+                                       std::string(question_id));
       if (!instrument) {
         std::vector<std::string> known;
-        for (const auto& inst : m_corpus.instruments)
-          for (const auto& q : inst.questions) known.push_back(inst.id + "/" + q.id);
+        for (const auto &inst : m_corpus.instruments)
+          for (const auto &q : inst.questions)
+            known.push_back(inst.id + "/" + q.id);
         return error(col.question, unknown("question", std::string(question_id), known));
       }
     }
     const auto question = m_corpus.find_question(*instrument, question_name);
     if (!question)
-      return error(col.question, unknown("question", std::string(question_name), ids_of(m_corpus.instruments[*instrument].questions)));
+      return error(col.question, unknown("question", std::string(question_name),
+                                         ids_of(m_corpus.instruments[*instrument].questions)));
     const auto province = m_corpus.find_province(province_id);
-    if (!province) return error(col.province, unknown("province", std::string(province_id), ids_of(m_corpus.provinces)));
+    if (!province)
+      return error(col.province, unknown("province", std::string(province_id), ids_of(m_corpus.provinces)));
     m_last_ids = {std::string(instrument_id), std::string(question_id), std::string(province_id)};
     m_last_key = Key{*instrument, *question, *province};
     return m_last_key;
   }
 
 private:
-  const Corpus& m_corpus;
+  const Corpus &m_corpus;
   std::string m_file;
-  Diagnostics& m_diagnostics;
+  Diagnostics &m_diagnostics;
   bool m_normalize;
   std::string m_year;
   TableColumns m_columns;
@@ -526,20 +547,20 @@ private:
 // How a table is stored, from its name (or, for standard input, its first bytes).
 enum class TableKind { tsv, csv, xlsx };
 
-TableInput& table_input() {
+TableInput &table_input() {
   static TableInput input;
   return input;
 }
 
-std::optional<std::string>& standard_input_cache() {
+std::optional<std::string> &standard_input_cache() {
   static std::optional<std::string> bytes;
   return bytes;
 }
 
-bool is_standard_input(const fs::path& path) { return path == "-"; }
+bool is_standard_input(const fs::path &path) { return path == "-"; }
 
-const std::string& standard_input_bytes() {
-  auto& cache = standard_input_cache();
+const std::string &standard_input_bytes() {
+  auto &cache = standard_input_cache();
   if (!cache) {
     if (!table_input().standard_input) throw Error("-: no standard input to read a corpus from");
     cache = table_input().standard_input();
@@ -547,15 +568,16 @@ const std::string& standard_input_bytes() {
   return *cache;
 }
 
-std::optional<TableKind> table_kind(const fs::path& path) {
+std::optional<TableKind> table_kind(const fs::path &path) {
   if (is_standard_input(path)) {
-    const std::string& bytes = standard_input_bytes();
+    const std::string &bytes = standard_input_bytes();
     if (office::looks_like_zip(bytes)) return TableKind::xlsx;
     const auto line_end = bytes.find('\n');
     return bytes.substr(0, line_end).find('\t') != std::string::npos ? TableKind::tsv : TableKind::csv;
   }
   std::string ext = path.extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char &c : ext)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext == ".tsv" || ext == ".txt" || ext == ".tab") return TableKind::tsv; // Excel's "Unicode Text" is a .txt
   if (ext == ".csv") return TableKind::csv;
   if (ext == ".xlsx" || ext == ".xlsm") return TableKind::xlsx;
@@ -563,25 +585,28 @@ std::optional<TableKind> table_kind(const fs::path& path) {
 }
 
 // The name of a table in messages: the path, "<stdin>", or "book.xlsx[Sheet1]".
-std::string table_name(const fs::path& path) { return is_standard_input(path) ? "<stdin>" : path.string(); }
+std::string table_name(const fs::path &path) { return is_standard_input(path) ? "<stdin>" : path.string(); }
 
 // The non-empty rows of a table (TSV split at tabs, CSV by libcsv as RFC 4180 says, a sheet of
 // a workbook), each with the line (sheet row) it starts on. Errors throw InputError.
 class TableRows {
 public:
-  explicit TableRows(const fs::path& path, bool check_encoding = true)
-      : m_kind(table_kind(path).value_or(TableKind::tsv)), m_lines(open_lines(path, check_encoding)), m_file(table_name(path)) {
+  explicit TableRows(const fs::path &path, bool check_encoding = true)
+      : m_kind(table_kind(path).value_or(TableKind::tsv)), m_lines(open_lines(path, check_encoding)),
+        m_file(table_name(path)) {
     if (m_kind == TableKind::xlsx) {
-      const office::Sheet sheet = office::read_xlsx(is_standard_input(path) ? standard_input_bytes() : read_file(path), m_file,
-                                                    table_input().sheet);
+      const office::Sheet sheet = office::read_xlsx(is_standard_input(path) ? standard_input_bytes() : read_file(path),
+                                                    m_file, table_input().sheet);
       m_file += "[" + sheet.name + "]";
-      for (const auto& r : sheet.rows) {
+      for (const auto &r : sheet.rows) {
         Row row;
         row.line = r.number;
         row.storage = r.cells;
         row.storage.resize(std::max(row.storage.size(), m_width)); // cells left empty at a row's end
-        for (std::size_t k = 0; k < row.storage.size(); ++k) row.columns.push_back(k + 1);
-        for (const auto& f : row.storage) row.fields.emplace_back(f);
+        for (std::size_t k = 0; k < row.storage.size(); ++k)
+          row.columns.push_back(k + 1);
+        for (const auto &f : row.storage)
+          row.fields.emplace_back(f);
         if (m_width == 0) m_width = r.cells.size(); // the header's width
         if (!row.empty()) m_ready.push_back(std::move(row));
       }
@@ -589,19 +614,20 @@ public:
       return;
     }
     if (m_kind != TableKind::csv) return;
-    if (csv_init(&m_parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) throw Error("cannot initialise the CSV parser");
+    if (csv_init(&m_parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+      throw Error("cannot initialise the CSV parser");
     m_parser_live = true;
   }
   ~TableRows() {
     if (m_parser_live) csv_free(&m_parser);
   }
-  TableRows(const TableRows&) = delete;
-  TableRows& operator=(const TableRows&) = delete;
+  TableRows(const TableRows &) = delete;
+  TableRows &operator=(const TableRows &) = delete;
 
-  const std::string& file() const { return m_file; }
+  const std::string &file() const { return m_file; }
 
   // The next non-empty row; false at the end. The row's views stay valid until the next call.
-  bool next(Row& row) {
+  bool next(Row &row) {
     if (m_kind == TableKind::tsv) {
       std::string_view line;
       while (m_lines->next(line)) {
@@ -610,7 +636,8 @@ public:
       }
       return false;
     }
-    while (m_ready.empty() && !m_finished) feed_csv();
+    while (m_ready.empty() && !m_finished)
+      feed_csv();
     if (m_ready.empty()) return false;
     row = std::move(m_ready.front());
     m_ready.pop_front();
@@ -636,26 +663,28 @@ private:
     throw InputError({file(), m_line, 0}, std::string("malformed CSV: ") + csv_strerror(csv_error(&m_parser)));
   }
 
-  static void on_field(void* data, std::size_t size, void* self_ptr) {
-    auto& self = *static_cast<TableRows*>(self_ptr);
-    Row& r = self.m_current;
+  static void on_field(void *data, std::size_t size, void *self_ptr) {
+    auto &self = *static_cast<TableRows *>(self_ptr);
+    Row &r = self.m_current;
     if (r.storage.empty()) r.line = self.m_line;
-    r.storage.emplace_back(data ? static_cast<const char*>(data) : "", size);
+    r.storage.emplace_back(data ? static_cast<const char *>(data) : "", size);
     r.columns.push_back(0);
   }
-  static void on_row(int, void* self_ptr) {
-    auto& self = *static_cast<TableRows*>(self_ptr);
-    Row& r = self.m_current;
+  static void on_row(int, void *self_ptr) {
+    auto &self = *static_cast<TableRows *>(self_ptr);
+    Row &r = self.m_current;
     // Views are taken once the row is whole: the strings no longer move (moving the row moves
     // the vector's buffer, not the strings in it).
-    for (const auto& f : r.storage) r.fields.emplace_back(f);
+    for (const auto &f : r.storage)
+      r.fields.emplace_back(f);
     if (!r.empty()) self.m_ready.push_back(std::move(r));
     r = Row{};
   }
 
-  static std::unique_ptr<text::TextLines> open_lines(const fs::path& path, bool check_encoding) {
+  static std::unique_ptr<text::TextLines> open_lines(const fs::path &path, bool check_encoding) {
     if (table_kind(path) == TableKind::xlsx) return nullptr;
-    if (is_standard_input(path)) return std::make_unique<text::TextLines>(standard_input_bytes(), "<stdin>", check_encoding);
+    if (is_standard_input(path))
+      return std::make_unique<text::TextLines>(standard_input_bytes(), "<stdin>", check_encoding);
     return std::make_unique<text::TextLines>(path, check_encoding);
   }
 
@@ -674,7 +703,7 @@ private:
 // export` writes them), which is what lets stream_corpus hand answers on as they end and give
 // the same order as reading whole. A quick pass over the key columns only; anything it cannot
 // read says no (the whole reader then reports the problem properly).
-bool table_in_answer_order(const fs::path& path, const Corpus& metadata, bool check_encoding = false) {
+bool table_in_answer_order(const fs::path &path, const Corpus &metadata, bool check_encoding = false) {
   try {
     TableRows rows(path, check_encoding);
     Diagnostics ignored;
@@ -689,7 +718,7 @@ bool table_in_answer_order(const fs::path& path, const Corpus& metadata, bool ch
       last = *key;
     }
     return true;
-  } catch (const Error&) {
+  } catch (const Error &) {
     return false;
   }
 }
@@ -698,21 +727,21 @@ bool table_in_answer_order(const fs::path& path, const Corpus& metadata, bool ch
 // `answers`. With `on_answer`, answers are handed on as they end (the table must be grouped by
 // answer) and the first error throws; without it, every answer stays in `answers` and every
 // problem is reported. A byte or CSV error is reported and ends the file.
-void read_table_rows(const fs::path& path, TableAnswers& table, std::vector<Answer>& answers, Diagnostics& diagnostics,
-                     const std::function<void(Answer&&)>* on_answer, bool stop_at_first_error) {
+void read_table_rows(const fs::path &path, TableAnswers &table, std::vector<Answer> &answers, Diagnostics &diagnostics,
+                     const std::function<void(Answer &&)> *on_answer, bool stop_at_first_error) {
   auto stop_if = [&] {
     if (stop_at_first_error) diagnostics.throw_if_errors();
   };
   std::optional<TableRows> rows;
   bool broken = false;
-  auto next = [&](Row& row) {
+  auto next = [&](Row &row) {
     try {
       if (!rows) {
         rows.emplace(path);
         table.set_file(rows->file());
       }
       return rows->next(row);
-    } catch (const InputError& e) { // a bad byte or malformed CSV ends the file
+    } catch (const InputError &e) { // a bad byte or malformed CSV ends the file
       broken = true;
       diagnostics.error(e.where(), e.detail());
       stop_if();
@@ -738,26 +767,28 @@ void read_table_rows(const fs::path& path, TableAnswers& table, std::vector<Answ
     stop_if();
   }
   if (on_answer)
-    for (auto& a : answers) (*on_answer)(std::move(a));
+    for (auto &a : answers)
+      (*on_answer)(std::move(a));
   if (on_answer) answers.clear();
 }
 
-void read_table(Corpus& corpus, const fs::path& path, Diagnostics& diagnostics) {
+void read_table(Corpus &corpus, const fs::path &path, Diagnostics &diagnostics) {
   TableAnswers table(corpus, path.string(), diagnostics);
   read_table_rows(path, table, corpus.answers, diagnostics, nullptr, false);
 }
 
 } // namespace
 
-Corpus read_metadata(const fs::path& corpus_yaml, Diagnostics& diagnostics) {
+Corpus read_metadata(const fs::path &corpus_yaml, Diagnostics &diagnostics) {
   return parse_metadata(text::read_text_file(corpus_yaml), corpus_yaml.string(), diagnostics);
 }
 
-fs::path metadata_path(const fs::path& path, const fs::path& meta) {
+fs::path metadata_path(const fs::path &path, const fs::path &meta) {
   std::error_code ec;
   const bool input = is_standard_input(path);
   if (!input && !fs::exists(path, ec))
-    throw Error(path.string() + ": no such corpus (expected a folder with corpus.yaml, or a .tsv/.csv/.txt/.xlsx table)");
+    throw Error(path.string() +
+                ": no such corpus (expected a folder with corpus.yaml, or a .tsv/.csv/.txt/.xlsx table)");
   const bool folder = !input && fs::is_directory(path, ec);
   if (!folder && !table_kind(path))
     throw Error(path.string() + ": not a corpus (expected a folder with corpus.yaml, or a .tsv/.csv/.txt/.xlsx table)");
@@ -776,14 +807,14 @@ namespace {
 
 // An id made from what a table holds: lower-cased, or `fallback` when that is not an id
 // (a Thai name: the person writes the id in corpus.yaml).
-std::string id_from(std::string_view value, const std::string& fallback) {
+std::string id_from(std::string_view value, const std::string &fallback) {
   std::string id = column_name(value);
   return std::regex_match(id, k_id_pattern) ? id : fallback;
 }
 
 // The metadata of a table that has no corpus.yaml, made from its rows: ids in the order they
 // first appear, labels the values as written. Deterministic: the same table gives the same ids.
-Corpus metadata_from_rows(const fs::path& path, Diagnostics& diagnostics) {
+Corpus metadata_from_rows(const fs::path &path, Diagnostics &diagnostics) {
   Corpus corpus;
   const std::string stem = is_standard_input(path) ? "stdin" : path.stem().string();
   corpus.id = id_from(stem, "corpus");
@@ -793,7 +824,7 @@ Corpus metadata_from_rows(const fs::path& path, Diagnostics& diagnostics) {
   if (!rows.next(row)) return corpus;
   if (!col.read(row, rows.file(), diagnostics)) return corpus;
   auto field = [&](std::size_t column) { return column < row.fields.size() ? row.fields[column] : std::string_view(); };
-  auto add = [](auto& items, std::string_view value, const std::string& prefix) {
+  auto add = [](auto &items, std::string_view value, const std::string &prefix) {
     const std::string th = text::normalize(trim(value));
     for (std::size_t k = 0; k < items.size(); ++k)
       if (items[k].th == th || items[k].id == column_name(value)) return k;
@@ -820,22 +851,23 @@ Corpus metadata_from_rows(const fs::path& path, Diagnostics& diagnostics) {
     add(corpus.instruments[i].questions, question, "q");
     add(corpus.provinces, field(col.province), "province");
   }
-  diagnostics.warning({rows.file(), 0, 0},
-                      "no corpus.yaml beside the table: ids come from its rows and the labels are the ids (" +
-                          std::to_string(corpus.instruments.size()) + " instruments, " + std::to_string(corpus.question_count()) +
-                          " questions, " + std::to_string(corpus.provinces.size()) +
-                          " provinces); `supanalyze corpus export TABLE --write-meta corpus.yaml` writes one to complete");
+  diagnostics.warning(
+      {rows.file(), 0, 0},
+      "no corpus.yaml beside the table: ids come from its rows and the labels are the ids (" +
+          std::to_string(corpus.instruments.size()) + " instruments, " + std::to_string(corpus.question_count()) +
+          " questions, " + std::to_string(corpus.provinces.size()) +
+          " provinces); `supanalyze corpus export TABLE --write-meta corpus.yaml` writes one to complete");
   return corpus;
 }
 
 } // namespace
 
-Corpus load_metadata(const fs::path& path, Diagnostics& diagnostics, const fs::path& meta) {
+Corpus load_metadata(const fs::path &path, Diagnostics &diagnostics, const fs::path &meta) {
   const fs::path yaml = metadata_path(path, meta);
   if (!yaml.empty()) return read_metadata(yaml, diagnostics);
   try {
     return metadata_from_rows(path, diagnostics);
-  } catch (const InputError& e) {
+  } catch (const InputError &e) {
     diagnostics.error(e.where(), e.detail());
     return {};
   }
@@ -851,7 +883,7 @@ void set_table_input(TableInput input) {
 namespace {
 
 // The answers of the corpus at `path` read whole into `corpus` (its metadata).
-Corpus read_answers(Corpus corpus, const fs::path& path, Diagnostics& diagnostics) {
+Corpus read_answers(Corpus corpus, const fs::path &path, Diagnostics &diagnostics) {
   const bool folder = !is_standard_input(path) && fs::is_directory(path);
   if (diagnostics.has_errors()) return corpus;
   if (folder) {
@@ -861,19 +893,20 @@ Corpus read_answers(Corpus corpus, const fs::path& path, Diagnostics& diagnostic
   }
   corpus.sort_answers();
   AnswersSeen seen(corpus);
-  for (const auto& a : corpus.answers) seen.add(a);
+  for (const auto &a : corpus.answers)
+    seen.add(a);
   warn_missing_answers(corpus, seen, path, diagnostics, folder ? std::string() : table_name(path));
   return corpus;
 }
 
 } // namespace
 
-Corpus read_corpus(const fs::path& path, Diagnostics& diagnostics, const fs::path& meta) {
+Corpus read_corpus(const fs::path &path, Diagnostics &diagnostics, const fs::path &meta) {
   Corpus corpus = load_metadata(path, diagnostics, meta);
   return read_answers(std::move(corpus), path, diagnostics);
 }
 
-CheckedCorpus check_corpus(const fs::path& path, Diagnostics& diagnostics, const fs::path& meta) {
+CheckedCorpus check_corpus(const fs::path &path, Diagnostics &diagnostics, const fs::path &meta) {
   CheckedCorpus checked;
   auto read_whole = [&] {
     checked.metadata = read_corpus(path, diagnostics, meta);
@@ -886,14 +919,16 @@ CheckedCorpus check_corpus(const fs::path& path, Diagnostics& diagnostics, const
   Diagnostics metadata_diagnostics;
   checked.metadata = load_metadata(path, metadata_diagnostics, meta);
   if (metadata_diagnostics.has_errors() || !table_in_answer_order(path, checked.metadata)) return read_whole();
-  for (const auto& d : metadata_diagnostics.items())
-    if (d.severity == Severity::error) diagnostics.error(d.where, d.message);
-    else diagnostics.warning(d.where, d.message);
+  for (const auto &d : metadata_diagnostics.items())
+    if (d.severity == Severity::error)
+      diagnostics.error(d.where, d.message);
+    else
+      diagnostics.warning(d.where, d.message);
   // Streamed: every row checked as the whole reader checks it, each answer counted and dropped.
   TableAnswers table(checked.metadata, path.string(), diagnostics, /*normalize=*/false);
   AnswersSeen seen(checked.metadata);
   std::vector<Answer> pending;
-  const std::function<void(Answer&&)> count = [&](Answer&& a) {
+  const std::function<void(Answer &&)> count = [&](Answer &&a) {
     seen.add(a);
     ++checked.answers;
     checked.segments += a.segments.size();
@@ -903,15 +938,15 @@ CheckedCorpus check_corpus(const fs::path& path, Diagnostics& diagnostics, const
   return checked;
 }
 
-Corpus read_corpus(const fs::path& path, const fs::path& meta) {
+Corpus read_corpus(const fs::path &path, const fs::path &meta) {
   Diagnostics diagnostics;
   Corpus corpus = read_corpus(path, diagnostics, meta);
   diagnostics.throw_if_errors();
   return corpus;
 }
 
-void stream_corpus(const fs::path& path, const Corpus& metadata, Diagnostics& diagnostics,
-                   const std::function<void(Answer&&)>& on_answer, const StreamOptions& options) {
+void stream_corpus(const fs::path &path, const Corpus &metadata, Diagnostics &diagnostics,
+                   const std::function<void(Answer &&)> &on_answer, const StreamOptions &options) {
   const bool input = is_standard_input(path);
   if (table_kind(path) != TableKind::tsv || (!input && fs::is_directory(path)) || input ||
       !table_in_answer_order(path, metadata)) {
@@ -919,13 +954,14 @@ void stream_corpus(const fs::path& path, const Corpus& metadata, Diagnostics& di
     corpus.answers.clear();
     corpus = read_answers(std::move(corpus), path, diagnostics);
     diagnostics.throw_if_errors();
-    for (auto& a : corpus.answers) on_answer(std::move(a));
+    for (auto &a : corpus.answers)
+      on_answer(std::move(a));
     return;
   }
   TableAnswers table(metadata, path.string(), diagnostics, !options.defer_normalization);
   AnswersSeen seen(metadata);
   std::vector<Answer> pending; // the answer being filled, handed on when the next one starts
-  const std::function<void(Answer&&)> hand_on = [&](Answer&& a) {
+  const std::function<void(Answer &&)> hand_on = [&](Answer &&a) {
     seen.add(a);
     on_answer(std::move(a));
   };
@@ -934,7 +970,7 @@ void stream_corpus(const fs::path& path, const Corpus& metadata, Diagnostics& di
 }
 
 fs::path bundled_corpus_path() {
-  if (const char* env = std::getenv("SUPANALYZE_CORPUS"); env && *env) return env;
+  if (const char *env = std::getenv("SUPANALYZE_CORPUS"); env && *env) return env;
   const fs::path data = data_directory();
   const fs::path path = data / "corpora" / "ssw3-2564";
   std::error_code ec;

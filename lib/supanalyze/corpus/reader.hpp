@@ -16,11 +16,10 @@ namespace supanalyze::corpus {
 // else from its rows (load_metadata). Text is normalized as it is
 // read. Every problem goes to `diagnostics` with its file, line and column; reading goes on
 // past errors so that `corpus check` can list them all.
-Corpus read_corpus(const std::filesystem::path& path, Diagnostics& diagnostics,
-                   const std::filesystem::path& meta = {});
+Corpus read_corpus(const std::filesystem::path &path, Diagnostics &diagnostics, const std::filesystem::path &meta = {});
 
 // Reads and throws InputError at the first error (warnings are ignored).
-Corpus read_corpus(const std::filesystem::path& path, const std::filesystem::path& meta = {});
+Corpus read_corpus(const std::filesystem::path &path, const std::filesystem::path &meta = {});
 
 struct StreamOptions {
   // corpus.yaml for a table (default: the one beside it), as for read_corpus.
@@ -35,18 +34,19 @@ struct StreamOptions {
 // `corpus export` writes them; checked by a quick first pass over the key columns) is read row
 // by row and never held whole; any other corpus is read whole first. `metadata` is the
 // corpus.yaml read with read_metadata. The first error throws InputError.
-void stream_corpus(const std::filesystem::path& path, const Corpus& metadata, Diagnostics& diagnostics,
-                   const std::function<void(Answer&&)>& on_answer, const StreamOptions& options = {});
+void stream_corpus(const std::filesystem::path &path, const Corpus &metadata, Diagnostics &diagnostics,
+                   const std::function<void(Answer &&)> &on_answer, const StreamOptions &options = {});
 
 // The corpus.yaml that describes the corpus at `path` (`meta` when given); empty for a table
 // with none beside it. Throws Error with a helpful message when `path` is not a corpus, or a
 // folder's corpus.yaml or `meta` is missing.
-std::filesystem::path metadata_path(const std::filesystem::path& path, const std::filesystem::path& meta = {});
+std::filesystem::path metadata_path(const std::filesystem::path &path, const std::filesystem::path &meta = {});
 
 // The metadata of the corpus at `path`: its corpus.yaml (`meta` when given), or for a table
 // without one, made from the table's rows (ids as the rows write them, lower-cased, in the
 // order they first appear; labels the values) with a warning in `diagnostics` saying so.
-Corpus load_metadata(const std::filesystem::path& path, Diagnostics& diagnostics, const std::filesystem::path& meta = {});
+Corpus load_metadata(const std::filesystem::path &path, Diagnostics &diagnostics,
+                     const std::filesystem::path &meta = {});
 
 // How tables are read, for the whole process (the CLI sets it from its options): the sheet of
 // a workbook (`--sheet`; default the first), and where the bytes of a corpus given as "-" come
@@ -68,10 +68,11 @@ struct CheckedCorpus {
 // Reads the corpus at `path` only to report its problems, all of them, in the order and words
 // of read_corpus. A .tsv table in answer order is streamed: each answer is checked, counted
 // and dropped; anything else is read whole.
-CheckedCorpus check_corpus(const std::filesystem::path& path, Diagnostics& diagnostics, const std::filesystem::path& meta = {});
+CheckedCorpus check_corpus(const std::filesystem::path &path, Diagnostics &diagnostics,
+                           const std::filesystem::path &meta = {});
 
 // Reads only corpus.yaml (no answers).
-Corpus read_metadata(const std::filesystem::path& corpus_yaml, Diagnostics& diagnostics);
+Corpus read_metadata(const std::filesystem::path &corpus_yaml, Diagnostics &diagnostics);
 
 // The corpus bundled with the tool (ssw3-2564): $SUPANALYZE_CORPUS when set, else the copy
 // installed beside the executable (data_directory()/corpora/ssw3-2564). Throws Error when

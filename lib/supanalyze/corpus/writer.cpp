@@ -9,7 +9,7 @@ namespace supanalyze::corpus {
 
 namespace {
 
-void write_row(std::ostream& out, TableFormat format, const std::vector<std::string>& fields) {
+void write_row(std::ostream &out, TableFormat format, const std::vector<std::string> &fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out << (format == TableFormat::tsv ? '\t' : ',');
     if (format == TableFormat::csv) {
@@ -24,7 +24,7 @@ void write_row(std::ostream& out, TableFormat format, const std::vector<std::str
 }
 
 // A YAML double-quoted scalar.
-std::string quoted(const std::string& s) {
+std::string quoted(const std::string &s) {
   std::string out = "\"";
   for (char c : s) {
     if (c == '"' || c == '\\') out += '\\';
@@ -35,49 +35,52 @@ std::string quoted(const std::string& s) {
 
 } // namespace
 
-std::string metadata_yaml(const Corpus& corpus) {
+std::string metadata_yaml(const Corpus &corpus) {
   std::string out = "# Written by supanalyze from the corpus's rows: complete the Thai labels (th) and the title.\n";
   out += "id: " + corpus.id + "\n";
   out += "title: " + quoted(corpus.title) + "\n";
   out += "year: {be: " + std::to_string(corpus.year_be) + ", ce: " + std::to_string(corpus.year_ce) + "}\n";
   out += "provinces:\n";
-  for (const auto& p : corpus.provinces) out += "  - {id: " + p.id + ", th: " + quoted(p.th) + "}\n";
+  for (const auto &p : corpus.provinces)
+    out += "  - {id: " + p.id + ", th: " + quoted(p.th) + "}\n";
   out += "instruments:\n";
-  for (const auto& i : corpus.instruments) {
+  for (const auto &i : corpus.instruments) {
     out += "  - id: " + i.id + "\n    th: " + quoted(i.th) + "\n";
     if (!i.en.empty()) out += "    en: " + quoted(i.en) + "\n";
     out += "    questions:\n";
-    for (const auto& q : i.questions) out += "      - {id: " + q.id + ", th: " + quoted(q.th) + "}\n";
+    for (const auto &q : i.questions)
+      out += "      - {id: " + q.id + ", th: " + quoted(q.th) + "}\n";
   }
   return out;
 }
 
-void write_table_header(TableFormat format, std::ostream& out) {
+void write_table_header(TableFormat format, std::ostream &out) {
   write_row(out, format, {"corpus", "year", "instrument", "question", "province", "segment", "text", "label"});
 }
 
-void write_table_rows(const Corpus& corpus, const Answer& a, TableFormat format, std::ostream& out) {
+void write_table_rows(const Corpus &corpus, const Answer &a, TableFormat format, std::ostream &out) {
   const std::string year = std::to_string(corpus.year_be);
-  const auto& instrument = corpus.instruments[a.instrument];
+  const auto &instrument = corpus.instruments[a.instrument];
   for (std::size_t n = 0; n < a.segments.size(); ++n)
     write_row(out, format,
               {corpus.id, year, instrument.id, instrument.questions[a.question].id, corpus.provinces[a.province].id,
                std::to_string(n + 1), a.segments[n].text, a.segments[n].label});
 }
 
-void write_table(const Corpus& corpus, TableFormat format, std::ostream& out) {
+void write_table(const Corpus &corpus, TableFormat format, std::ostream &out) {
   write_table_header(format, out);
-  for (const Answer& a : corpus.answers) write_table_rows(corpus, a, format, out);
+  for (const Answer &a : corpus.answers)
+    write_table_rows(corpus, a, format, out);
 }
 
-std::string transcript_text(const Corpus& corpus, std::size_t instrument, std::size_t province) {
-  const auto& inst = corpus.instruments[instrument];
+std::string transcript_text(const Corpus &corpus, std::size_t instrument, std::size_t province) {
+  const auto &inst = corpus.instruments[instrument];
   std::string out = "# " + inst.th + " · " + corpus.provinces[province].th + "\n";
-  for (const Answer& a : corpus.answers) {
+  for (const Answer &a : corpus.answers) {
     if (a.instrument != instrument || a.province != province) continue;
     out += "\n## " + inst.questions[a.question].id + "\n";
     std::string label;
-    for (const Segment& s : a.segments) {
+    for (const Segment &s : a.segments) {
       if (s.label != label) {
         out += s.label.empty() ? "\n###\n" : "\n### " + s.label + "\n";
         label = s.label;
@@ -88,7 +91,7 @@ std::string transcript_text(const Corpus& corpus, std::size_t instrument, std::s
   return out;
 }
 
-void write_folder(const Corpus& corpus, const std::filesystem::path& metadata_file, const std::filesystem::path& dir) {
+void write_folder(const Corpus &corpus, const std::filesystem::path &metadata_file, const std::filesystem::path &dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -99,7 +102,8 @@ void write_folder(const Corpus& corpus, const std::filesystem::path& metadata_fi
     bool any = false;
     for (std::size_t p = 0; p < corpus.provinces.size(); ++p) {
       bool has_answer = false;
-      for (const Answer& a : corpus.answers) has_answer |= a.instrument == i && a.province == p;
+      for (const Answer &a : corpus.answers)
+        has_answer |= a.instrument == i && a.province == p;
       if (!has_answer) continue;
       if (!any) fs::create_directories(sub, ec);
       any = true;

@@ -40,7 +40,7 @@ std::string uuid_v5(std::string_view namespace_uuid, std::string_view name) {
   }
   input.append(name);
   std::array<unsigned char, SHA_DIGEST_LENGTH> digest{};
-  SHA1(reinterpret_cast<const unsigned char*>(input.data()), input.size(), digest.data());
+  SHA1(reinterpret_cast<const unsigned char *>(input.data()), input.size(), digest.data());
   digest[6] = static_cast<unsigned char>((digest[6] & 0x0f) | 0x50); // version 5
   digest[8] = static_cast<unsigned char>((digest[8] & 0x3f) | 0x80); // RFC 4122 variant
   static constexpr char k_hex[] = "0123456789abcdef";

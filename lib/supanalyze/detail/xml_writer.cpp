@@ -7,8 +7,8 @@
 namespace supanalyze::detail {
 
 namespace {
-xmlBufferPtr buffer_of(void* p) { return static_cast<xmlBufferPtr>(p); }
-xmlTextWriterPtr writer_of(void* p) { return static_cast<xmlTextWriterPtr>(p); }
+xmlBufferPtr buffer_of(void *p) { return static_cast<xmlBufferPtr>(p); }
+xmlTextWriterPtr writer_of(void *p) { return static_cast<xmlTextWriterPtr>(p); }
 } // namespace
 
 XmlWriter::XmlWriter(std::string what, bool indent)
@@ -30,19 +30,21 @@ XmlWriter::~XmlWriter() {
   if (m_buffer) xmlBufferFree(buffer_of(m_buffer));
 }
 
-XmlWriter& XmlWriter::start(const char* name) { return check(xmlTextWriterStartElement(writer_of(m_writer), BAD_CAST name)); }
+XmlWriter &XmlWriter::start(const char *name) {
+  return check(xmlTextWriterStartElement(writer_of(m_writer), BAD_CAST name));
+}
 
-XmlWriter& XmlWriter::attr(const char* name, const std::string& value) {
+XmlWriter &XmlWriter::attr(const char *name, const std::string &value) {
   return check(xmlTextWriterWriteAttribute(writer_of(m_writer), BAD_CAST name, BAD_CAST value.c_str()));
 }
 
-XmlWriter& XmlWriter::text(const std::string& value) {
+XmlWriter &XmlWriter::text(const std::string &value) {
   return check(xmlTextWriterWriteString(writer_of(m_writer), BAD_CAST value.c_str()));
 }
 
-XmlWriter& XmlWriter::end() { return check(xmlTextWriterEndElement(writer_of(m_writer))); }
+XmlWriter &XmlWriter::end() { return check(xmlTextWriterEndElement(writer_of(m_writer))); }
 
-XmlWriter& XmlWriter::empty(const char* name, const char* attr_name, const std::string& value) {
+XmlWriter &XmlWriter::empty(const char *name, const char *attr_name, const std::string &value) {
   start(name);
   if (attr_name) attr(attr_name, value);
   return end();
@@ -52,11 +54,11 @@ std::string XmlWriter::finish() {
   check(xmlTextWriterEndDocument(writer_of(m_writer)));
   xmlFreeTextWriter(writer_of(m_writer));
   m_writer = nullptr;
-  return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer_of(m_buffer))),
+  return std::string(reinterpret_cast<const char *>(xmlBufferContent(buffer_of(m_buffer))),
                      static_cast<std::size_t>(xmlBufferLength(buffer_of(m_buffer))));
 }
 
-XmlWriter& XmlWriter::check(int rc) {
+XmlWriter &XmlWriter::check(int rc) {
   if (rc < 0) throw Error(m_what + ": the XML writer failed");
   return *this;
 }

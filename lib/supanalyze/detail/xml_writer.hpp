@@ -13,23 +13,23 @@ class XmlWriter {
 public:
   explicit XmlWriter(std::string what, bool indent = false);
   ~XmlWriter();
-  XmlWriter(const XmlWriter&) = delete;
-  XmlWriter& operator=(const XmlWriter&) = delete;
+  XmlWriter(const XmlWriter &) = delete;
+  XmlWriter &operator=(const XmlWriter &) = delete;
 
-  XmlWriter& start(const char* name);
-  XmlWriter& attr(const char* name, const std::string& value);
-  XmlWriter& text(const std::string& value);
-  XmlWriter& end();
+  XmlWriter &start(const char *name);
+  XmlWriter &attr(const char *name, const std::string &value);
+  XmlWriter &text(const std::string &value);
+  XmlWriter &end();
   // <name attr="value"/>
-  XmlWriter& empty(const char* name, const char* attr_name = nullptr, const std::string& value = {});
+  XmlWriter &empty(const char *name, const char *attr_name = nullptr, const std::string &value = {});
   // Ends the document and returns its bytes; the writer is unusable afterwards.
   std::string finish();
 
 private:
-  XmlWriter& check(int rc);
+  XmlWriter &check(int rc);
   std::string m_what;
-  void* m_buffer;
-  void* m_writer;
+  void *m_buffer;
+  void *m_writer;
 };
 
 } // namespace supanalyze::detail

@@ -3,10 +3,10 @@
 
 namespace supanalyze::detail {
 
-YAML::Node parse_yaml(const std::string& text, const std::string& file) {
+YAML::Node parse_yaml(const std::string &text, const std::string &file) {
   try {
     return YAML::Load(text);
-  } catch (const YAML::Exception& e) {
+  } catch (const YAML::Exception &e) {
     throw InputError({file, static_cast<std::size_t>(e.mark.line + 1), static_cast<std::size_t>(e.mark.column + 1)},
                      "invalid YAML: " + e.msg);
   }
@@ -14,39 +14,40 @@ YAML::Node parse_yaml(const std::string& text, const std::string& file) {
 
 std::string yaml_cpp_version() { return SUPANALYZE_YAML_CPP_VERSION; }
 
-SourceLocation location_of(const YAML::Node& node, const std::string& file) {
+SourceLocation location_of(const YAML::Node &node, const std::string &file) {
   const YAML::Mark mark = node.Mark();
   if (mark.is_null()) return {file, 0, 0};
   return {file, static_cast<std::size_t>(mark.line + 1), static_cast<std::size_t>(mark.column + 1)};
 }
 
-void YamlReader::error(const YAML::Node& node, const std::string& path, const std::string& message) {
+void YamlReader::error(const YAML::Node &node, const std::string &path, const std::string &message) {
   m_diagnostics.error(where(node), path.empty() ? message : path + ": " + message);
 }
 
-bool YamlReader::expect_map(const YAML::Node& node, const std::string& path) {
+bool YamlReader::expect_map(const YAML::Node &node, const std::string &path) {
   if (node.IsMap()) return true;
   error(node, path, "expected a mapping (key: value)");
   return false;
 }
 
-bool YamlReader::expect_sequence(const YAML::Node& node, const std::string& path) {
+bool YamlReader::expect_sequence(const YAML::Node &node, const std::string &path) {
   if (node.IsSequence()) return true;
   error(node, path, "expected a list");
   return false;
 }
 
-void YamlReader::check_keys(const YAML::Node& node, const std::string& path, std::initializer_list<const char*> known,
-                            std::initializer_list<std::pair<const char*, const char*>> aliases) {
+void YamlReader::check_keys(const YAML::Node &node, const std::string &path, std::initializer_list<const char *> known,
+                            std::initializer_list<std::pair<const char *, const char *>> aliases) {
   if (!node.IsMap()) return;
   std::vector<std::string> names(known.begin(), known.end());
   std::vector<std::string> candidates = names;
-  for (const auto& [alias, target] : aliases) candidates.emplace_back(alias);
-  for (const auto& entry : node) {
+  for (const auto &[alias, target] : aliases)
+    candidates.emplace_back(alias);
+  for (const auto &entry : node) {
     const std::string key = entry.first.as<std::string>();
     if (std::find(names.begin(), names.end(), key) != names.end()) continue;
     std::string hint = closest_match(key, candidates);
-    for (const auto& [alias, target] : aliases)
+    for (const auto &[alias, target] : aliases)
       if (hint == alias) hint = target;
     const std::string key_path = path.empty() ? key : path + "." + key;
     m_diagnostics.error(where(entry.first),
@@ -54,7 +55,7 @@ void YamlReader::check_keys(const YAML::Node& node, const std::string& path, std
   }
 }
 
-std::optional<std::string> YamlReader::string(const YAML::Node& node, const std::string& path, const char* key,
+std::optional<std::string> YamlReader::string(const YAML::Node &node, const std::string &path, const char *key,
                                               bool required) {
   const YAML::Node value = node[key];
   const std::string key_path = path.empty() ? key : path + "." + key;
@@ -69,7 +70,7 @@ std::optional<std::string> YamlReader::string(const YAML::Node& node, const std:
   return value.as<std::string>();
 }
 
-std::optional<long> YamlReader::integer(const YAML::Node& node, const std::string& path, const char* key,
+std::optional<long> YamlReader::integer(const YAML::Node &node, const std::string &path, const char *key,
                                         bool required) {
   const auto text = string(node, path, key, required);
   if (!text) return std::nullopt;
@@ -77,13 +78,13 @@ std::optional<long> YamlReader::integer(const YAML::Node& node, const std::strin
     std::size_t used = 0;
     const long v = std::stol(*text, &used);
     if (used == text->size()) return v;
-  } catch (const std::exception&) {
+  } catch (const std::exception &) {
   }
   error(node[key], path.empty() ? key : path + "." + key, "expected a whole number, not '" + *text + "'");
   return std::nullopt;
 }
 
-std::vector<std::string> YamlReader::strings(const YAML::Node& node, const std::string& path, const char* key) {
+std::vector<std::string> YamlReader::strings(const YAML::Node &node, const std::string &path, const char *key) {
   std::vector<std::string> out;
   const YAML::Node value = node[key];
   const std::string key_path = path.empty() ? key : path + "." + key;

@@ -63,17 +63,17 @@ struct Report {
   // Whether anything changed: a shape difference or a count change at the threshold.
   bool changed() const { return !shape.empty() || !changes.empty(); }
   // Adds `other`'s findings (a run folder compares many tables into one report).
-  void append(const Report& other);
+  void append(const Report &other);
 };
 
 // Compares `before` with `after`; `table` labels every finding (a file name, or "").
 // Throws Error only for `options.common` with results that do not allow it.
-Report compare(const Counts& before, const Counts& after, const CompareOptions& options, const std::string& table = "");
+Report compare(const Counts &before, const Counts &after, const CompareOptions &options, const std::string &table = "");
 
 // `first` with the items only in `second` inserted, each after its predecessor in `second`
 // and after the items of `first` only that follow it with the same "instrument/" prefix, so a
 // new question comes at the end of its instrument and a new province where the new result
 // puts it.
-std::vector<std::string> merge_order(const std::vector<std::string>& first, const std::vector<std::string>& second);
+std::vector<std::string> merge_order(const std::vector<std::string> &first, const std::vector<std::string> &second);
 
 } // namespace supanalyze::diff

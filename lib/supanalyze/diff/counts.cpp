@@ -14,21 +14,21 @@ namespace {
 
 using Json = nlohmann::json;
 
-[[noreturn]] void malformed(const std::string& file, const std::string& what) {
+[[noreturn]] void malformed(const std::string &file, const std::string &what) {
   throw Error(file + ": not a freq or matrix table of supanalyze: " + what);
 }
 
 // doc[key] as `T`, or an error naming the file and the key.
-template <typename T> T field(const Json& doc, const char* key, const std::string& file) {
+template <typename T> T field(const Json &doc, const char *key, const std::string &file) {
   if (!doc.is_object() || !doc.contains(key)) malformed(file, "missing '" + std::string(key) + "'");
   try {
     return doc.at(key).get<T>();
-  } catch (const Json::exception&) {
+  } catch (const Json::exception &) {
     malformed(file, "'" + std::string(key) + "' has the wrong type");
   }
 }
 
-void read_header(const Json& doc, const std::string& file, Counts& counts) {
+void read_header(const Json &doc, const std::string &file, Counts &counts) {
   counts.corpus_id = field<std::string>(doc, "corpus", file);
   counts.year = doc.value("year", 0);
   const Json codebook = doc.value("codebook", Json::object());
@@ -38,15 +38,15 @@ void read_header(const Json& doc, const std::string& file, Counts& counts) {
   counts.filters = doc.value("filters", Json::object()).dump();
 }
 
-void read_freq(const Json& doc, const std::string& file, bool english, Counts& counts) {
+void read_freq(const Json &doc, const std::string &file, bool english, Counts &counts) {
   counts.layout = "question x theme";
   std::map<std::string, bool> seen;
-  for (const Json& q : field<Json>(doc, "questions", file)) {
+  for (const Json &q : field<Json>(doc, "questions", file)) {
     QuestionInfo info;
     info.id = field<std::string>(q, "instrument", file) + "/" + field<std::string>(q, "question", file);
     info.text = q.value("text", "");
     info.denominator = field<std::uint64_t>(q, "denominator", file);
-    for (const Json& t : field<Json>(q, "themes", file)) {
+    for (const Json &t : field<Json>(q, "themes", file)) {
       const auto theme = field<std::string>(t, "theme", file);
       if (!seen[theme]) {
         seen[theme] = true;
@@ -58,15 +58,15 @@ void read_freq(const Json& doc, const std::string& file, bool english, Counts& c
   }
 }
 
-std::vector<Item> axis_items(const Json& doc, const char* key, const std::string& file) {
+std::vector<Item> axis_items(const Json &doc, const char *key, const std::string &file) {
   std::vector<Item> items;
-  for (const Json& item : field<Json>(doc, key, file))
+  for (const Json &item : field<Json>(doc, key, file))
     items.push_back({field<std::string>(item, "id", file), item.value("label", "")});
   return items;
 }
 
 // The one value of a filter, or "" when it has none or several.
-std::string single_filter(const Json& doc, const char* key) {
+std::string single_filter(const Json &doc, const char *key) {
   const Json filters = doc.value("filters", Json::object());
   const Json values = filters.value(key, Json::array());
   return values.is_array() && values.size() == 1 && values[0].is_string() ? values[0].get<std::string>() : "";
@@ -74,36 +74,40 @@ std::string single_filter(const Json& doc, const char* key) {
 
 // The question a matrix without a question axis covers: its one --question filter (with its
 // instrument), its one --instrument, or "" for the whole selection.
-std::string matrix_scope_question(const Json& doc) {
+std::string matrix_scope_question(const Json &doc) {
   std::string q = single_filter(doc, "question");
   const std::string instrument = single_filter(doc, "instrument");
   if (!q.empty()) return q.find('/') == std::string::npos && !instrument.empty() ? instrument + "/" + q : q;
   return instrument;
 }
 
-void read_matrix(const Json& doc, const std::string& file, Counts& counts) {
+void read_matrix(const Json &doc, const std::string &file, Counts &counts) {
   const auto rows = field<std::string>(doc, "rows", file), cols = field<std::string>(doc, "cols", file);
   counts.layout = rows + " x " + cols;
   const auto row_items = axis_items(doc, "row_items", file), col_items = axis_items(doc, "col_items", file);
   const auto cells = field<std::vector<std::vector<std::uint64_t>>>(doc, "cells", file);
   const auto row_totals = field<std::vector<std::uint64_t>>(doc, "row_totals", file);
   const auto col_totals = field<std::vector<std::uint64_t>>(doc, "col_totals", file);
-  if (cells.size() != row_items.size() || row_totals.size() != row_items.size() || col_totals.size() != col_items.size())
+  if (cells.size() != row_items.size() || row_totals.size() != row_items.size() ||
+      col_totals.size() != col_items.size())
     malformed(file, "cells and totals do not match the row and column items");
-  for (const auto& row : cells)
+  for (const auto &row : cells)
     if (row.size() != col_items.size()) malformed(file, "a row of cells does not match the column items");
 
   const std::string scope_question = matrix_scope_question(doc), scope_theme = single_filter(doc, "theme");
-  auto axis_of = [&](const std::string& name) { return rows == name ? 0 : cols == name ? 1 : -1; };
+  auto axis_of = [&](const std::string &name) { return rows == name ? 0 : cols == name ? 1 : -1; };
   const int province_axis = axis_of("province"), theme_axis = axis_of("theme"), question_axis = axis_of("question");
-  const std::vector<Item>* items[2] = {&row_items, &col_items};
+  const std::vector<Item> *items[2] = {&row_items, &col_items};
 
   if (question_axis >= 0)
-    for (const auto& item : *items[question_axis]) counts.questions.push_back({item.id, "", false, {}, std::nullopt});
+    for (const auto &item : *items[question_axis])
+      counts.questions.push_back({item.id, "", false, {}, std::nullopt});
   else
     counts.questions.push_back({scope_question, "", false, {}, std::nullopt});
-  if (theme_axis >= 0) counts.themes = *items[theme_axis];
-  else counts.themes.push_back({scope_theme, ""});
+  if (theme_axis >= 0)
+    counts.themes = *items[theme_axis];
+  else
+    counts.themes.push_back({scope_theme, ""});
   counts.knows_themes = true;
   if (province_axis >= 0) {
     counts.provinces = *items[province_axis];
@@ -112,7 +116,7 @@ void read_matrix(const Json& doc, const std::string& file, Counts& counts) {
   }
 
   // Puts `item` of `axis` (0 rows, 1 cols) into the theme or question of `g`.
-  auto key_of = [&](int axis, const Item& item, Group& g) {
+  auto key_of = [&](int axis, const Item &item, Group &g) {
     if (axis == theme_axis) g.theme = item.id;
     if (axis == question_axis) g.question = item.id;
   };
@@ -140,26 +144,32 @@ void read_matrix(const Json& doc, const std::string& file, Counts& counts) {
 
 } // namespace
 
-Counts read_table_json(const std::string& json_text, const std::string& file, bool english) {
+Counts read_table_json(const std::string &json_text, const std::string &file, bool english) {
   Json doc;
   try {
     doc = Json::parse(json_text);
-  } catch (const Json::exception& e) {
+  } catch (const Json::exception &e) {
     throw Error(file + ": not valid JSON: " + e.what());
   }
   Counts counts;
   counts.source = file;
   const std::string schema = doc.is_object() ? doc.value("schema", "") : "";
-  if (schema == "supanalyze.freq/1") counts.kind = "freq";
-  else if (schema == "supanalyze.matrix/1") counts.kind = "matrix";
-  else malformed(file, schema.empty() ? "no 'schema'" : "schema '" + schema + "' (expected supanalyze.freq/1 or supanalyze.matrix/1)");
+  if (schema == "supanalyze.freq/1")
+    counts.kind = "freq";
+  else if (schema == "supanalyze.matrix/1")
+    counts.kind = "matrix";
+  else
+    malformed(file, schema.empty() ? "no 'schema'"
+                                   : "schema '" + schema + "' (expected supanalyze.freq/1 or supanalyze.matrix/1)");
   read_header(doc, file, counts);
-  if (counts.kind == "freq") read_freq(doc, file, english, counts);
-  else read_matrix(doc, file, counts);
+  if (counts.kind == "freq")
+    read_freq(doc, file, english, counts);
+  else
+    read_matrix(doc, file, counts);
   return counts;
 }
 
-Counts count_corpus(const corpus::Corpus& corpus, const codebook::Codebook& codebook, const codebook::Matcher& matcher,
+Counts count_corpus(const corpus::Corpus &corpus, const codebook::Codebook &codebook, const codebook::Matcher &matcher,
                     aggregate::Unit unit, unsigned threads, bool english) {
   Counts counts;
   counts.kind = "corpus";
@@ -170,20 +180,27 @@ Counts count_corpus(const corpus::Corpus& corpus, const codebook::Codebook& code
   counts.codebook_version = codebook.version;
   counts.unit = aggregate::to_string(unit);
   counts.has_members = counts.members_sum_to_count = counts.knows_provinces = counts.knows_themes = true;
-  for (const auto& p : corpus.provinces) counts.provinces.push_back({p.id, english ? p.id : p.th});
-  for (const auto& t : codebook.themes) counts.themes.push_back({t.id, t.label(english)});
+  for (const auto &p : corpus.provinces)
+    counts.provinces.push_back({p.id, english ? p.id : p.th});
+  for (const auto &t : codebook.themes)
+    counts.themes.push_back({t.id, t.label(english)});
 
   // Every question's theme x province table, counted by the one counter (aggregate::TableCount).
   aggregate::QuestionTables tables(corpus, codebook, aggregate::select_all(corpus, codebook), aggregate::Axis::theme,
                                    aggregate::Axis::province, unit);
   coding::code_corpus(corpus, matcher, threads,
-                      [&](const coding::AnswerCodings& coded) { tables.add(corpus.answers[coded.answer], coded); });
+                      [&](const coding::AnswerCodings &coded) { tables.add(corpus.answers[coded.answer], coded); });
   for (std::size_t k = 0; k < tables.questions().size(); ++k) {
     const std::size_t number = tables.questions()[k];
     const auto [instrument, question] = aggregate::question_of(corpus, number);
-    QuestionInfo info{aggregate::question_id(corpus, number), corpus.instruments[instrument].questions[question].th, true, {}, std::nullopt};
+    QuestionInfo info{aggregate::question_id(corpus, number),
+                      corpus.instruments[instrument].questions[question].th,
+                      true,
+                      {},
+                      std::nullopt};
     const aggregate::Matrix m = tables.table(k).finish();
-    for (std::size_t p : m.col_items) info.respondents.push_back(corpus.provinces[p].id);
+    for (std::size_t p : m.col_items)
+      info.respondents.push_back(corpus.provinces[p].id);
     for (std::size_t r = 0; r < m.row_items.size(); ++r) {
       Group g{info.id, codebook.themes[m.row_items[r]].id, 0, {}};
       for (std::size_t c = 0; c < m.col_items.size(); ++c) {

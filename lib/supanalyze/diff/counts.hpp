@@ -44,18 +44,18 @@ struct Item {
 };
 
 struct Counts {
-  std::string source;  // the path given, for messages
-  std::string kind;    // "freq", "matrix" or "corpus"
-  std::string layout;  // "question x theme", or a matrix's "rows x cols"
+  std::string source; // the path given, for messages
+  std::string kind;   // "freq", "matrix" or "corpus"
+  std::string layout; // "question x theme", or a matrix's "rows x cols"
   std::string corpus_id;
   int year = 0;
   std::string codebook_id, codebook_version;
   std::string unit;
-  std::string filters;              // the filters as compact JSON, "" for a corpus
-  bool has_members = false;         // groups list their provinces
+  std::string filters;               // the filters as compact JSON, "" for a corpus
+  bool has_members = false;          // groups list their provinces
   bool members_sum_to_count = false; // a group's count is the sum of its members (corpora)
-  bool knows_provinces = false;     // `provinces` is complete
-  bool knows_themes = false;        // `themes` is complete (a freq table lists coded themes only)
+  bool knows_provinces = false;      // `provinces` is complete
+  bool knows_themes = false;         // `themes` is complete (a freq table lists coded themes only)
   std::vector<Item> provinces;
   std::vector<QuestionInfo> questions;
   std::vector<Item> themes;
@@ -65,11 +65,11 @@ struct Counts {
 // Reads a JSON table written by `freq --format json` or `matrix --format json`; throws Error
 // naming `file` when the text is not JSON or not one of those schemas. Labels are Thai unless
 // `english`.
-Counts read_table_json(const std::string& json_text, const std::string& file, bool english = false);
+Counts read_table_json(const std::string &json_text, const std::string &file, bool english = false);
 
 // Codes `corpus` with `matcher` (compiled from `codebook`) and counts every theme under every
 // question in `unit`, with the provinces behind each count.
-Counts count_corpus(const corpus::Corpus& corpus, const codebook::Codebook& codebook, const codebook::Matcher& matcher,
+Counts count_corpus(const corpus::Corpus &corpus, const codebook::Codebook &codebook, const codebook::Matcher &matcher,
                     aggregate::Unit unit, unsigned threads, bool english = false);
 
 } // namespace supanalyze::diff

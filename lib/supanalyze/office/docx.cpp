@@ -9,19 +9,19 @@ namespace {
 
 using namespace detail;
 
-bool on(const xmlNode* toggle) {
+bool on(const xmlNode *toggle) {
   if (!toggle) return false;
   const std::string value = attribute(toggle, "val");
   return value.empty() || (value != "0" && value != "false" && value != "off");
 }
 
 // A run's or paragraph's text: w:t, with tabs and breaks as spaces.
-void run_text(const xmlNode* node, std::string& out) {
-  for (const xmlNode* c = node->children; c; c = c->next) {
+void run_text(const xmlNode *node, std::string &out) {
+  for (const xmlNode *c = node->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
     if (is(c, "t")) {
-      for (const xmlNode* t = c->children; t; t = t->next)
-        if (t->content) out += reinterpret_cast<const char*>(t->content);
+      for (const xmlNode *t = c->children; t; t = t->next)
+        if (t->content) out += reinterpret_cast<const char *>(t->content);
     } else if (is(c, "tab") || is(c, "br") || is(c, "cr")) {
       out += ' ';
     } else if (!is(c, "rPr") && !is(c, "pPr") && !is(c, "del") && !is(c, "instrText")) {
@@ -31,9 +31,9 @@ void run_text(const xmlNode* node, std::string& out) {
 }
 
 // Whether every run of `p` that has text is bold.
-bool all_bold(const xmlNode* node, bool& any_text) {
+bool all_bold(const xmlNode *node, bool &any_text) {
   bool bold = true;
-  for (const xmlNode* c = node->children; c; c = c->next) {
+  for (const xmlNode *c = node->children; c; c = c->next) {
     if (is(c, "r")) {
       std::string text;
       run_text(c, text);
@@ -47,12 +47,12 @@ bool all_bold(const xmlNode* node, bool& any_text) {
   return bold;
 }
 
-Paragraph paragraph(const xmlNode* p) {
+Paragraph paragraph(const xmlNode *p) {
   Paragraph out;
   run_text(p, out.text);
-  const xmlNode* properties = child(p, "pPr");
+  const xmlNode *properties = child(p, "pPr");
   out.style = attribute(child(properties, "pStyle"), "val");
-  if (const xmlNode* numbering = child(properties, "numPr")) {
+  if (const xmlNode *numbering = child(properties, "numPr")) {
     out.list = attribute(child(numbering, "numId"), "val");
     out.numbered = !out.list.empty() && out.list != "0";
   }
@@ -65,18 +65,20 @@ Paragraph paragraph(const xmlNode* p) {
   return out;
 }
 
-Table table(const xmlNode* tbl) {
+Table table(const xmlNode *tbl) {
   Table out;
-  for (const xmlNode* tr = tbl->children; tr; tr = tr->next) {
+  for (const xmlNode *tr = tbl->children; tr; tr = tr->next) {
     if (!is(tr, "tr")) continue;
     out.rows.emplace_back();
-    for (const xmlNode* tc = tr->children; tc; tc = tc->next) {
+    for (const xmlNode *tc = tr->children; tc; tc = tc->next) {
       if (!is(tc, "tc")) continue;
       TableCell cell;
-      const xmlNode* properties = child(tc, "tcPr");
-      if (const xmlNode* span = child(properties, "gridSpan")) cell.span = std::max<std::size_t>(1, std::strtoul(attribute(span, "val").c_str(), nullptr, 10));
-      if (const xmlNode* merge = child(properties, "vMerge")) cell.continues_above = attribute(merge, "val") != "restart";
-      for (const xmlNode* p = tc->children; p; p = p->next)
+      const xmlNode *properties = child(tc, "tcPr");
+      if (const xmlNode *span = child(properties, "gridSpan"))
+        cell.span = std::max<std::size_t>(1, std::strtoul(attribute(span, "val").c_str(), nullptr, 10));
+      if (const xmlNode *merge = child(properties, "vMerge"))
+        cell.continues_above = attribute(merge, "val") != "restart";
+      for (const xmlNode *p = tc->children; p; p = p->next)
         if (is(p, "p")) cell.paragraphs.push_back(paragraph(p));
       out.rows.back().push_back(std::move(cell));
     }
@@ -86,15 +88,15 @@ Table table(const xmlNode* tbl) {
 
 } // namespace
 
-Document read_docx(const std::string& bytes, const std::string& file) {
+Document read_docx(const std::string &bytes, const std::string &file) {
   Package package(bytes, file, "a .docx document");
   const auto xml = package.member("word/document.xml");
   if (!xml) throw InputError({file, 0, 0}, "a zip archive but not a .docx document (it has no word/document.xml)");
   const auto doc = parse_xml(*xml, file, "word/document.xml");
   Document out;
   std::vector<Paragraph> before;
-  const xmlNode* body = child(xmlDocGetRootElement(doc.get()), "body");
-  for (const xmlNode* n = body ? body->children : nullptr; n; n = n->next) {
+  const xmlNode *body = child(xmlDocGetRootElement(doc.get()), "body");
+  for (const xmlNode *n = body ? body->children : nullptr; n; n = n->next) {
     if (is(n, "p")) {
       before.push_back(paragraph(n));
     } else if (is(n, "tbl")) {

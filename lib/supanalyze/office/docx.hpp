@@ -37,6 +37,6 @@ struct Document {
 // Reads the body of the .docx in `bytes` (named `file` in messages): every top-level table
 // with the paragraphs before it. Not a .docx (not a zip, encrypted, no word/document.xml,
 // malformed XML) throws InputError naming the file.
-Document read_docx(const std::string& bytes, const std::string& file);
+Document read_docx(const std::string &bytes, const std::string &file);
 
 } // namespace supanalyze::office

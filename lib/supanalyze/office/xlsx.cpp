@@ -15,7 +15,7 @@ namespace {
 using namespace detail;
 
 // "BC12" -> column 55 (1-based); 0 when `ref` has no letters.
-std::size_t column_of(const std::string& ref) {
+std::size_t column_of(const std::string &ref) {
   std::size_t column = 0;
   for (char c : ref) {
     if (c < 'A' || c > 'Z') break;
@@ -25,7 +25,7 @@ std::size_t column_of(const std::string& ref) {
 }
 
 // A number as Excel stores it ("2564", "2.5", "1E-3"): integers lose a trailing ".0".
-std::string number_text(const std::string& stored) {
+std::string number_text(const std::string &stored) {
   double value = 0;
   const auto [end, ec] = std::from_chars(stored.data(), stored.data() + stored.size(), value);
   if (ec != std::errc() || end != stored.data() + stored.size()) return stored;
@@ -34,28 +34,30 @@ std::string number_text(const std::string& stored) {
 }
 
 // Where a sheet's XML is: workbook relationship targets are relative to xl/ or absolute.
-std::string sheet_member(const std::string& target) {
+std::string sheet_member(const std::string &target) {
   if (!target.empty() && target.front() == '/') return target.substr(1);
   return "xl/" + target;
 }
 
 } // namespace
 
-Sheet read_xlsx(const std::string& bytes, const std::string& file, const std::string& sheet_name) {
+Sheet read_xlsx(const std::string &bytes, const std::string &file, const std::string &sheet_name) {
   Package package(bytes, file, "an .xlsx workbook");
   const auto workbook_xml = package.member("xl/workbook.xml");
-  if (!workbook_xml) throw InputError({file, 0, 0}, "a zip archive but not an .xlsx workbook (it has no xl/workbook.xml)");
+  if (!workbook_xml)
+    throw InputError({file, 0, 0}, "a zip archive but not an .xlsx workbook (it has no xl/workbook.xml)");
   const auto workbook = parse_xml(*workbook_xml, file, "xl/workbook.xml");
   std::vector<std::pair<std::string, std::string>> sheets; // name, relationship id
-  const xmlNode* root = xmlDocGetRootElement(workbook.get());
-  for (const xmlNode* s = child(child(root, "sheets"), "sheet"); s; s = s->next)
+  const xmlNode *root = xmlDocGetRootElement(workbook.get());
+  for (const xmlNode *s = child(child(root, "sheets"), "sheet"); s; s = s->next)
     if (is(s, "sheet")) sheets.emplace_back(attribute(s, "name"), attribute(s, "id"));
   if (sheets.empty()) throw InputError({file, 0, 0}, "the workbook has no sheet");
   std::size_t chosen = 0;
   if (!sheet_name.empty()) {
     std::string names;
-    for (const auto& [name, id] : sheets) names += (names.empty() ? "" : ", ") + name;
-    auto found = std::find_if(sheets.begin(), sheets.end(), [&](const auto& s) { return s.first == sheet_name; });
+    for (const auto &[name, id] : sheets)
+      names += (names.empty() ? "" : ", ") + name;
+    auto found = std::find_if(sheets.begin(), sheets.end(), [&](const auto &s) { return s.first == sheet_name; });
     if (found == sheets.end()) throw InputError({file, 0, 0}, "no sheet '" + sheet_name + "' (sheets: " + names + ")");
     chosen = static_cast<std::size_t>(found - sheets.begin());
   }
@@ -65,8 +67,9 @@ Sheet read_xlsx(const std::string& bytes, const std::string& file, const std::st
   std::string member;
   if (const auto rels_xml = package.member("xl/_rels/workbook.xml.rels")) {
     const auto rels = parse_xml(*rels_xml, file, "xl/_rels/workbook.xml.rels");
-    for (const xmlNode* r = xmlDocGetRootElement(rels.get())->children; r; r = r->next)
-      if (is(r, "Relationship") && attribute(r, "Id") == sheets[chosen].second) member = sheet_member(attribute(r, "Target"));
+    for (const xmlNode *r = xmlDocGetRootElement(rels.get())->children; r; r = r->next)
+      if (is(r, "Relationship") && attribute(r, "Id") == sheets[chosen].second)
+        member = sheet_member(attribute(r, "Target"));
   }
   if (member.empty()) member = "xl/worksheets/sheet" + std::to_string(chosen + 1) + ".xml";
   const auto sheet_xml = package.member(member);
@@ -75,7 +78,7 @@ Sheet read_xlsx(const std::string& bytes, const std::string& file, const std::st
   std::vector<std::string> shared;
   if (const auto shared_xml = package.member("xl/sharedStrings.xml")) {
     const auto doc = parse_xml(*shared_xml, file, "xl/sharedStrings.xml");
-    for (const xmlNode* si = xmlDocGetRootElement(doc.get())->children; si; si = si->next)
+    for (const xmlNode *si = xmlDocGetRootElement(doc.get())->children; si; si = si->next)
       if (is(si, "si")) {
         shared.emplace_back();
         append_text(si, shared.back(), "rPh"); // rich text runs joined; phonetic hints left out
@@ -84,31 +87,32 @@ Sheet read_xlsx(const std::string& bytes, const std::string& file, const std::st
 
   const auto doc = parse_xml(*sheet_xml, file, member);
   std::size_t next_row = 1;
-  for (const xmlNode* r = child(child(xmlDocGetRootElement(doc.get()), "sheetData"), "row"); r; r = r->next) {
+  for (const xmlNode *r = child(child(xmlDocGetRootElement(doc.get()), "sheetData"), "row"); r; r = r->next) {
     if (!is(r, "row")) continue;
     SheetRow row;
     const std::string number = attribute(r, "r");
     row.number = number.empty() ? next_row : std::strtoul(number.c_str(), nullptr, 10);
     next_row = row.number + 1;
     std::size_t next_column = 1;
-    for (const xmlNode* c = r->children; c; c = c->next) {
+    for (const xmlNode *c = r->children; c; c = c->next) {
       if (!is(c, "c")) continue;
       const std::string ref = attribute(c, "r"), type = attribute(c, "t");
       const std::size_t column = ref.empty() ? next_column : column_of(ref);
       next_column = column + 1;
       std::string value;
-      const xmlNode* v = child(c, "v");
+      const xmlNode *v = child(c, "v");
       std::string stored;
-      if (v && v->children && v->children->content) stored = reinterpret_cast<const char*>(v->children->content);
+      if (v && v->children && v->children->content) stored = reinterpret_cast<const char *>(v->children->content);
       if (type == "s") {
-        char* end = nullptr;
+        char *end = nullptr;
         const unsigned long index = std::strtoul(stored.c_str(), &end, 10);
         if (stored.empty() || *end != '\0' || index >= shared.size())
-          throw InputError({where, row.number, column}, "shared string '" + stored + "' does not exist (the workbook has " +
-                                                             std::to_string(shared.size()) + ")");
+          throw InputError({where, row.number, column}, "shared string '" + stored +
+                                                            "' does not exist (the workbook has " +
+                                                            std::to_string(shared.size()) + ")");
         value = shared[index];
       } else if (type == "inlineStr") {
-        if (const xmlNode* is_node = child(c, "is")) append_text(is_node, value, "rPh");
+        if (const xmlNode *is_node = child(c, "is")) append_text(is_node, value, "rPh");
       } else if (type == "b") {
         value = stored == "1" ? "TRUE" : "FALSE";
       } else if (type == "str" || type == "e") {
@@ -119,7 +123,8 @@ Sheet read_xlsx(const std::string& bytes, const std::string& file, const std::st
       if (row.cells.size() < column) row.cells.resize(column);
       row.cells[column - 1] = std::move(value);
     }
-    while (!row.cells.empty() && row.cells.back().empty()) row.cells.pop_back();
+    while (!row.cells.empty() && row.cells.back().empty())
+      row.cells.pop_back();
     if (!row.cells.empty()) sheet.rows.push_back(std::move(row));
   }
   return sheet;

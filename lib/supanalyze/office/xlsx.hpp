@@ -28,9 +28,9 @@ struct Sheet {
 // A file that is not a workbook (not a zip, an encrypted or legacy OLE file, no
 // xl/workbook.xml, no sheets, an unknown sheet name, malformed XML) throws InputError naming
 // the file and, where known, the sheet, row and column.
-Sheet read_xlsx(const std::string& bytes, const std::string& file, const std::string& sheet_name = "");
+Sheet read_xlsx(const std::string &bytes, const std::string &file, const std::string &sheet_name = "");
 
 // Whether `bytes` starts like a zip archive (an .xlsx or .docx).
-bool looks_like_zip(const std::string& bytes);
+bool looks_like_zip(const std::string &bytes);
 
 } // namespace supanalyze::office

@@ -27,15 +27,15 @@ struct Table {
 
 // Terminal: columns aligned by display width (Thai marks are zero-width), a rule under the
 // header. Several tables are separated by a blank line.
-void write_terminal(const Table& table, std::ostream& out);
-void write_markdown(const Table& table, std::ostream& out);
+void write_terminal(const Table &table, std::ostream &out);
+void write_markdown(const Table &table, std::ostream &out);
 // CSV/TSV: a header of column keys, then the rows; `with_header` false for continuation tables.
-void write_delimited(const Table& table, Format format, std::ostream& out, bool with_header = true);
+void write_delimited(const Table &table, Format format, std::ostream &out, bool with_header = true);
 
 // Pads `text` to `width` display columns.
-std::string pad(const std::string& text, std::size_t width, Align align);
+std::string pad(const std::string &text, std::size_t width, Align align);
 
 // A CSV field quoted as RFC 4180 requires.
-std::string csv_field(const std::string& text);
+std::string csv_field(const std::string &text);
 
 } // namespace supanalyze::output

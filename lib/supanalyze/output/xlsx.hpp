@@ -24,10 +24,10 @@ struct CellRange {
 };
 
 struct Sheet {
-  std::string name;            // the wanted sheet name; made valid (31 characters, no []:*?/\) and unique
-  std::string title;           // row 1 in bold: the question text, or what the table shows
-  Table table;                 // row 2 the column headers, then the rows, then the notes
-  std::vector<CellKind> kinds; // per column; missing columns are text
+  std::string name;                  // the wanted sheet name; made valid (31 characters, no []:*?/\) and unique
+  std::string title;                 // row 1 in bold: the question text, or what the table shows
+  Table table;                       // row 2 the column headers, then the rows, then the notes
+  std::vector<CellKind> kinds;       // per column; missing columns are text
   std::optional<CellRange> heatmap;  // a three-colour scale over these cells (low white, high red)
   std::vector<std::string> row_fill; // per row of table.rows: "#rrggbb" fill of column fill_column, or ""
   std::size_t fill_column = 0;
@@ -35,9 +35,9 @@ struct Sheet {
 
 // The bytes of a workbook holding `sheets` in order. Throws Error when the workbook cannot be
 // written (a temporary file in the system's temporary folder is used and removed).
-std::string xlsx_workbook(const std::vector<Sheet>& sheets);
+std::string xlsx_workbook(const std::vector<Sheet> &sheets);
 
 // A valid, unique sheet name for `wanted` given the names already `used` (appends " (2)", ...).
-std::string sheet_name(const std::string& wanted, const std::vector<std::string>& used);
+std::string sheet_name(const std::string &wanted, const std::vector<std::string> &used);
 
 } // namespace supanalyze::output

@@ -15,7 +15,7 @@
 
 namespace supanalyze::qda {
 
-inline constexpr const char* k_project_namespace = "urn:QDA-XML:project:1.0";
+inline constexpr const char *k_project_namespace = "urn:QDA-XML:project:1.0";
 
 // The plain text of one answer as a project source, and where each segment sits in it. A
 // segment's `###` label is a line "### <label>" before the first segment under it (as the
@@ -26,13 +26,13 @@ struct SourceText {
   std::vector<std::size_t> label_start; // byte offset of each segment's label (after "### "), or npos
   std::vector<std::size_t> text_start;  // byte offset of each segment's text
 };
-SourceText source_text(const corpus::Answer& answer);
+SourceText source_text(const corpus::Answer &answer);
 
 // The number of Unicode code points in the UTF-8 `text` (REFI-QDA positions count those).
 std::size_t code_points(std::string_view text);
 
 // "centre1300/q4/ratchaburi": the name of an answer's source.
-std::string source_name(const corpus::Corpus& corpus, const corpus::Answer& answer);
+std::string source_name(const corpus::Corpus &corpus, const corpus::Answer &answer);
 
 // Builds a coded project answer by answer (in corpus order) and returns the .qdpx bytes. One
 // TextSource per answer; every coding of a selected theme becomes a PlainTextSelection with
@@ -43,9 +43,9 @@ std::string source_name(const corpus::Corpus& corpus, const corpus::Answer& answ
 class ProjectWriter {
 public:
   // `theme_selected[t]`: whether codings of theme t are written (empty: all).
-  ProjectWriter(const corpus::Corpus& corpus, const codebook::Codebook& codebook, Language lang,
+  ProjectWriter(const corpus::Corpus &corpus, const codebook::Codebook &codebook, Language lang,
                 std::vector<bool> theme_selected = {});
-  void add(const corpus::Answer& answer, const std::vector<std::vector<codebook::Coding>>& segment_codings);
+  void add(const corpus::Answer &answer, const std::vector<std::vector<codebook::Coding>> &segment_codings);
   std::string finish();
 
 private:
@@ -59,8 +59,8 @@ private:
     std::string name, guid, text;
     std::vector<Selection> selections;
   };
-  const corpus::Corpus& m_corpus;
-  const codebook::Codebook& m_codebook;
+  const corpus::Corpus &m_corpus;
+  const codebook::Codebook &m_codebook;
   Language m_lang;
   std::vector<bool> m_theme_selected;
   std::vector<Source> m_sources;

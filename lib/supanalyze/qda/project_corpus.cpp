@@ -12,19 +12,23 @@ namespace {
 
 const std::regex k_id("[a-z0-9][a-z0-9_-]*");
 
-std::string id_from(const std::string& name) {
+std::string id_from(const std::string &name) {
   std::string id;
   for (char c : name) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') id.push_back(c);
-    else if (!id.empty() && id.back() != '_') id.push_back('_');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')
+      id.push_back(c);
+    else if (!id.empty() && id.back() != '_')
+      id.push_back('_');
   }
-  while (!id.empty() && (id.back() == '_' || id.back() == '-')) id.pop_back();
-  while (!id.empty() && (id.front() == '_' || id.front() == '-')) id.erase(0, 1);
+  while (!id.empty() && (id.back() == '_' || id.back() == '-'))
+    id.pop_back();
+  while (!id.empty() && (id.front() == '_' || id.front() == '-'))
+    id.erase(0, 1);
   return id;
 }
 
-template <class T> std::size_t index_of(std::vector<T>& list, const std::string& id) {
+template <class T> std::size_t index_of(std::vector<T> &list, const std::string &id) {
   for (std::size_t i = 0; i < list.size(); ++i)
     if (list[i].id == id) return i;
   list.push_back(T{});
@@ -35,22 +39,22 @@ template <class T> std::size_t index_of(std::vector<T>& list, const std::string&
 
 } // namespace
 
-corpus::Corpus project_corpus(const Project& project, const std::string& id, int year_be) {
+corpus::Corpus project_corpus(const Project &project, const std::string &id, int year_be) {
   corpus::Corpus c;
   c.id = id;
   c.title = "Imported from " + project.file;
   c.year_be = year_be;
   c.year_ce = year_be - 543;
   bool by_variables = !project.sources.empty();
-  for (const auto& s : project.sources)
-    for (const char* v : {"instrument", "question", "province"})
+  for (const auto &s : project.sources)
+    for (const char *v : {"instrument", "question", "province"})
       by_variables = by_variables && s.variables.count(v) && std::regex_match(s.variables.at(v), k_id);
   for (std::size_t n = 0; n < project.sources.size(); ++n) {
-    const auto& s = project.sources[n];
+    const auto &s = project.sources[n];
     corpus::Answer answer;
     if (by_variables) {
       answer.instrument = index_of(c.instruments, s.variables.at("instrument"));
-      auto& questions = c.instruments[answer.instrument].questions;
+      auto &questions = c.instruments[answer.instrument].questions;
       answer.question = index_of(questions, s.variables.at("question"));
       answer.province = index_of(c.provinces, s.variables.at("province"));
     } else {
@@ -60,7 +64,7 @@ corpus::Corpus project_corpus(const Project& project, const std::string& id, int
       std::string pid = id_from(s.name);
       if (pid.empty() || !std::regex_match(pid, k_id)) pid = "source_" + std::to_string(n + 1);
       for (std::string base = pid; [&] {
-             for (const auto& p : c.provinces)
+             for (const auto &p : c.provinces)
                if (p.id == pid) return true;
              return false;
            }();)
@@ -93,25 +97,25 @@ corpus::Corpus project_corpus(const Project& project, const std::string& id, int
   return c;
 }
 
-std::string corpus_metadata_yaml(const corpus::Corpus& c) {
+std::string corpus_metadata_yaml(const corpus::Corpus &c) {
   YAML::Emitter e;
   e.SetIndent(2);
   e << YAML::BeginMap;
   e << YAML::Key << "id" << YAML::Value << c.id;
   e << YAML::Key << "title" << YAML::Value << YAML::DoubleQuoted << c.title;
-  e << YAML::Key << "year" << YAML::Value << YAML::BeginMap << YAML::Key << "be" << YAML::Value << c.year_be << YAML::Key
-    << "ce" << YAML::Value << c.year_ce << YAML::EndMap;
+  e << YAML::Key << "year" << YAML::Value << YAML::BeginMap << YAML::Key << "be" << YAML::Value << c.year_be
+    << YAML::Key << "ce" << YAML::Value << c.year_ce << YAML::EndMap;
   e << YAML::Key << "provinces" << YAML::Value << YAML::BeginSeq;
-  for (const auto& p : c.provinces)
+  for (const auto &p : c.provinces)
     e << YAML::BeginMap << YAML::Key << "id" << YAML::Value << p.id << YAML::Key << "th" << YAML::Value
       << YAML::DoubleQuoted << p.th << YAML::EndMap;
   e << YAML::EndSeq;
   e << YAML::Key << "instruments" << YAML::Value << YAML::BeginSeq;
-  for (const auto& i : c.instruments) {
+  for (const auto &i : c.instruments) {
     e << YAML::BeginMap << YAML::Key << "id" << YAML::Value << i.id << YAML::Key << "th" << YAML::Value
       << YAML::DoubleQuoted << i.th;
     e << YAML::Key << "questions" << YAML::Value << YAML::BeginSeq;
-    for (const auto& q : i.questions)
+    for (const auto &q : i.questions)
       e << YAML::BeginMap << YAML::Key << "id" << YAML::Value << q.id << YAML::Key << "th" << YAML::Value
         << YAML::DoubleQuoted << q.th << YAML::EndMap;
     e << YAML::EndSeq << YAML::EndMap;

@@ -15,48 +15,52 @@ namespace supanalyze::qda {
 namespace {
 
 std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char &c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (s.size() == 38 && s.front() == '{') s = s.substr(1, 36);
   return s;
 }
 
-std::size_t parse_position(const std::string& part, const xmlNode* node, const char* name) {
+std::size_t parse_position(const std::string &part, const xmlNode *node, const char *name) {
   const std::string value = detail::required_attribute(part, node, name);
-  if (value.empty() || value.size() > 12 || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    throw detail::error_at(part, node, std::string(name) + " '" + value + "' is not a position (a whole number from 0)");
+  if (value.empty() || value.size() > 12 ||
+      !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    throw detail::error_at(part, node,
+                           std::string(name) + " '" + value + "' is not a position (a whole number from 0)");
   return std::stoul(value);
 }
 
-void collect_code_guids(const codebook::Codebook& codes, std::set<std::string>& out) {
-  for (const auto& t : codes.themes) out.insert(lower(t.guid));
+void collect_code_guids(const codebook::Codebook &codes, std::set<std::string> &out) {
+  for (const auto &t : codes.themes)
+    out.insert(lower(t.guid));
 }
 
 } // namespace
 
-Project read_qdpx(const std::string& bytes, const std::string& file) {
+Project read_qdpx(const std::string &bytes, const std::string &file) {
   const auto entries = supanalyze::detail::unzip(bytes, file);
   const auto qde = entries.find("project.qde");
   if (qde == entries.end()) throw InputError(SourceLocation{file, 0, 0}, "no project.qde in the archive");
   const std::string part = file + "!project.qde";
   const detail::Doc doc = detail::parse_xml(qde->second, part);
-  const xmlNode* root = xmlDocGetRootElement(doc.get());
+  const xmlNode *root = xmlDocGetRootElement(doc.get());
   if (!root || detail::name_of(root) != "Project")
     throw detail::error_at(part, root, "expected a REFI-QDA <Project> (" + std::string(k_project_namespace) + ")");
   Project project;
   project.file = file;
-  if (const xmlNode* cb = detail::child(root, "CodeBook")) detail::read_codes(part, cb, project.codes);
+  if (const xmlNode *cb = detail::child(root, "CodeBook")) detail::read_codes(part, cb, project.codes);
   std::set<std::string> code_guids;
   collect_code_guids(project.codes, code_guids);
   std::map<std::string, std::string> variable_names; // guid -> name
-  if (const xmlNode* vars = detail::child(root, "Variables"))
-    for (const xmlNode* v : detail::children(vars, "Variable"))
+  if (const xmlNode *vars = detail::child(root, "Variables"))
+    for (const xmlNode *v : detail::children(vars, "Variable"))
       variable_names[lower(detail::required_attribute(part, v, "guid"))] = detail::required_attribute(part, v, "name");
-  const xmlNode* sources = detail::child(root, "Sources");
-  for (const xmlNode* s : detail::children(sources, "TextSource")) {
+  const xmlNode *sources = detail::child(root, "Sources");
+  for (const xmlNode *s : detail::children(sources, "TextSource")) {
     ProjectSource source;
     source.guid = detail::required_attribute(part, s, "guid");
     source.name = detail::attribute(s, "name").value_or(source.guid);
-    if (const xmlNode* content = detail::child(s, "PlainTextContent")) {
+    if (const xmlNode *content = detail::child(s, "PlainTextContent")) {
       source.text = detail::text_of(content);
     } else if (auto path = detail::attribute(s, "plainTextPath")) {
       std::string name = *path;
@@ -69,18 +73,19 @@ Project read_qdpx(const std::string& bytes, const std::string& file) {
     }
     if (source.text.rfind("\xEF\xBB\xBF", 0) == 0) source.text.erase(0, 3);
     const std::size_t length = code_points(source.text);
-    for (const xmlNode* sel : detail::children(s, "PlainTextSelection")) {
+    for (const xmlNode *sel : detail::children(s, "PlainTextSelection")) {
       ProjectSelection ps;
       ps.start = parse_position(part, sel, "startPosition");
       ps.end = parse_position(part, sel, "endPosition");
       ps.element = detail::path_of(sel);
       ps.where = SourceLocation{part, static_cast<std::size_t>(std::max(0L, xmlGetLineNo(sel))), 0};
       if (ps.start > ps.end || ps.end > length)
-        throw detail::error_at(part, sel, "selection " + std::to_string(ps.start) + "-" + std::to_string(ps.end) +
-                                              " is out of its source's range 0-" + std::to_string(length) + " (" +
-                                              source.name + ")");
-      for (const xmlNode* coding : detail::children(sel, "Coding"))
-        for (const xmlNode* ref : detail::children(coding, "CodeRef")) {
+        throw detail::error_at(part, sel,
+                               "selection " + std::to_string(ps.start) + "-" + std::to_string(ps.end) +
+                                   " is out of its source's range 0-" + std::to_string(length) + " (" + source.name +
+                                   ")");
+      for (const xmlNode *coding : detail::children(sel, "Coding"))
+        for (const xmlNode *ref : detail::children(coding, "CodeRef")) {
           const std::string guid = detail::required_attribute(part, ref, "targetGUID");
           if (!code_guids.count(lower(guid)))
             throw detail::error_at(part, ref, "CodeRef to " + guid + ", which no code of the project's CodeBook has");
@@ -88,9 +93,9 @@ Project read_qdpx(const std::string& bytes, const std::string& file) {
         }
       source.selections.push_back(std::move(ps));
     }
-    for (const xmlNode* vv : detail::children(s, "VariableValue")) {
-      const xmlNode* ref = detail::child(vv, "VariableRef");
-      const xmlNode* value = detail::child(vv, "TextValue");
+    for (const xmlNode *vv : detail::children(s, "VariableValue")) {
+      const xmlNode *ref = detail::child(vv, "VariableRef");
+      const xmlNode *value = detail::child(vv, "TextValue");
       if (!ref || !value) continue;
       const auto name = variable_names.find(lower(detail::required_attribute(part, ref, "targetGUID")));
       if (name != variable_names.end()) source.variables[name->second] = detail::text_of(value);
@@ -100,8 +105,8 @@ Project read_qdpx(const std::string& bytes, const std::string& file) {
   return project;
 }
 
-agreement::Coding project_coding(const Project& project, const corpus::Corpus& corpus,
-                                 const codebook::Codebook& codebook, std::vector<std::string>& unmatched) {
+agreement::Coding project_coding(const Project &project, const corpus::Corpus &corpus,
+                                 const codebook::Codebook &codebook, std::vector<std::string> &unmatched) {
   agreement::Coding coding;
   coding.name = project.file;
   coding.form = agreement::InputForm::codings;
@@ -109,12 +114,12 @@ agreement::Coding project_coding(const Project& project, const corpus::Corpus& c
   // Code GUID -> theme: by GUID, then by name.
   std::map<std::string, std::optional<std::size_t>> theme_of;
   std::map<std::string, std::size_t> unmatched_count;
-  for (const auto& code : project.codes.themes) {
+  for (const auto &code : project.codes.themes) {
     std::optional<std::size_t> theme;
     for (std::size_t t = 0; t < codebook.themes.size() && !theme; ++t)
       if (lower(theme_guid(codebook, t)) == lower(code.guid)) theme = t;
     for (std::size_t t = 0; t < codebook.themes.size() && !theme; ++t) {
-      const auto& th = codebook.themes[t];
+      const auto &th = codebook.themes[t];
       if (code.label_en == th.label_th || code.label_en == th.label_en || code.label_en == th.id ||
           code.label_th == th.label_th)
         theme = t;
@@ -126,16 +131,19 @@ agreement::Coding project_coding(const Project& project, const corpus::Corpus& c
       coding.themes.push_back(*theme);
   }
   std::map<std::string, std::size_t> answer_of;
-  for (std::size_t a = 0; a < corpus.answers.size(); ++a) answer_of[source_name(corpus, corpus.answers[a])] = a;
-  for (const auto& source : project.sources) {
+  for (std::size_t a = 0; a < corpus.answers.size(); ++a)
+    answer_of[source_name(corpus, corpus.answers[a])] = a;
+  for (const auto &source : project.sources) {
     std::string name = source.name;
-    if (source.variables.count("instrument") && source.variables.count("question") && source.variables.count("province"))
-      name = source.variables.at("instrument") + "/" + source.variables.at("question") + "/" + source.variables.at("province");
+    if (source.variables.count("instrument") && source.variables.count("question") &&
+        source.variables.count("province"))
+      name = source.variables.at("instrument") + "/" + source.variables.at("question") + "/" +
+             source.variables.at("province");
     const auto found = answer_of.find(name);
     if (found == answer_of.end())
       throw InputError(SourceLocation{project.file + "!project.qde", 0, 0},
                        "TextSource '" + source.name + "' is no answer of corpus " + corpus.id);
-    const auto& answer = corpus.answers[found->second];
+    const auto &answer = corpus.answers[found->second];
     const SourceText st = source_text(answer);
     if (st.text != source.text)
       throw InputError(SourceLocation{project.file + "!project.qde", 0, 0},
@@ -145,14 +153,14 @@ agreement::Coding project_coding(const Project& project, const corpus::Corpus& c
     for (std::size_t i = 0; i < st.text.size(); ++i)
       if ((static_cast<unsigned char>(st.text[i]) & 0xC0) != 0x80) byte_at.push_back(i);
     byte_at.push_back(st.text.size());
-    for (const auto& sel : source.selections) {
+    for (const auto &sel : source.selections) {
       const std::size_t byte = byte_at[sel.start];
       std::size_t segment = 0;
       for (std::size_t s = 0; s < answer.segments.size(); ++s) {
         const std::size_t begin = st.label_start[s] != std::string::npos ? st.label_start[s] - 4 : st.text_start[s];
         if (byte >= begin) segment = s;
       }
-      for (const auto& guid : sel.code_guids) {
+      for (const auto &guid : sel.code_guids) {
         const auto theme = theme_of[lower(guid)];
         if (!theme) {
           ++unmatched_count[lower(guid)];
@@ -162,7 +170,7 @@ agreement::Coding project_coding(const Project& project, const corpus::Corpus& c
       }
     }
   }
-  for (const auto& code : project.codes.themes) {
+  for (const auto &code : project.codes.themes) {
     if (theme_of[lower(code.guid)]) continue;
     const auto n = unmatched_count[lower(code.guid)];
     unmatched.push_back("code '" + code.label_en + "' (" + code.guid + ") matches no theme of " + codebook.id + ": " +

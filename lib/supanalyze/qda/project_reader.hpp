@@ -25,7 +25,7 @@ struct ProjectSelection {
 
 struct ProjectSource {
   std::string guid, name;
-  std::string text;                            // UTF-8, a leading BOM removed
+  std::string text;                             // UTF-8, a leading BOM removed
   std::map<std::string, std::string> variables; // variable name -> text value
   std::vector<ProjectSelection> selections;
 };
@@ -40,7 +40,7 @@ struct Project {
 // project.qde, XML that is not well-formed or not a REFI-QDA <Project>, a source whose text is
 // missing, a selection out of its source's range, a CodeRef to a GUID no code of the project
 // has. Sources may start with a BOM (QualCoder) and use CRLF (ATLAS.ti); GUIDs of any case.
-Project read_qdpx(const std::string& bytes, const std::string& file);
+Project read_qdpx(const std::string &bytes, const std::string &file);
 
 // The project's codings as one coder's marks for agreement::compare. Each source is an answer
 // of `corpus`, found by its instrument/question/province variables or by its name
@@ -48,8 +48,8 @@ Project read_qdpx(const std::string& bytes, const std::string& file);
 // marks the segment it starts in. Codes are matched to themes by GUID (theme_guid), then by
 // name (label in either language, or id); a code with no theme is not dropped silently: its
 // name and number of codings go to `unmatched` ("'name' (guid): N codings").
-agreement::Coding project_coding(const Project& project, const corpus::Corpus& corpus,
-                                 const codebook::Codebook& codebook, std::vector<std::string>& unmatched);
+agreement::Coding project_coding(const Project &project, const corpus::Corpus &corpus,
+                                 const codebook::Codebook &codebook, std::vector<std::string> &unmatched);
 
 } // namespace supanalyze::qda
 
@@ -61,9 +61,9 @@ namespace supanalyze::qda {
 // name (a-z, 0-9, _, -; "source_N" when none is left) and whose Thai name is the source's name.
 // Text lines become segments (CRLF read as LF, blank lines skipped, normalized); a line
 // "### x" is the label of the segments after it. `id` and `year_be` name the round.
-corpus::Corpus project_corpus(const Project& project, const std::string& id, int year_be);
+corpus::Corpus project_corpus(const Project &project, const std::string &id, int year_be);
 
 // corpus.yaml text for `corpus` (id, title, year, provinces, instruments with questions).
-std::string corpus_metadata_yaml(const corpus::Corpus& corpus);
+std::string corpus_metadata_yaml(const corpus::Corpus &corpus);
 
 } // namespace supanalyze::qda

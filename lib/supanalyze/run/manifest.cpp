@@ -10,13 +10,13 @@
 
 namespace supanalyze::run {
 
-CorpusDigest::CorpusDigest(const corpus::Corpus& metadata) : m_metadata(metadata) {
+CorpusDigest::CorpusDigest(const corpus::Corpus &metadata) : m_metadata(metadata) {
   std::ostringstream header;
   corpus::write_table_header(corpus::TableFormat::tsv, header);
   m_hash.update(header.str());
 }
 
-void CorpusDigest::add(const corpus::Answer& answer) {
+void CorpusDigest::add(const corpus::Answer &answer) {
   std::ostringstream rows;
   corpus::write_table_rows(m_metadata, answer, corpus::TableFormat::tsv, rows);
   m_hash.update(rows.str());
@@ -26,16 +26,17 @@ void CorpusDigest::add(const corpus::Answer& answer) {
 
 std::string CorpusDigest::sha256() { return m_hash.hex(); }
 
-std::string corpus_sha256(const corpus::Corpus& corpus) {
+std::string corpus_sha256(const corpus::Corpus &corpus) {
   CorpusDigest digest(corpus);
-  for (const auto& a : corpus.answers) digest.add(a);
+  for (const auto &a : corpus.answers)
+    digest.add(a);
   return digest.sha256();
 }
 
-std::string codebook_sha256(const codebook::Codebook& codebook) { return sha256_hex(codebook.text); }
+std::string codebook_sha256(const codebook::Codebook &codebook) { return sha256_hex(codebook.text); }
 
-Manifest make_manifest(const RunConfig& config, const std::string& config_text, const corpus::Corpus& corpus,
-                       CorpusDigest& digest, const codebook::Codebook& codebook) {
+Manifest make_manifest(const RunConfig &config, const std::string &config_text, const corpus::Corpus &corpus,
+                       CorpusDigest &digest, const codebook::Codebook &codebook) {
   Manifest m;
   m.tool_version = SUPANALYZE_VERSION;
   m.config_file = config.file.filename().string();
@@ -54,13 +55,16 @@ Manifest make_manifest(const RunConfig& config, const std::string& config_text, 
   return m;
 }
 
-std::string manifest_json(const Manifest& m) {
+std::string manifest_json(const Manifest &m) {
   using Json = nlohmann::ordered_json;
   Json doc{{"schema", "supanalyze.manifest/1"},
            {"tool", {{"name", "supanalyze"}, {"version", m.tool_version}}},
            {"config", {{"file", m.config_file}, {"sha256", m.config_sha256}}},
            {"codebook",
-            {{"id", m.codebook_id}, {"version", m.codebook_version}, {"source", m.codebook_source}, {"sha256", m.codebook_sha256}}},
+            {{"id", m.codebook_id},
+             {"version", m.codebook_version},
+             {"source", m.codebook_source},
+             {"sha256", m.codebook_sha256}}},
            {"corpus",
             {{"id", m.corpus_id},
              {"year", m.corpus_year},
@@ -68,8 +72,8 @@ std::string manifest_json(const Manifest& m) {
              {"answers", m.answers},
              {"segments", m.segments},
              {"sha256", m.corpus_sha256}}}};
-  auto& outputs = doc["outputs"] = Json::array();
-  for (const auto& spec : m.outputs) {
+  auto &outputs = doc["outputs"] = Json::array();
+  for (const auto &spec : m.outputs) {
     Json o{{"name", spec.name}, {"table", to_string(spec.table)}, {"unit", aggregate::to_string(spec.unit)}};
     if (spec.table == TableKind::matrix) {
       o["rows"] = aggregate::to_string(spec.rows);
@@ -77,29 +81,32 @@ std::string manifest_json(const Manifest& m) {
     } else {
       o["all"] = spec.all;
     }
-    o["filters"] = {{"instrument", spec.instruments}, {"question", spec.questions}, {"province", spec.provinces}, {"theme", spec.themes}};
+    o["filters"] = {{"instrument", spec.instruments},
+                    {"question", spec.questions},
+                    {"province", spec.provinces},
+                    {"theme", spec.themes}};
     o["lang"] = to_string(spec.lang);
     if (spec.bom) o["bom"] = true; // only when set: manifests of earlier runs keep their bytes
-    auto& files = o["files"] = Json::array();
-    for (const auto& f : m.files)
+    auto &files = o["files"] = Json::array();
+    for (const auto &f : m.files)
       if (f.output == spec.name) files.push_back({{"file", f.file}, {"format", f.format}, {"sha256", f.sha256}});
     outputs.push_back(std::move(o));
   }
   return doc.dump(2, ' ', false) + "\n";
 }
 
-std::vector<ManifestFile> manifest_files(const std::string& json_text, const std::string& file) {
+std::vector<ManifestFile> manifest_files(const std::string &json_text, const std::string &file) {
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(json_text);
-  } catch (const nlohmann::json::exception& e) {
+  } catch (const nlohmann::json::exception &e) {
     throw Error(file + ": not valid JSON: " + e.what());
   }
   std::vector<ManifestFile> out;
   if (!doc.is_object() || doc.value("schema", "") != "supanalyze.manifest/1" || !doc["outputs"].is_array()) return out;
-  for (const auto& o : doc["outputs"]) {
+  for (const auto &o : doc["outputs"]) {
     if (!o.is_object() || !o["files"].is_array()) continue;
-    for (const auto& f : o["files"])
+    for (const auto &f : o["files"])
       if (f.is_object())
         out.push_back({o.value("name", ""), f.value("format", ""), f.value("file", ""), f.value("sha256", "")});
   }

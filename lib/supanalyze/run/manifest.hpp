@@ -24,7 +24,7 @@ struct ManifestFile {
 
 struct Manifest {
   std::string tool_version;
-  std::string config_file;   // file name of the configuration
+  std::string config_file; // file name of the configuration
   std::string config_sha256;
   std::string codebook_id, codebook_version, codebook_source, codebook_sha256;
   std::string corpus_id, corpus_source, corpus_sha256;
@@ -39,33 +39,33 @@ struct Manifest {
 // order, so a streamed corpus is hashed without being held.
 class CorpusDigest {
 public:
-  explicit CorpusDigest(const corpus::Corpus& metadata);
-  void add(const corpus::Answer& answer);
+  explicit CorpusDigest(const corpus::Corpus &metadata);
+  void add(const corpus::Answer &answer);
   std::string sha256(); // once, after the last add()
   std::size_t answers() const { return m_answers; }
   std::size_t segments() const { return m_segments; }
 
 private:
-  const corpus::Corpus& m_metadata;
+  const corpus::Corpus &m_metadata;
   Sha256 m_hash;
   std::size_t m_answers = 0, m_segments = 0;
 };
 
-std::string corpus_sha256(const corpus::Corpus& corpus);
+std::string corpus_sha256(const corpus::Corpus &corpus);
 
 // The SHA-256 of the bytes a codebook was read from (Codebook::text).
-std::string codebook_sha256(const codebook::Codebook& codebook);
+std::string codebook_sha256(const codebook::Codebook &codebook);
 
 // Fills the corpus and codebook parts of a manifest: `corpus` gives the metadata, `digest` the
 // content (every answer added).
-Manifest make_manifest(const RunConfig& config, const std::string& config_text, const corpus::Corpus& corpus,
-                       CorpusDigest& digest, const codebook::Codebook& codebook);
+Manifest make_manifest(const RunConfig &config, const std::string &config_text, const corpus::Corpus &corpus,
+                       CorpusDigest &digest, const codebook::Codebook &codebook);
 
 // The manifest as JSON (schema "supanalyze.manifest/1"), two-space indented, ending in a newline.
-std::string manifest_json(const Manifest& manifest);
+std::string manifest_json(const Manifest &manifest);
 
 // The file names of the tables listed in a manifest's JSON text (empty when `json_text` is not
 // a manifest); throws Error naming `file` when it is not JSON.
-std::vector<ManifestFile> manifest_files(const std::string& json_text, const std::string& file);
+std::vector<ManifestFile> manifest_files(const std::string &json_text, const std::string &file);
 
 } // namespace supanalyze::run

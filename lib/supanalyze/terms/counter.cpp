@@ -90,7 +90,7 @@ void TermCounter::count_term(const TermKey &key, unsigned words, std::string_vie
 }
 
 void TermCounter::add_segment(std::string_view text, bool in_target, std::string_view segment_id,
-                              const std::vector<std::pair<std::uint32_t, std::uint32_t>>& focus) {
+                              const std::vector<std::pair<std::uint32_t, std::uint32_t>> &focus) {
   ++m_segments;
   if (in_target) ++m_target_segments;
   m_tokens.clear();
@@ -107,7 +107,7 @@ void TermCounter::add_segment(std::string_view text, bool in_target, std::string
   }
   const std::size_t n = m_ids.size();
   m_focus.assign(n, 0);
-  for (const auto& [focus_start, focus_end] : focus) {
+  for (const auto &[focus_start, focus_end] : focus) {
     std::size_t first = n, last = 0;
     for (std::size_t i = 0; i < n; ++i)
       if (m_tokens[i].start < focus_end && m_tokens[i].end > focus_start) {

@@ -40,8 +40,8 @@ struct Term {
   unsigned words = 1;                        // 1, 2 or 3
   std::uint64_t count = 0, target_count = 0; // occurrences: everywhere, in target segments
   std::uint64_t segments = 0, target_segments = 0; // segments that hold it (document frequency)
-  bool short_edge = false; // starts or ends with a Thai word of fewer than three letters (ผู้, แก่)
-  std::uint64_t near_count = 0;                    // occurrences near a focus span (add_segment)
+  bool short_edge = false;       // starts or ends with a Thai word of fewer than three letters (ผู้, แก่)
+  std::uint64_t near_count = 0;  // occurrences near a focus span (add_segment)
   std::vector<Example> examples; // up to two, from distinct target segments (near a focus span
                                  // when the segment has focus spans)
 };
@@ -65,7 +65,7 @@ public:
   // one but starts or ends within CounterOptions::near_tokens tokens of one counts in
   // Term::near_count.
   void add_segment(std::string_view text, bool in_target, std::string_view segment_id = {},
-                   const std::vector<std::pair<std::uint32_t, std::uint32_t>>& focus = {});
+                   const std::vector<std::pair<std::uint32_t, std::uint32_t>> &focus = {});
 
   // Every term seen, in order of first occurrence.
   const std::vector<Term> &terms() const { return m_terms; }
@@ -117,9 +117,9 @@ private:
   text::Tokenizer m_tokenizer;
   const StopWords &m_stop_words;
   CounterOptions m_options;
-  std::unordered_map<std::string, std::uint32_t> m_word_ids; // folded word -> id (from 1)
+  std::unordered_map<std::string, std::uint32_t> m_word_ids;         // folded word -> id (from 1)
   std::unordered_map<TermKey, std::uint32_t, GramHash> m_term_index; // words and gaps -> term
-  std::unordered_map<std::string, std::uint32_t> m_text_index;      // folded text -> term
+  std::unordered_map<std::string, std::uint32_t> m_text_index;       // folded text -> term
   std::vector<Term> m_terms;
   std::vector<std::uint64_t> m_last_segment; // per term: the last segment (+1) that counted it
   std::uint64_t m_total = 0, m_target_total = 0, m_near_total = 0;

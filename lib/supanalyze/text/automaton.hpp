@@ -28,23 +28,28 @@ public:
 
   // Calls `on_match(start, end, id)` for every occurrence (byte offsets into `text`), ordered
   // by end, longer patterns first at the same end.
-  template <typename F> void scan(std::string_view text, F&& on_match) const {
+  template <typename F> void scan(std::string_view text, F &&on_match) const {
     if (m_patterns.empty()) return;
     Cursor cursor(text);
     if (!m_delta16.empty()) {
-      while (cursor.more()) step(m_delta16.data(), cursor, on_match);
+      while (cursor.more())
+        step(m_delta16.data(), cursor, on_match);
     } else {
-      while (cursor.more()) step(m_delta.data(), cursor, on_match);
+      while (cursor.more())
+        step(m_delta.data(), cursor, on_match);
     }
   }
 
   // scan(a, on_a) and scan(b, on_b) in one loop, a step of each in turn: the two walks do not
   // depend on each other, so the processor overlaps their table loads, which is what a step
   // waits on once the table no longer fits in the core's caches (see large()).
-  template <typename FA, typename FB> void scan_pair(std::string_view a, FA&& on_a, std::string_view b, FB&& on_b) const {
+  template <typename FA, typename FB>
+  void scan_pair(std::string_view a, FA &&on_a, std::string_view b, FB &&on_b) const {
     if (m_patterns.empty()) return;
-    if (!m_delta16.empty()) scan_pair_with(m_delta16.data(), a, on_a, b, on_b);
-    else scan_pair_with(m_delta.data(), a, on_a, b, on_b);
+    if (!m_delta16.empty())
+      scan_pair_with(m_delta16.data(), a, on_a, b, on_b);
+    else
+      scan_pair_with(m_delta.data(), a, on_a, b, on_b);
   }
 
   // Whether the transition table is larger than a core's fast caches: then scan_pair pays.
@@ -68,12 +73,13 @@ private:
   };
 
   // One code point of `c`: its class, the transition, and the matches ending there.
-  template <typename State, typename F> [[gnu::always_inline]] void step(const State* delta, Cursor& c, F& on_match) const {
+  template <typename State, typename F>
+  [[gnu::always_inline]] void step(const State *delta, Cursor &c, F &on_match) const {
     const auto start = static_cast<std::uint32_t>(c.i);
     c.starts[c.count % k_window] = start;
     ++c.count;
     // ASCII and the Thai block (E0 B8 xx, E0 B9 xx) index m_small straight from their bytes.
-    const auto* bytes = reinterpret_cast<const unsigned char*>(c.text.data());
+    const auto *bytes = reinterpret_cast<const unsigned char *>(c.text.data());
     std::uint32_t cls;
     const unsigned char b0 = bytes[c.i];
     if (b0 < 0x80) {
@@ -88,20 +94,22 @@ private:
     c.state = delta[c.state * m_classes + cls];
     if (!((m_has_output[c.state / 64] >> (c.state % 64)) & 1)) return;
     for (std::uint32_t k = m_out_begin[c.state]; k < m_out_begin[c.state + 1]; ++k) {
-      const Output& o = m_outputs[k];
+      const Output &o = m_outputs[k];
       on_match(c.starts[(c.count - o.length) % k_window], static_cast<std::uint32_t>(c.i), o.id);
     }
   }
 
   template <typename State, typename FA, typename FB>
-  void scan_pair_with(const State* delta, std::string_view a, FA& on_a, std::string_view b, FB& on_b) const {
+  void scan_pair_with(const State *delta, std::string_view a, FA &on_a, std::string_view b, FB &on_b) const {
     Cursor ca(a), cb(b);
     while (ca.more() && cb.more()) {
       step(delta, ca, on_a);
       step(delta, cb, on_b);
     }
-    while (ca.more()) step(delta, ca, on_a);
-    while (cb.more()) step(delta, cb, on_b);
+    while (ca.more())
+      step(delta, ca, on_a);
+    while (cb.more())
+      step(delta, cb, on_b);
   }
 
   struct Output {
@@ -120,8 +128,8 @@ private:
   std::uint32_t intern_class(char32_t cp);
   struct TrieNode;
   template <typename State>
-  void fill(std::vector<State>& delta, const std::vector<TrieNode>& trie, const std::vector<std::uint32_t>& order,
-            const std::vector<std::uint32_t>& number);
+  void fill(std::vector<State> &delta, const std::vector<TrieNode> &trie, const std::vector<std::uint32_t> &order,
+            const std::vector<std::uint32_t> &number);
 
   std::vector<std::pair<std::u32string, std::uint32_t>> m_patterns;
   std::array<std::uint32_t, 0x100> m_small{}; // ASCII, then the Thai block

@@ -18,7 +18,7 @@ namespace {
 constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
 
 // Where the end of `converted` (UTF-16 text read so far) is, as a line and character column.
-SourceLocation end_of(const std::u16string& converted, std::size_t length, const std::string& file) {
+SourceLocation end_of(const std::u16string &converted, std::size_t length, const std::string &file) {
   std::size_t line = 1, column = 1;
   for (std::size_t k = 0; k < length; ++k) {
     if (converted[k] == u'\n') {
@@ -39,14 +39,14 @@ Encoding detect_encoding(std::string_view head) {
   return Encoding::utf8;
 }
 
-std::string utf16_to_utf8(std::string_view bytes, Encoding encoding, const std::string& file) {
+std::string utf16_to_utf8(std::string_view bytes, Encoding encoding, const std::string &file) {
   UErrorCode status = U_ZERO_ERROR;
-  UConverter* converter = ucnv_open(encoding == Encoding::utf16be ? "UTF-16BE" : "UTF-16LE", &status);
+  UConverter *converter = ucnv_open(encoding == Encoding::utf16be ? "UTF-16BE" : "UTF-16LE", &status);
   if (U_FAILURE(status)) throw Error(std::string("cannot open ICU's UTF-16 converter: ") + u_errorName(status));
   ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   std::u16string converted(bytes.size() / 2 + 1, u'\0');
-  UChar* target = converted.data();
-  const char* source = bytes.data();
+  UChar *target = converted.data();
+  const char *source = bytes.data();
   ucnv_toUnicode(converter, &target, converted.data() + converted.size(), &source, bytes.data() + bytes.size(), nullptr,
                  /*flush=*/true, &status);
   ucnv_close(converter);
@@ -76,7 +76,7 @@ std::size_t character_column(std::string_view line, std::size_t offset) {
   return column;
 }
 
-TextLines::TextLines(const fs::path& path, bool check)
+TextLines::TextLines(const fs::path &path, bool check)
     : m_name(path.string()), m_in(std::make_unique<std::ifstream>(path, std::ios::binary)), m_buffer(1 << 20, '\0'),
       m_check(check) {
   std::error_code ec;
@@ -94,21 +94,23 @@ TextLines::~TextLines() = default;
 
 // Looks at the first bytes: skips a UTF-8 byte order mark, converts UTF-16 whole.
 void TextLines::start() {
-  while (!m_eof && m_end < 4) refill();
+  while (!m_eof && m_end < 4)
+    refill();
   const std::string_view head(m_buffer.data(), m_end);
   const Encoding encoding = detect_encoding(head);
   if (encoding == Encoding::utf8) {
     if (head.substr(0, k_utf8_bom.size()) == k_utf8_bom) m_pos = k_utf8_bom.size();
     return;
   }
-  while (!m_eof) refill(); // UTF-16: the whole file, converted once
+  while (!m_eof)
+    refill(); // UTF-16: the whole file, converted once
   m_buffer = utf16_to_utf8(std::string_view(m_buffer.data() + 2, m_end - 2), encoding, m_name);
   m_pos = 0;
   m_end = m_buffer.size();
   m_in.reset();
 }
 
-bool TextLines::next(std::string_view& line) {
+bool TextLines::next(std::string_view &line) {
   if (!next_raw(line)) return false;
   ++m_line;
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -117,17 +119,20 @@ bool TextLines::next(std::string_view& line) {
     throw InputError({m_name, m_line, character_column(line, problem->offset)},
                      problem->reason + "; the file must be UTF-8 (or UTF-16 with a byte order mark)");
   if (m_line == 1 && std::memchr(line.data(), '\0', line.size()))
-    throw InputError({m_name, 1, character_column(line, static_cast<std::size_t>(
-                                                           static_cast<const char*>(std::memchr(line.data(), '\0', line.size())) - line.data()))},
-                     "NUL byte: UTF-16 without a byte order mark? Save the file as UTF-8, or as Unicode text (UTF-16 with a byte order mark)");
+    throw InputError({m_name, 1,
+                      character_column(line, static_cast<std::size_t>(static_cast<const char *>(
+                                                                          std::memchr(line.data(), '\0', line.size())) -
+                                                                      line.data()))},
+                     "NUL byte: UTF-16 without a byte order mark? Save the file as UTF-8, or as Unicode text (UTF-16 "
+                     "with a byte order mark)");
   return true;
 }
 
-bool TextLines::next_raw(std::string_view& line) {
+bool TextLines::next_raw(std::string_view &line) {
   for (;;) {
-    const char* begin = m_buffer.data() + m_pos;
-    if (const void* newline = std::memchr(begin, '\n', m_end - m_pos)) {
-      const auto length = static_cast<std::size_t>(static_cast<const char*>(newline) - begin);
+    const char *begin = m_buffer.data() + m_pos;
+    if (const void *newline = std::memchr(begin, '\n', m_end - m_pos)) {
+      const auto length = static_cast<std::size_t>(static_cast<const char *>(newline) - begin);
       line = std::string_view(begin, length);
       m_pos += length + 1;
       return true;
@@ -160,7 +165,7 @@ void TextLines::refill() {
 
 namespace {
 
-std::string joined(TextLines& lines) {
+std::string joined(TextLines &lines) {
   std::string out;
   std::string_view line;
   while (lines.next(line)) {
@@ -172,12 +177,12 @@ std::string joined(TextLines& lines) {
 
 } // namespace
 
-std::string decode_text(std::string bytes, const std::string& name) {
+std::string decode_text(std::string bytes, const std::string &name) {
   TextLines lines(std::move(bytes), name);
   return joined(lines);
 }
 
-std::string read_text_file(const fs::path& path) {
+std::string read_text_file(const fs::path &path) {
   TextLines lines(path);
   return joined(lines);
 }

@@ -22,7 +22,7 @@ Encoding detect_encoding(std::string_view head);
 // Converts UTF-16 text (`bytes` after its byte order mark) to UTF-8 with ICU's converter. An odd
 // byte count or an unpaired surrogate throws InputError naming `file`, with the line and
 // character column of the bad character.
-std::string utf16_to_utf8(std::string_view bytes, Encoding encoding, const std::string& file);
+std::string utf16_to_utf8(std::string_view bytes, Encoding encoding, const std::string &file);
 
 // The 1-based column of byte `offset` of `line` counted in characters (code points), as an
 // editor shows it: a Thai letter is one column, not three bytes. `line` must be valid UTF-8 up
@@ -37,22 +37,22 @@ std::size_t character_column(std::string_view line, std::size_t offset);
 class TextLines {
 public:
   // Reads `path`; `name` names it in messages (default: the path).
-  explicit TextLines(const std::filesystem::path& path, bool check = true);
+  explicit TextLines(const std::filesystem::path &path, bool check = true);
   // Lines of bytes already in memory (e.g. standard input), named `name` in messages.
   TextLines(std::string bytes, std::string name, bool check = true);
   ~TextLines();
-  TextLines(const TextLines&) = delete;
-  TextLines& operator=(const TextLines&) = delete;
+  TextLines(const TextLines &) = delete;
+  TextLines &operator=(const TextLines &) = delete;
 
   // The next line without its line end, valid until the next call; false at the end.
-  bool next(std::string_view& line);
+  bool next(std::string_view &line);
   // The 1-based number of the line `next` gave last.
   std::size_t line_number() const { return m_line; }
-  const std::string& name() const { return m_name; }
+  const std::string &name() const { return m_name; }
 
 private:
   void start();
-  bool next_raw(std::string_view& line);
+  bool next_raw(std::string_view &line);
   void refill();
 
   std::string m_name;
@@ -65,8 +65,8 @@ private:
 
 // A whole text decoded as TextLines decodes it: UTF-8 without byte order mark, LF line ends
 // (only the CR of each CRLF is dropped). Throws InputError naming `name` at the first problem.
-std::string decode_text(std::string bytes, const std::string& name);
+std::string decode_text(std::string bytes, const std::string &name);
 // The same for a file.
-std::string read_text_file(const std::filesystem::path& path);
+std::string read_text_file(const std::filesystem::path &path);
 
 } // namespace supanalyze::text

@@ -22,21 +22,22 @@ void Dictionary::add(std::string_view word) {
     if (next < 0) {
       next = static_cast<std::int32_t>(m_nodes.size());
       m_nodes.emplace_back();
-      Node& parent = m_nodes[static_cast<std::size_t>(node)];
-      auto& kids = parent.children;
+      Node &parent = m_nodes[static_cast<std::size_t>(node)];
+      auto &kids = parent.children;
       kids.insert(std::upper_bound(kids.begin(), kids.end(), std::make_pair(b, std::int32_t{-1})), {b, next});
       if (parent.dense < 0 && kids.size() > k_dense_after) {
         parent.dense = static_cast<std::int32_t>(m_dense.size());
         m_dense.emplace_back();
         m_dense.back().fill(-1);
-        for (const auto& [byte, target] : kids) m_dense.back()[byte] = target;
+        for (const auto &[byte, target] : kids)
+          m_dense.back()[byte] = target;
       } else if (parent.dense >= 0) {
         m_dense[static_cast<std::size_t>(parent.dense)][b] = next;
       }
     }
     node = next;
   }
-  auto& terminal = m_nodes[static_cast<std::size_t>(node)].terminal;
+  auto &terminal = m_nodes[static_cast<std::size_t>(node)].terminal;
   if (!terminal) {
     terminal = true;
     m_words.emplace_back(word);
@@ -64,7 +65,7 @@ bool Dictionary::contains(std::string_view word) const {
   return found;
 }
 
-std::size_t Dictionary::encode(char32_t c, char* out) {
+std::size_t Dictionary::encode(char32_t c, char *out) {
   if (c < 0x80) {
     out[0] = static_cast<char>(c);
     return 1;
@@ -89,7 +90,7 @@ std::size_t Dictionary::encode(char32_t c, char* out) {
 
 std::string_view Dictionary::domain_default_text() { return embedded::domain_words; }
 
-const Dictionary& Dictionary::domain_default() {
+const Dictionary &Dictionary::domain_default() {
   static const Dictionary dict = [] {
     Dictionary d;
     d.add_lines(embedded::domain_words);
@@ -101,13 +102,13 @@ const Dictionary& Dictionary::domain_default() {
 // --- libthai's word list ------------------------------------------------------------------------
 
 struct ThaiWordList::Trie {
-  ::Trie* trie;
+  ::Trie *trie;
   std::uint64_t id; // never reused, unlike an address: keys the per-thread walking state
 };
 
-ThaiWordList::ThaiWordList(const std::string& path) {
+ThaiWordList::ThaiWordList(const std::string &path) {
   static std::atomic<std::uint64_t> next_id{1};
-  if (::Trie* t = trie_new_from_file(path.c_str())) m_trie = new Trie{t, next_id++};
+  if (::Trie *t = trie_new_from_file(path.c_str())) m_trie = new Trie{t, next_id++};
 }
 
 ThaiWordList::~ThaiWordList() {
@@ -117,22 +118,22 @@ ThaiWordList::~ThaiWordList() {
 }
 
 std::string ThaiWordList::libthai_path() {
-  const char* dir = std::getenv("LIBTHAI_DICTDIR");
+  const char *dir = std::getenv("LIBTHAI_DICTDIR");
   return std::string(dir && *dir ? dir : SUPANALYZE_LIBTHAI_DICTDIR) + "/thbrk.tri";
 }
 
-const ThaiWordList& ThaiWordList::libthai() {
+const ThaiWordList &ThaiWordList::libthai() {
   static const ThaiWordList words(libthai_path());
   return words;
 }
 
 namespace {
 struct StateDeleter {
-  void operator()(TrieState* s) const { trie_state_free(s); }
+  void operator()(TrieState *s) const { trie_state_free(s); }
 };
 } // namespace
 
-void ThaiWordList::prefix_lengths(std::u32string_view text, std::vector<std::uint32_t>& lengths) const {
+void ThaiWordList::prefix_lengths(std::u32string_view text, std::vector<std::uint32_t> &lengths) const {
   if (!m_trie || text.empty()) return;
   // One walking state per thread and list, rewound for each call: a state is a malloc.
   thread_local std::unique_ptr<TrieState, StateDeleter> state;

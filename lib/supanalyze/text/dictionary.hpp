@@ -25,10 +25,10 @@ public:
   std::size_t size() const { return m_words.size(); }
   bool empty() const { return m_words.empty(); }
   // The words in insertion order, as given.
-  const std::vector<std::string>& words() const { return m_words; }
+  const std::vector<std::string> &words() const { return m_words; }
 
   // Calls `on_match(length)` for every word that is a prefix of `text`, shortest first.
-  template <typename F> void for_each_prefix(std::string_view text, F&& on_match) const {
+  template <typename F> void for_each_prefix(std::string_view text, F &&on_match) const {
     std::int32_t node = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
       node = child(node, fold(static_cast<unsigned char>(text[i])));
@@ -39,33 +39,34 @@ public:
 
   // Calls `on_match(length)` for every word that is a prefix of `text` (code points; length in
   // code points), shortest first. Walks the same byte trie as for_each_prefix.
-  template <typename F> void for_each_prefix(std::u32string_view text, F&& on_match) const {
+  template <typename F> void for_each_prefix(std::u32string_view text, F &&on_match) const {
     std::int32_t node = 0;
     char bytes[4];
     for (std::size_t i = 0; i < text.size(); ++i) {
       const std::size_t n = encode(text[i], bytes);
-      for (std::size_t k = 0; k < n && node >= 0; ++k) node = child(node, fold(static_cast<unsigned char>(bytes[k])));
+      for (std::size_t k = 0; k < n && node >= 0; ++k)
+        node = child(node, fold(static_cast<unsigned char>(bytes[k])));
       if (node < 0) return;
       if (m_nodes[static_cast<std::size_t>(node)].terminal) on_match(i + 1);
     }
   }
 
   // The default domain word list embedded in the binary (terms that must stay whole).
-  static const Dictionary& domain_default();
+  static const Dictionary &domain_default();
   static std::string_view domain_default_text();
 
 private:
   struct Node {
     std::vector<std::pair<unsigned char, std::int32_t>> children; // sorted by byte
-    std::int32_t dense = -1; // index into m_dense once the node has many children
+    std::int32_t dense = -1;                                      // index into m_dense once the node has many children
     bool terminal = false;
   };
   static unsigned char fold(unsigned char b) { return (b >= 'A' && b <= 'Z') ? b + 32 : b; }
-  static std::size_t encode(char32_t c, char* out);
+  static std::size_t encode(char32_t c, char *out);
   std::int32_t child(std::int32_t node, unsigned char b) const {
-    const Node& n = m_nodes[static_cast<std::size_t>(node)];
+    const Node &n = m_nodes[static_cast<std::size_t>(node)];
     if (n.dense >= 0) return m_dense[static_cast<std::size_t>(n.dense)][b];
-    for (const auto& [byte, next] : n.children) {
+    for (const auto &[byte, next] : n.children) {
       if (byte == b) return next;
       if (byte > b) break;
     }
@@ -87,15 +88,15 @@ private:
 class ThaiWordList {
 public:
   // Opens the trie file at `path`; an unreadable or missing file gives an empty list.
-  explicit ThaiWordList(const std::string& path);
+  explicit ThaiWordList(const std::string &path);
   ~ThaiWordList();
-  ThaiWordList(const ThaiWordList&) = delete;
-  ThaiWordList& operator=(const ThaiWordList&) = delete;
+  ThaiWordList(const ThaiWordList &) = delete;
+  ThaiWordList &operator=(const ThaiWordList &) = delete;
 
   // libthai's own dictionary: $LIBTHAI_DICTDIR/thbrk.tri when that variable is set (as libthai
   // itself reads it), else the installed one. Opened on the first call, then shared; safe to
   // read from several threads.
-  static const ThaiWordList& libthai();
+  static const ThaiWordList &libthai();
   // The file libthai() opens.
   static std::string libthai_path();
 
@@ -103,11 +104,11 @@ public:
   bool contains(std::u32string_view word) const;
   // Appends to `lengths` the length (in code points) of every word that is a prefix of `text`,
   // shortest first.
-  void prefix_lengths(std::u32string_view text, std::vector<std::uint32_t>& lengths) const;
+  void prefix_lengths(std::u32string_view text, std::vector<std::uint32_t> &lengths) const;
 
 private:
   struct Trie;
-  Trie* m_trie = nullptr;
+  Trie *m_trie = nullptr;
 };
 
 } // namespace supanalyze::text

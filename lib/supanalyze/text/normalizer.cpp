@@ -24,13 +24,14 @@ bool is_stripped(char32_t c) {
 }
 
 // --- step 1 ---------------------------------------------------------------------------------
-void remove_spaces_before_marks(Line& s) {
+void remove_spaces_before_marks(Line &s) {
   Line out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (is_space(s[i])) {
       std::size_t j = i;
-      while (j < s.size() && is_space(s[j])) ++j;
+      while (j < s.size() && is_space(s[j]))
+        ++j;
       const bool thai_before = !out.empty() && th::is_thai(out.back());
       if (j < s.size() && th::is_combining(s[j]) && thai_before) {
         i = j - 1;
@@ -57,7 +58,7 @@ bool never_doubles(char32_t c) {
 
 // A mark typed twice on one base: the copy goes. Runs after repair_stacks, which first gives a
 // second tone to the consonant on the left where the PDF shifted it there (ใหข้้อมูล).
-void remove_repeated_marks(Line& s) {
+void remove_repeated_marks(Line &s) {
   Line out;
   out.reserve(s.size());
   for (char32_t c : s)
@@ -65,7 +66,7 @@ void remove_repeated_marks(Line& s) {
   s.swap(out);
 }
 
-void repair_typing_faults(Line& s) {
+void repair_typing_faults(Line &s) {
   Line out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -73,7 +74,8 @@ void repair_typing_faults(Line& s) {
     // sara am typed as nikhahit + sara aa, tone marks typed between them: น ํ ้ า -> น ้ ำ
     if (c == th::k_nikhahit) {
       std::size_t j = i + 1;
-      while (j < s.size() && is_tone_like(s[j])) ++j;
+      while (j < s.size() && is_tone_like(s[j]))
+        ++j;
       if (j < s.size() && s[j] == th::k_sara_aa) {
         out.append(s, i + 1, j - i - 1);
         out.push_back(th::k_sara_am);
@@ -97,26 +99,29 @@ void repair_typing_faults(Line& s) {
 
 // A stack is valid with at most one vowel, at most one tone or thanthakhat, and no tone on
 // mai taikhu.
-bool stack_valid(const char32_t* first, const char32_t* last) {
+bool stack_valid(const char32_t *first, const char32_t *last) {
   int vowels = 0, tones = 0;
   bool taikhu = false;
   for (auto p = first; p != last; ++p) {
-    if (is_vowel_mark(*p)) ++vowels;
-    else if (is_tone_like(*p)) ++tones;
+    if (is_vowel_mark(*p))
+      ++vowels;
+    else if (is_tone_like(*p))
+      ++tones;
     if (*p == th::k_maitaikhu) taikhu = true;
   }
   return vowels <= 1 && tones <= 1 && !(taikhu && tones > 0);
 }
 
-std::size_t stack_end(const Line& s, std::size_t base) {
+std::size_t stack_end(const Line &s, std::size_t base) {
   std::size_t j = base + 1;
-  while (j < s.size() && th::is_combining(s[j])) ++j;
+  while (j < s.size() && th::is_combining(s[j]))
+    ++j;
   return j;
 }
 
 // Index of the consonant a misplaced mark at `base`'s stack belongs to: the base before it,
 // across one leading vowel or ')' if there is one; npos when there is none.
-std::size_t consonant_on_left(const Line& s, std::size_t base) {
+std::size_t consonant_on_left(const Line &s, std::size_t base) {
   std::size_t k = base;
   auto previous_base = [&](std::size_t from) -> std::size_t {
     while (from > 0) {
@@ -133,7 +138,7 @@ std::size_t consonant_on_left(const Line& s, std::size_t base) {
 
 // Moves the mark at `from` onto the consonant at `to` (to < from) when that leaves the
 // consonant's stack valid. Returns whether it moved.
-bool move_mark_left(Line& s, std::size_t from, std::size_t to) {
+bool move_mark_left(Line &s, std::size_t from, std::size_t to) {
   const std::size_t end = stack_end(s, to);
   Line candidate(s.begin() + static_cast<std::ptrdiff_t>(to) + 1, s.begin() + static_cast<std::ptrdiff_t>(end));
   candidate.push_back(s[from]);
@@ -145,15 +150,16 @@ bool move_mark_left(Line& s, std::size_t from, std::size_t to) {
 }
 
 // Index of the first vowel when the stack [first, last) has two, else of the first tone.
-std::size_t first_excess_mark(const Line& s, std::size_t first, std::size_t last) {
+std::size_t first_excess_mark(const Line &s, std::size_t first, std::size_t last) {
   int vowels = 0;
-  for (std::size_t k = first; k < last; ++k) vowels += is_vowel_mark(s[k]) ? 1 : 0;
+  for (std::size_t k = first; k < last; ++k)
+    vowels += is_vowel_mark(s[k]) ? 1 : 0;
   for (std::size_t k = first; k < last; ++k)
     if (vowels > 1 ? is_vowel_mark(s[k]) : is_tone_like(s[k])) return k;
   return first;
 }
 
-void repair_stacks(Line& s) {
+void repair_stacks(Line &s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (th::is_combining(s[i]) || i + 1 >= s.size() || !th::is_combining(s[i + 1])) continue;
     const bool takes_marks = th::is_consonant(s[i]);
@@ -181,7 +187,7 @@ int mark_rank(char32_t c) {
   return 2;
 }
 
-void order_stacks(Line& s) {
+void order_stacks(Line &s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (th::is_combining(s[i])) continue;
     const std::size_t end = stack_end(s, i);
@@ -193,7 +199,7 @@ void order_stacks(Line& s) {
 }
 
 // เพือ่ -> เพื่อ: the อ of sara uee takes no tone; the consonant before it does.
-void move_tone_off_uee(Line& s) {
+void move_tone_off_uee(Line &s) {
   for (std::size_t i = 2; i + 1 < s.size(); ++i) {
     if (s[i] != th::k_o_ang || !is_tone_like(s[i + 1]) || s[i - 1] != th::k_sara_uee) continue;
     const std::size_t consonant = i - 2;
@@ -202,22 +208,22 @@ void move_tone_off_uee(Line& s) {
   }
 }
 
-bool needs_icu_nfc(const Line& s) {
+bool needs_icu_nfc(const Line &s) {
   return std::any_of(s.begin(), s.end(), [](char32_t c) { return c >= 0x300 && !th::is_thai(c); });
 }
 
-void nfc_other_scripts(Line& s) {
+void nfc_other_scripts(Line &s) {
   if (!needs_icu_nfc(s)) return;
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  const icu::Normalizer2 *nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return;
-  const auto in = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(s.data()),
-                                                static_cast<int32_t>(s.size()));
+  const auto in =
+      icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32 *>(s.data()), static_cast<int32_t>(s.size()));
   if (nfc->isNormalized(in, status)) return;
   const icu::UnicodeString out = nfc->normalize(in, status);
   if (U_FAILURE(status)) return;
   Line result(static_cast<std::size_t>(out.countChar32()), U'\0');
-  out.toUTF32(reinterpret_cast<UChar32*>(result.data()), static_cast<int32_t>(result.size()), status);
+  out.toUTF32(reinterpret_cast<UChar32 *>(result.data()), static_cast<int32_t>(result.size()), status);
   if (U_SUCCESS(status)) s.swap(result);
 }
 
@@ -230,7 +236,7 @@ struct Piece {
   PieceKind kind;
 };
 
-PieceKind single_kind(const Line& s, std::size_t b, std::size_t e) {
+PieceKind single_kind(const Line &s, std::size_t b, std::size_t e) {
   if (e - b == 1) {
     const char32_t c = s[b];
     if (c >= U'0' && c <= U'9') return PieceKind::digit;
@@ -243,7 +249,7 @@ PieceKind single_kind(const Line& s, std::size_t b, std::size_t e) {
   return PieceKind::thai;
 }
 
-std::vector<Piece> split_pieces(const Line& s) {
+std::vector<Piece> split_pieces(const Line &s) {
   std::vector<Piece> pieces;
   std::size_t i = 0, gap = 0;
   while (i < s.size()) {
@@ -253,7 +259,8 @@ std::vector<Piece> split_pieces(const Line& s) {
       continue;
     }
     std::size_t j = i;
-    while (j < s.size() && !is_space(s[j])) ++j;
+    while (j < s.size() && !is_space(s[j]))
+      ++j;
     pieces.push_back({i, j, gap, single_kind(s, i, j)});
     gap = 0;
     i = j;
@@ -269,7 +276,7 @@ bool continues_run(PieceKind before_prev, PieceKind prev, PieceKind next) {
   return last_content == next; // never glue Thai letters to digits
 }
 
-void join_letter_spaced_runs(Line& s) {
+void join_letter_spaced_runs(Line &s) {
   const auto pieces = split_pieces(s);
   // runs[k] = [first, last] piece indices
   std::vector<std::pair<std::size_t, std::size_t>> runs;
@@ -281,9 +288,9 @@ void join_letter_spaced_runs(Line& s) {
     }
     std::size_t last = k;
     int thai = pieces[k].kind == PieceKind::thai ? 1 : 0;
-    while (last + 1 < pieces.size() && pieces[last + 1].gap_before == 1 &&
-           continues_run(last > k ? pieces[last - 1].kind : PieceKind::other, pieces[last].kind,
-                         pieces[last + 1].kind)) {
+    while (
+        last + 1 < pieces.size() && pieces[last + 1].gap_before == 1 &&
+        continues_run(last > k ? pieces[last - 1].kind : PieceKind::other, pieces[last].kind, pieces[last + 1].kind)) {
       ++last;
       thai += pieces[last].kind == PieceKind::thai ? 1 : 0;
     }
@@ -296,7 +303,8 @@ void join_letter_spaced_runs(Line& s) {
   out.reserve(s.size());
   std::size_t run = 0;
   for (std::size_t k = 0; k < pieces.size(); ++k) {
-    while (run < runs.size() && runs[run].second < k) ++run;
+    while (run < runs.size() && runs[run].second < k)
+      ++run;
     const bool inside = run < runs.size() && runs[run].first < k && k <= runs[run].second;
     if (!out.empty() || k > 0)
       if (!inside) out.append(pieces[k].gap_before, U' ');
@@ -306,13 +314,14 @@ void join_letter_spaced_runs(Line& s) {
 }
 
 // --- step 6 ---------------------------------------------------------------------------------
-void remove_spaces_around_vowels(Line& s) {
+void remove_spaces_around_vowels(Line &s) {
   Line out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (is_space(s[i]) && !out.empty()) {
       std::size_t j = i;
-      while (j < s.size() && is_space(s[j])) ++j;
+      while (j < s.size() && is_space(s[j]))
+        ++j;
       const char32_t before = out.back();
       const char32_t after = j < s.size() ? s[j] : U'\0';
       const bool after_leading_vowel = th::is_leading_vowel(before) && th::is_consonant(after);
@@ -328,7 +337,7 @@ void remove_spaces_around_vowels(Line& s) {
 }
 
 // --- step 8 ---------------------------------------------------------------------------------
-void collapse_spaces(Line& s) {
+void collapse_spaces(Line &s) {
   Line out;
   out.reserve(s.size());
   for (char32_t c : s) {
@@ -338,17 +347,18 @@ void collapse_spaces(Line& s) {
       out.push_back(c);
     }
   }
-  while (!out.empty() && out.back() == U' ') out.pop_back();
+  while (!out.empty() && out.back() == U' ')
+    out.pop_back();
   s.swap(out);
 }
 
-bool starts_cluster(const Line& s, std::size_t i) {
+bool starts_cluster(const Line &s, std::size_t i) {
   if (i >= s.size()) return true;
   if (th::is_combining(s[i]) || th::is_following_vowel(s[i])) return false;
   return i == 0 || !th::is_leading_vowel(s[i - 1]);
 }
 
-std::size_t count_consonants(const Line& s, std::size_t b, std::size_t e) {
+std::size_t count_consonants(const Line &s, std::size_t b, std::size_t e) {
   return static_cast<std::size_t>(std::count_if(s.begin() + static_cast<std::ptrdiff_t>(b),
                                                 s.begin() + static_cast<std::ptrdiff_t>(e), th::is_consonant));
 }
@@ -359,9 +369,9 @@ bool in_word(char32_t c) { return th::is_letter(c) && c != 0x0E46 && c != 0x0E2F
 // How a phrase (a run of in_word characters) splits into known words: the split with the
 // fewest clusters outside any known word, then the fewest words.
 struct Segmentation {
-  std::size_t unknown = 0;  // clusters in no known word
-  std::size_t words = 0;    // known words plus unknown clusters
-  std::vector<int> word;    // per code point: the known word it is in (numbered), -1 for none
+  std::size_t unknown = 0; // clusters in no known word
+  std::size_t words = 0;   // known words plus unknown clusters
+  std::vector<int> word;   // per code point: the known word it is in (numbered), -1 for none
   std::vector<std::pair<std::size_t, std::size_t>> spans; // the known words, [begin, end)
   bool known(std::size_t i) const { return word[i] >= 0; }
   bool has_span(std::size_t b, std::size_t e) const {
@@ -371,12 +381,12 @@ struct Segmentation {
 
 // Whether the phrase [b, e) of `s` is an abbreviation (พ.ศ., อพม.): a '.' touches it. Never
 // repaired: its letters are no word, and joining it to its neighbour makes a wrong one.
-bool is_abbreviation(const Line& s, std::size_t b, std::size_t e) {
+bool is_abbreviation(const Line &s, std::size_t b, std::size_t e) {
   return (e < s.size() && s[e] == U'.') || (b > 0 && s[b - 1] == U'.');
 }
 
 // Index of the base the combining mark at `i` sits on (npos when none in [first, i)).
-std::size_t base_of(const Line& s, std::size_t first, std::size_t i) {
+std::size_t base_of(const Line &s, std::size_t first, std::size_t i) {
   while (i > first) {
     --i;
     if (!th::is_combining(s[i])) return i;
@@ -393,16 +403,17 @@ struct Normalizer::Impl {
   std::unordered_map<std::string, std::string> repair; // damaged spelling -> word
   TermAutomaton variant_finder;                        // the same spellings, for the clean-line check
 
-  const ThaiWordList* thai_words = nullptr; // libthai's list, when used and installed
+  const ThaiWordList *thai_words = nullptr; // libthai's list, when used and installed
 
   explicit Impl(NormalizeOptions o) : options(o) {
     if (options.dictionary && options.thai_words) {
-      const ThaiWordList& list = ThaiWordList::libthai();
+      const ThaiWordList &list = ThaiWordList::libthai();
       if (!list.empty()) thai_words = &list;
     }
     if (options.dictionary) build_variants(*options.dictionary);
     std::uint32_t id = 0;
-    for (const auto& v : variants.words()) variant_finder.add(v, id++);
+    for (const auto &v : variants.words())
+      variant_finder.add(v, id++);
     variant_finder.build();
   }
 
@@ -463,11 +474,9 @@ struct Normalizer::Impl {
     return !damaged && (!knows_words() || phrases_known(to_u32(line)));
   }
 
-  static char32_t line_first(std::string_view line, std::size_t at) {
-    return decode_at(line, at);
-  }
+  static char32_t line_first(std::string_view line, std::size_t at) { return decode_at(line, at); }
 
-  void add_variant(const Line& variant, const std::string& word) {
+  void add_variant(const Line &variant, const std::string &word) {
     std::string v = to_utf8(variant);
     if (v == word || options.dictionary->contains(v) || repair.count(v)) return;
     if (thai_words && thai_words->contains(variant)) return;
@@ -477,14 +486,15 @@ struct Normalizer::Impl {
 
   // Known words with one mark shifted onto the next base, and with one space splitting off a
   // fragment. Only words of 4+ consonants: shorter ones' variants can be real words.
-  void build_variants(const Dictionary& dict) {
-    for (const std::string& word : dict.words()) {
+  void build_variants(const Dictionary &dict) {
+    for (const std::string &word : dict.words()) {
       const Line w = to_u32(word);
       if (count_consonants(w, 0, w.size()) < 4) continue;
       for (std::size_t i = 1; i < w.size(); ++i) {
         if (th::is_combining(w[i])) {
           std::size_t next = i + 1;
-          while (next < w.size() && th::is_combining(w[next])) ++next;
+          while (next < w.size() && th::is_combining(w[next]))
+            ++next;
           if (next >= w.size() || !th::is_consonant(w[next])) continue;
           Line v = w;
           const char32_t mark = v[i];
@@ -504,7 +514,7 @@ struct Normalizer::Impl {
     }
   }
 
-  void repair_known_words(Line& s) const {
+  void repair_known_words(Line &s) const {
     if (variants.empty()) return;
     const std::string bytes = to_utf8(s);
     std::string out;
@@ -538,7 +548,7 @@ struct Normalizer::Impl {
   bool knows_words() const { return options.dictionary != nullptr && thai_words != nullptr; }
 
   // Appends the lengths of the known words that start `text`.
-  void known_prefixes(std::u32string_view text, std::vector<std::uint32_t>& lengths) const {
+  void known_prefixes(std::u32string_view text, std::vector<std::uint32_t> &lengths) const {
     lengths.clear();
     options.dictionary->for_each_prefix(text, [&](std::size_t n) { lengths.push_back(static_cast<std::uint32_t>(n)); });
     if (thai_words) thai_words->prefix_lengths(text, lengths);
@@ -560,13 +570,14 @@ struct Normalizer::Impl {
     std::vector<std::uint32_t> lengths;
     auto relax = [&](std::size_t from, std::size_t to, bool known) {
       const std::size_t u = best[from].unknown + (known ? 0 : 1), w = best[from].words + 1;
-      Cell& c = best[to];
+      Cell &c = best[to];
       if (u < c.unknown || (u == c.unknown && w < c.words)) c = {u, w, from, known};
     };
     for (std::size_t i = 0; i < n; ++i) {
       if (!boundary[i] || best[i].unknown == k_inf) continue;
       std::size_t next = i + 1;
-      while (!boundary[next]) ++next;
+      while (!boundary[next])
+        ++next;
       relax(i, next, false);
       known_prefixes(phrase.substr(i), lengths);
       for (std::uint32_t len : lengths)
@@ -579,7 +590,8 @@ struct Normalizer::Impl {
     int id = 0;
     for (std::size_t at = n; at > 0; at = best[at].from, ++id)
       if (best[at].known) {
-        for (std::size_t k = best[at].from; k < at; ++k) out.word[k] = id;
+        for (std::size_t k = best[at].from; k < at; ++k)
+          out.word[k] = id;
         out.spans.emplace_back(best[at].from, at);
       }
     std::reverse(out.spans.begin(), out.spans.end());
@@ -609,14 +621,15 @@ struct Normalizer::Impl {
   }
 
   // Whether every phrase of `line` is made of known words (nothing for step 7b to try).
-  bool phrases_known(const Line& line) const {
+  bool phrases_known(const Line &line) const {
     for (std::size_t i = 0; i < line.size();) {
       if (!in_word(line[i])) {
         ++i;
         continue;
       }
       std::size_t e = i;
-      while (e < line.size() && in_word(line[e])) ++e;
+      while (e < line.size() && in_word(line[e]))
+        ++e;
       if (!is_abbreviation(line, i, e) && !all_known(std::u32string_view(line).substr(i, e - i))) return false;
       i = e;
     }
@@ -631,7 +644,7 @@ struct Normalizer::Impl {
   };
 
   // Keeps the better of `c` and `best`: more unknown clusters removed, then fewer words.
-  static void consider(Candidate c, Candidate& best) {
+  static void consider(Candidate c, Candidate &best) {
     if (c.gain > best.gain || (c.gain == best.gain && c.words < best.words)) {
       best = std::move(c);
     } else if (c.gain == best.gain && c.words == best.words && c.text != best.text) {
@@ -642,7 +655,7 @@ struct Normalizer::Impl {
   // Moves of one mark onto the base before its own (the PDF shifted it one base to the
   // right) inside the phrase [b, e) of `s`, where the mark's base or the target is in no known
   // word. Kept when the phrase then has fewer unknown clusters and both bases sit in known words.
-  void try_mark_moves(const Line& s, std::size_t b, std::size_t e, const Segmentation& seg, Candidate& best) const {
+  void try_mark_moves(const Line &s, std::size_t b, std::size_t e, const Segmentation &seg, Candidate &best) const {
     const std::u32string_view phrase(s.data() + b, e - b);
     for (std::size_t m = 0; m < phrase.size(); ++m) {
       if (!th::is_combining(phrase[m])) continue;
@@ -657,7 +670,7 @@ struct Normalizer::Impl {
       const Segmentation after = segment(moved);
       if (after.unknown >= seg.unknown || !after.known(t - b) || !after.known(base - b)) continue;
       // every known word away from the move stays as it was
-      const bool kept = std::all_of(seg.spans.begin(), seg.spans.end(), [&](const auto& w) {
+      const bool kept = std::all_of(seg.spans.begin(), seg.spans.end(), [&](const auto &w) {
         return w.second <= t - b || w.first > m || after.has_span(w.first, w.second);
       });
       if (!kept) continue;
@@ -668,8 +681,8 @@ struct Normalizer::Impl {
   // Whether the phrases `a` and `b`, one space apart, are one word the PDF split: an edge of
   // one of them is in no known word, and joined they have fewer unknown clusters, with a known
   // word across the join. Returns the gain (0: keep the space).
-  std::size_t join_gain(std::u32string_view a, std::u32string_view b, const Segmentation& sa,
-                        const Segmentation& sb, Segmentation* joined_out = nullptr) const {
+  std::size_t join_gain(std::u32string_view a, std::u32string_view b, const Segmentation &sa, const Segmentation &sb,
+                        Segmentation *joined_out = nullptr) const {
     if (a.empty() || b.empty()) return 0;
     if (sa.known(a.size() - 1) && sb.known(0)) return 0;
     Line joined(a);
@@ -682,21 +695,23 @@ struct Normalizer::Impl {
     // The word across the join; every known word of both sides stays as it was or becomes
     // part of it (never cut).
     std::size_t across_b = j - 1, across_e = j + 1;
-    while (across_b > 0 && joined_seg.word[across_b - 1] == joined_seg.word[j]) --across_b;
-    while (across_e < joined.size() && joined_seg.word[across_e] == joined_seg.word[j]) ++across_e;
+    while (across_b > 0 && joined_seg.word[across_b - 1] == joined_seg.word[j])
+      --across_b;
+    while (across_e < joined.size() && joined_seg.word[across_e] == joined_seg.word[j])
+      ++across_e;
     auto kept = [&](std::size_t wb, std::size_t we) {
       return joined_seg.has_span(wb, we) || (wb >= across_b && we <= across_e);
     };
-    for (const auto& [wb, we] : sa.spans)
+    for (const auto &[wb, we] : sa.spans)
       if (!kept(wb, we)) return 0;
-    for (const auto& [wb, we] : sb.spans)
+    for (const auto &[wb, we] : sb.spans)
       if (!kept(wb + j, we + j)) return 0;
     const std::size_t gain = before - joined_seg.unknown;
     if (joined_out) *joined_out = std::move(joined_seg);
     return gain;
   }
 
-  void repair_with_words(Line& s) const {
+  void repair_with_words(Line &s) const {
     if (!knows_words()) return;
     // Each accepted repair removes at least one unknown cluster, so this ends.
     for (;;) {
@@ -707,13 +722,15 @@ struct Normalizer::Impl {
           continue;
         }
         std::size_t e = i;
-        while (e < s.size() && in_word(s[e])) ++e;
+        while (e < s.size() && in_word(s[e]))
+          ++e;
         phrases.emplace_back(i, e);
         i = e;
       }
       std::vector<Segmentation> segs;
       segs.reserve(phrases.size());
-      for (const auto& [b, e] : phrases) segs.push_back(segment(std::u32string_view(s).substr(b, e - b)));
+      for (const auto &[b, e] : phrases)
+        segs.push_back(segment(std::u32string_view(s).substr(b, e - b)));
       // The first phrase (left to right) with an unambiguous repair gets it; then start over.
       Candidate chosen;
       for (std::size_t k = 0; k < phrases.size() && chosen.gain == 0; ++k) {
@@ -723,7 +740,8 @@ struct Normalizer::Impl {
         if (segs[k].unknown > 0) try_mark_moves(s, b, e, segs[k], best);
         // a join with the next phrase, one space away
         if (k + 1 < phrases.size() && phrases[k + 1].first == e + 1 && s[e] == U' ' &&
-            segs[k].unknown + segs[k + 1].unknown > 0 && !is_abbreviation(s, phrases[k + 1].first, phrases[k + 1].second)) {
+            segs[k].unknown + segs[k + 1].unknown > 0 &&
+            !is_abbreviation(s, phrases[k + 1].first, phrases[k + 1].second)) {
           const auto [b2, e2] = phrases[k + 1];
           const std::u32string_view view(s);
           Segmentation joined;
@@ -742,28 +760,30 @@ struct Normalizer::Impl {
     }
   }
 
-  static char32_t cp_at(const std::string& b, std::size_t i) {
+  static char32_t cp_at(const std::string &b, std::size_t i) {
     std::size_t p = i;
     return decode_at(b, p);
   }
-  static char32_t cp_before(const std::string& b, std::size_t i) {
+  static char32_t cp_before(const std::string &b, std::size_t i) {
     std::size_t p = i;
-    do { --p; } while (p > 0 && (static_cast<unsigned char>(b[p]) & 0xC0) == 0x80);
+    do {
+      --p;
+    } while (p > 0 && (static_cast<unsigned char>(b[p]) & 0xC0) == 0x80);
     return cp_at(b, p);
   }
-  static bool starts_at_cluster(const std::string& b, std::size_t i) {
+  static bool starts_at_cluster(const std::string &b, std::size_t i) {
     const char32_t c = cp_at(b, i);
     if (th::is_combining(c) || th::is_following_vowel(c)) return false;
     return i == 0 || !th::is_leading_vowel(cp_before(b, i));
   }
-  static bool ends_at_cluster(const std::string& b, std::size_t i) {
+  static bool ends_at_cluster(const std::string &b, std::size_t i) {
     if (i >= b.size()) return true;
     const char32_t c = cp_at(b, i);
     if (th::is_combining(c) || th::is_following_vowel(c)) return false;
     return !th::is_leading_vowel(cp_before(b, i));
   }
 
-  void repair_line_once(Line& s) const {
+  void repair_line_once(Line &s) const {
     remove_spaces_before_marks(s);
     repair_typing_faults(s);
     repair_stacks(s);
@@ -780,7 +800,7 @@ struct Normalizer::Impl {
 
   Line decode_line(std::string_view bytes) const;
 
-  void repair_line(Line& s) const {
+  void repair_line(Line &s) const {
     for (int round = 0; round < 6; ++round) {
       const Line before = s;
       repair_line_once(s);
@@ -788,21 +808,23 @@ struct Normalizer::Impl {
     }
   }
 
-  bool thai_ends(const Line& a, const Line& b) const {
+  bool thai_ends(const Line &a, const Line &b) const {
     return !a.empty() && !b.empty() && th::is_thai(a.back()) && th::is_thai(b.front());
   }
 
   // Whether the PDF broke a word between lines `a` and `b` (see the class comment).
-  bool broken_between(const Line& a, const Line& b) const {
+  bool broken_between(const Line &a, const Line &b) const {
     if (!thai_ends(a, b)) return false;
-    if (th::is_combining(b.front()) || th::is_following_vowel(b.front()) || th::is_leading_vowel(a.back()))
-      return true;
+    if (th::is_combining(b.front()) || th::is_following_vowel(b.front()) || th::is_leading_vowel(a.back())) return true;
     if (!options.dictionary) return false;
     // A fragment that is no word on either side, which joined becomes one.
     std::size_t a_begin = a.size(), b_end = 0;
-    while (a_begin > 0 && in_word(a[a_begin - 1])) --a_begin;
-    while (b_end < b.size() && in_word(b[b_end])) ++b_end;
-    if (knows_words() && a_begin < a.size() && b_end > 0 && !is_abbreviation(a, a_begin, a.size()) && !is_abbreviation(b, 0, b_end)) {
+    while (a_begin > 0 && in_word(a[a_begin - 1]))
+      --a_begin;
+    while (b_end < b.size() && in_word(b[b_end]))
+      ++b_end;
+    if (knows_words() && a_begin < a.size() && b_end > 0 && !is_abbreviation(a, a_begin, a.size()) &&
+        !is_abbreviation(b, 0, b_end)) {
       const std::u32string_view tail_phrase = std::u32string_view(a).substr(a_begin);
       const std::u32string_view head_phrase = std::u32string_view(b).substr(0, b_end);
       if (join_gain(tail_phrase, head_phrase, segment(tail_phrase), segment(head_phrase)) > 0) return true;
@@ -825,25 +847,26 @@ struct Normalizer::Impl {
 
 Normalizer::Normalizer(NormalizeOptions options) : m_impl(std::make_unique<Impl>(options)) {}
 Normalizer::~Normalizer() = default;
-Normalizer::Normalizer(Normalizer&&) noexcept = default;
-Normalizer& Normalizer::operator=(Normalizer&&) noexcept = default;
+Normalizer::Normalizer(Normalizer &&) noexcept = default;
+Normalizer &Normalizer::operator=(Normalizer &&) noexcept = default;
 
 namespace {
 
 // Joins normalized lines: leading and repeated blank lines go, the final line break is kept
 // when the input had one.
-std::string assemble(const std::vector<std::string>& lines, bool ends_with_newline, std::size_t size_hint) {
+std::string assemble(const std::vector<std::string> &lines, bool ends_with_newline, std::size_t size_hint) {
   std::string out;
   out.reserve(size_hint);
   bool previous_blank = true; // drops leading blank lines too
-  for (const auto& line : lines) {
+  for (const auto &line : lines) {
     const bool blank = line.empty();
     if (blank && previous_blank) continue;
     out += line;
     out += '\n';
     previous_blank = blank;
   }
-  while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+  while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')
+    out.pop_back();
   if (!ends_with_newline && !out.empty() && out.back() == '\n') out.pop_back();
   return out;
 }
@@ -863,7 +886,7 @@ Line Normalizer::Impl::decode_line(std::string_view bytes) const {
 }
 
 std::string Normalizer::normalize(std::string_view text) const {
-  const Impl& impl = *m_impl;
+  const Impl &impl = *m_impl;
   // CR (a line break of its own) and the join mode work on the whole text.
   const bool whole_text = impl.options.join_lines || text.find('\r') != std::string_view::npos;
   // The common case, one clean line (a corpus segment), is its own normal form.
@@ -895,10 +918,11 @@ std::string Normalizer::normalize(std::string_view text) const {
   const bool ends_with_newline = !text.empty() && text.back() == '\n';
   if (whole_text) {
     if (ends_with_newline && !decoded.empty()) decoded.pop_back();
-    for (Line& line : decoded) impl.repair_line(line);
+    for (Line &line : decoded)
+      impl.repair_line(line);
     if (impl.options.join_lines) {
       std::vector<Line> joined;
-      for (Line& line : decoded) {
+      for (Line &line : decoded) {
         if (!joined.empty() && impl.broken_between(joined.back(), line)) {
           joined.back() += line;
           impl.repair_line(joined.back());
@@ -908,7 +932,8 @@ std::string Normalizer::normalize(std::string_view text) const {
       }
       decoded.swap(joined);
     }
-    for (const Line& line : decoded) lines.push_back(to_utf8(line));
+    for (const Line &line : decoded)
+      lines.push_back(to_utf8(line));
   } else if (ends_with_newline) {
     lines.pop_back(); // the empty piece after the last LF
   }

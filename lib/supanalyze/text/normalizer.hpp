@@ -15,7 +15,7 @@ struct NormalizeOptions {
   // Join a line to the next where the PDF broke a word across them (see normalize()).
   bool join_lines = false;
   // Known words for the dictionary repairs; nullptr disables them. Must outlive the normalizer.
-  const Dictionary* dictionary = &Dictionary::domain_default();
+  const Dictionary *dictionary = &Dictionary::domain_default();
   // Whether the dictionary repairs also know libthai's Thai word list (ThaiWordList::libthai()).
   bool thai_words = true;
 };
@@ -63,8 +63,8 @@ class Normalizer {
 public:
   explicit Normalizer(NormalizeOptions options = {});
   ~Normalizer();
-  Normalizer(Normalizer&&) noexcept;
-  Normalizer& operator=(Normalizer&&) noexcept;
+  Normalizer(Normalizer &&) noexcept;
+  Normalizer &operator=(Normalizer &&) noexcept;
 
   // Normalizes valid UTF-8 `text` (check it first with require_valid_utf8).
   std::string normalize(std::string_view text) const;

@@ -17,10 +17,14 @@ namespace th = thai;
 
 std::string_view to_string(TokenKind kind) {
   switch (kind) {
-  case TokenKind::thai: return "thai";
-  case TokenKind::latin: return "latin";
-  case TokenKind::number: return "number";
-  case TokenKind::punct: return "punct";
+  case TokenKind::thai:
+    return "thai";
+  case TokenKind::latin:
+    return "latin";
+  case TokenKind::number:
+    return "number";
+  case TokenKind::punct:
+    return "punct";
   }
   return "punct";
 }
@@ -36,7 +40,7 @@ std::size_t thai_letter_count(std::string_view word) {
 
 namespace detail {
 
-char32_t decode(std::string_view s, std::size_t& pos) { return decode_at(s, pos); }
+char32_t decode(std::string_view s, std::size_t &pos) { return decode_at(s, pos); }
 
 KeyClass key_class(char32_t cp) {
   if (th::is_thai(cp)) return th::is_thai_digit(cp) ? KeyClass::digit : KeyClass::thai;
@@ -51,7 +55,7 @@ KeyClass key_class(char32_t cp) {
   return KeyClass::none;
 }
 
-void append_folded(std::string& out, char32_t cp) {
+void append_folded(std::string &out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
   } else if (th::is_thai(cp)) {
@@ -74,7 +78,9 @@ char32_t cp_at(std::string_view s, std::size_t i) {
 }
 char32_t cp_before(std::string_view s, std::size_t i) {
   std::size_t p = i;
-  do { --p; } while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80);
+  do {
+    --p;
+  } while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80);
   return cp_at(s, p);
 }
 
@@ -112,7 +118,7 @@ struct Tokenizer::Impl {
   // Immutable, so copies share it: a copy (one per thread) only clones the ICU iterator.
   std::shared_ptr<const Dictionary> dictionary;
   std::unique_ptr<icu::BreakIterator> breaker;
-  mutable UText* utext = nullptr;
+  mutable UText *utext = nullptr;
   mutable std::vector<std::uint32_t> phrase_breaks; // ICU boundaries of the current phrase
 
   explicit Impl(Dictionary dict) : dictionary(std::make_shared<const Dictionary>(std::move(dict))) {
@@ -121,7 +127,7 @@ struct Tokenizer::Impl {
     if (U_FAILURE(status) || !breaker)
       throw Error(std::string("cannot create the ICU word break iterator: ") + u_errorName(status));
   }
-  Impl(const Impl& other) : dictionary(other.dictionary), breaker(other.breaker->clone()) {}
+  Impl(const Impl &other) : dictionary(other.dictionary), breaker(other.breaker->clone()) {}
   ~Impl() {
     if (utext) utext_close(utext);
   }
@@ -133,7 +139,7 @@ struct Tokenizer::Impl {
   }
 
   // ICU tokens of `piece` (at byte offset `base` of the text), whitespace skipped.
-  void segment(std::string_view text, std::size_t base, std::size_t size, std::vector<Token>& out) const {
+  void segment(std::string_view text, std::size_t base, std::size_t size, std::vector<Token> &out) const {
     if (size == 0) return;
     const std::string_view piece = text.substr(base, size);
     set_text(piece);
@@ -175,7 +181,7 @@ struct Tokenizer::Impl {
     return 0;
   }
 
-  void tokenize_phrase(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token>& out) const {
+  void tokenize_phrase(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token> &out) const {
     const std::string_view phrase = text.substr(begin, end - begin);
     phrase_breaks.clear();
     std::size_t gap = 0; // start of the text not yet tokenized
@@ -199,17 +205,19 @@ struct Tokenizer::Impl {
 
 Tokenizer::Tokenizer(Dictionary dictionary) : m_impl(std::make_unique<Impl>(std::move(dictionary))) {}
 Tokenizer::~Tokenizer() = default;
-Tokenizer::Tokenizer(const Tokenizer& other) : m_impl(std::make_unique<Impl>(*other.m_impl)) {}
-Tokenizer::Tokenizer(Tokenizer&&) noexcept = default;
+Tokenizer::Tokenizer(const Tokenizer &other) : m_impl(std::make_unique<Impl>(*other.m_impl)) {}
+Tokenizer::Tokenizer(Tokenizer &&) noexcept = default;
 
-const Dictionary& Tokenizer::dictionary() const { return *m_impl->dictionary; }
+const Dictionary &Tokenizer::dictionary() const { return *m_impl->dictionary; }
 
-void Tokenizer::tokenize(std::string_view text, std::vector<Token>& out) const {
+void Tokenizer::tokenize(std::string_view text, std::vector<Token> &out) const {
   std::size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && is_ascii_space(text[i])) ++i;
+    while (i < text.size() && is_ascii_space(text[i]))
+      ++i;
     std::size_t j = i;
-    while (j < text.size() && !is_ascii_space(text[j])) ++j;
+    while (j < text.size() && !is_ascii_space(text[j]))
+      ++j;
     if (j > i) m_impl->tokenize_phrase(text, i, j, out);
     i = j;
   }

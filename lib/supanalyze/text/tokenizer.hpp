@@ -50,15 +50,15 @@ class Tokenizer {
 public:
   explicit Tokenizer(Dictionary dictionary = Dictionary::domain_default());
   ~Tokenizer();
-  Tokenizer(const Tokenizer& other);
-  Tokenizer& operator=(const Tokenizer&) = delete;
-  Tokenizer(Tokenizer&&) noexcept;
+  Tokenizer(const Tokenizer &other);
+  Tokenizer &operator=(const Tokenizer &) = delete;
+  Tokenizer(Tokenizer &&) noexcept;
 
   // Appends the tokens of `text` (normalized UTF-8) to `out`; offsets are relative to `text`.
-  void tokenize(std::string_view text, std::vector<Token>& out) const;
+  void tokenize(std::string_view text, std::vector<Token> &out) const;
   std::vector<Token> tokenize(std::string_view text) const;
 
-  const Dictionary& dictionary() const;
+  const Dictionary &dictionary() const;
 
 private:
   struct Impl;
@@ -69,16 +69,16 @@ private:
 // of other letters (case-folded) and of digits; punctuation and spaces are dropped. So
 // "COVID-19", "covid 19" and "Covid19" all give the keys covid, 19. Calls
 // `emit(start, end, key)` for each run with byte offsets into `text`.
-template <typename F> void for_each_key(std::string_view text, const Token& token, std::string& scratch, F&& emit);
+template <typename F> void for_each_key(std::string_view text, const Token &token, std::string &scratch, F &&emit);
 
 namespace detail {
 enum class KeyClass { none, thai, letter, digit };
 KeyClass key_class(char32_t cp);
-void append_folded(std::string& out, char32_t cp);
-char32_t decode(std::string_view s, std::size_t& pos);
+void append_folded(std::string &out, char32_t cp);
+char32_t decode(std::string_view s, std::size_t &pos);
 } // namespace detail
 
-template <typename F> void for_each_key(std::string_view text, const Token& token, std::string& scratch, F&& emit) {
+template <typename F> void for_each_key(std::string_view text, const Token &token, std::string &scratch, F &&emit) {
   std::size_t pos = token.start;
   while (pos < token.end) {
     std::size_t run_start = pos;

@@ -22,11 +22,16 @@ bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 // Checks the second byte's range, which rules out overlongs, surrogates and > U+10FFFF.
 bool second_byte_ok(unsigned char lead, unsigned char second) {
   switch (lead) {
-  case 0xE0: return second >= 0xA0 && second <= 0xBF;
-  case 0xED: return second >= 0x80 && second <= 0x9F;
-  case 0xF0: return second >= 0x90 && second <= 0xBF;
-  case 0xF4: return second >= 0x80 && second <= 0x8F;
-  default: return is_continuation(second);
+  case 0xE0:
+    return second >= 0xA0 && second <= 0xBF;
+  case 0xED:
+    return second >= 0x80 && second <= 0x9F;
+  case 0xF0:
+    return second >= 0x90 && second <= 0xBF;
+  case 0xF4:
+    return second >= 0x80 && second <= 0x8F;
+  default:
+    return is_continuation(second);
   }
 }
 
@@ -45,24 +50,20 @@ std::optional<Utf8Problem> find_invalid_utf8(std::string_view bytes) {
       continue;
     }
     const int len = sequence_length(lead);
-    auto problem = [&](const char* reason) {
-      return Utf8Problem{line, i - line_start + 1, i, reason};
-    };
+    auto problem = [&](const char *reason) { return Utf8Problem{line, i - line_start + 1, i, reason}; };
     if (len == 0)
       return problem(lead >= 0x80 && lead <= 0xBF ? "unexpected continuation byte"
                                                   : "byte that never starts a UTF-8 sequence");
     if (i + len > bytes.size()) return problem("truncated UTF-8 sequence");
-    if (!second_byte_ok(lead, static_cast<unsigned char>(bytes[i + 1])))
-      return problem("invalid UTF-8 sequence");
+    if (!second_byte_ok(lead, static_cast<unsigned char>(bytes[i + 1]))) return problem("invalid UTF-8 sequence");
     for (int k = 2; k < len; ++k)
-      if (!is_continuation(static_cast<unsigned char>(bytes[i + k])))
-        return problem("invalid UTF-8 sequence");
+      if (!is_continuation(static_cast<unsigned char>(bytes[i + k]))) return problem("invalid UTF-8 sequence");
     i += len;
   }
   return std::nullopt;
 }
 
-void require_valid_utf8(std::string_view bytes, const std::string& file) {
+void require_valid_utf8(std::string_view bytes, const std::string &file) {
   if (auto p = find_invalid_utf8(bytes)) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[p->offset]));
@@ -70,7 +71,7 @@ void require_valid_utf8(std::string_view bytes, const std::string& file) {
   }
 }
 
-void append_utf8(std::string& out, char32_t cp) {
+void append_utf8(std::string &out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
   } else if (cp < 0x800) {

@@ -23,11 +23,11 @@ struct Utf8Problem {
 std::optional<Utf8Problem> find_invalid_utf8(std::string_view bytes);
 
 // Throws InputError naming `file`, line and byte column when `bytes` is not valid UTF-8.
-void require_valid_utf8(std::string_view bytes, const std::string& file);
+void require_valid_utf8(std::string_view bytes, const std::string &file);
 
 // Decodes one code point at `pos` of valid UTF-8 and advances `pos`. Inline: it is the
 // innermost step of every text scan.
-inline char32_t decode_at(std::string_view s, std::size_t& pos) {
+inline char32_t decode_at(std::string_view s, std::size_t &pos) {
   const auto b0 = static_cast<unsigned char>(s[pos]);
   if (b0 < 0x80) {
     ++pos;
@@ -50,7 +50,7 @@ inline char32_t decode_at(std::string_view s, std::size_t& pos) {
 }
 
 // Appends the UTF-8 encoding of `cp` to `out`.
-void append_utf8(std::string& out, char32_t cp);
+void append_utf8(std::string &out, char32_t cp);
 
 // The number of characters (code points) in valid UTF-8 `bytes`: the character offset of a
 // byte offset is code_point_count(text.substr(0, offset)), as Python, ICU's UChar32 APIs and
