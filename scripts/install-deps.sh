@@ -11,6 +11,7 @@ packages=(
   libgtest-dev googletest libbenchmark-dev
   libzip-dev libxml2-dev libxlsxwriter-dev libssl-dev
   python3-docx python3-openpyxl
+  clang-format
 )
 # libzip-dev, libxml2-dev: the Word report (a zip of XML parts written with libxml2's xmlwriter),
 #   and the .xlsx/.docx corpora read the same way (libzip opens the package, libxml2 parses it).
@@ -20,6 +21,7 @@ packages=(
 # python3-openpyxl: a CTest opens the matrix workbook with a spreadsheet library, not ours.
 # libssl-dev: SHA-1 (libcrypto) for the name-based UUIDs (v5) of REFI-QDA codes and sources.
 # python3-docx: a test reads that Word report back with an independent reader library.
+# clang-format: CI checks that every C++ file follows .clang-format.
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
