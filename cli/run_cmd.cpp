@@ -3,6 +3,8 @@
 #include "tables.hpp"
 
 #include <supanalyze/io.hpp>
+#include <supanalyze/report/model.hpp>
+#include <supanalyze/report/render.hpp>
 #include <supanalyze/run/config.hpp>
 #include <supanalyze/run/manifest.hpp>
 #include <supanalyze/sha256.hpp>
@@ -60,8 +62,9 @@ std::unique_ptr<PreparedOutput> prepare_output(const run::OutputSpec &spec, cons
     p->analysis = prepare_analysis(p->freq, loaded);
     if (spec.table == run::TableKind::freq)
       p->count.emplace(freq_count(p->analysis, p->freq));
-    else
+    else if (spec.table == run::TableKind::matrix)
       p->count.emplace(matrix_count(p->analysis, p->matrix));
+    // a report codes its own selection once the tables are counted (report_bytes)
   } catch (const InputError &) {
     throw;
   } catch (const Error &e) {
@@ -78,6 +81,31 @@ std::string render(const PreparedOutput &p, output::Format format) {
   else
     write_matrix(p.analysis, p.matrix, *p.count, format, out);
   return std::move(out).str();
+}
+
+// The report of an output with `table: report`: its quotes need the whole text of the answers
+// it selects, so it reads and codes them again (the tables above stream); one pass per report.
+std::string report_bytes(const PreparedOutput &p, const run::RunConfig &config, output::Format format,
+                         unsigned threads) {
+  AnalysisOptions opts = p.freq;
+  opts.corpus = config.corpus.string();
+  opts.meta = config.meta.string();
+  opts.codebook = config.codebook.string();
+  const Analysis whole = prepare_analysis(opts, nullptr, Load::whole);
+  std::string filters;
+  for (const auto &[flag, values] :
+       {std::pair{"--instrument", &opts.instruments}, std::pair{"--question", &opts.questions},
+        std::pair{"--province", &opts.provinces}, std::pair{"--theme", &opts.themes}})
+    for (const auto &v : *values)
+      filters += (filters.empty() ? "" : " ") + std::string(flag) + " " + v;
+  report::Identity identity =
+      report::identify(whole.corpus, *whole.codebook, config.corpus_as_written,
+                       config.codebook_as_written.empty() ? "<built-in>" : config.codebook_as_written, filters);
+  const report::Report r = report::make_report(whole.corpus, *whole.codebook, *whole.matcher, whole, threads,
+                                               std::move(identity), whole.english);
+  if (format == output::Format::docx) return report::render_docx(r);
+  if (format == output::Format::md) return report::render_markdown(r);
+  return report::render_html(r);
 }
 
 // The workbook of a run: the sheets of every output that lists xlsx among its formats.
@@ -120,7 +148,7 @@ void run_run(const RunOptions &opts, Context &ctx) {
   for_each_coded(loaded, opts.threads, [&](const corpus::Answer &answer, const coding::AnswerCodings &coded) {
     digest.add(answer);
     for (auto &p : outputs)
-      p->count->add(answer, coded);
+      if (p->count) p->count->add(answer, coded);
     progress.update(++coded_answers);
   });
 
@@ -145,7 +173,9 @@ void run_run(const RunOptions &opts, Context &ctx) {
         continue;
       }
       const bool bom = p->spec->bom && (format == output::Format::csv || format == output::Format::tsv);
-      const std::string content = (bom ? output::k_utf8_bom : "") + render(*p, format);
+      const std::string content = p->spec->table == run::TableKind::report
+                                      ? report_bytes(*p, config, format, opts.threads)
+                                      : (bom ? output::k_utf8_bom : "") + render(*p, format);
       const std::string file = p->spec->name + "." + output::extension(format);
       write_file_atomically(dir / file, content);
       manifest.files.push_back({p->spec->name, output::to_string(format), file, sha256_hex(content)});

@@ -238,6 +238,39 @@ TEST(Diff, UsageErrorsSayWhatToDo) {
   EXPECT_NE(notjson.err.find("ssw3-2564.yaml: not valid JSON"), std::string::npos) << notjson.err;
 }
 
+// `table: report` writes the analysts' report beside the tables, listed in the manifest; its
+// numbers are freq's (the report command's own tests check that in detail).
+TEST(Run, WritesTheReportAsOneOfItsOutputs) {
+  const auto dir = scratch("report");
+  supanalyze::write_file_atomically(dir / "report.yaml",
+                                    "corpus: " + supanalyze::testing::bundled_corpus() +
+                                        "\noutput: out\noutputs:\n  - name: freq\n    table: freq\n"
+                                        "  - name: report\n    table: report\n    formats: [md, html]\n"
+                                        "    filters: {question: centre1300/q4}\n");
+  const auto r = run_cli({"run", (dir / "report.yaml").string(), "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string md = read_file(dir / "out" / "report.md");
+  const std::string html = read_file(dir / "out" / "report.html");
+  EXPECT_NE(md.find("ท่านคิดว่าปัญหาหรืออุปสรรคของโครงการนโยบายศูนย์ช่วยเหลือทางสังคม 1300"), std::string::npos);
+  EXPECT_NE(md.find("6 จาก 8"), std::string::npos) << "staffing, budget, training, duty roster: 6 of 8 provinces";
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  const std::string manifest = read_file(dir / "out" / "manifest.json");
+  EXPECT_NE(manifest.find("\"report.md\""), std::string::npos) << manifest;
+  EXPECT_NE(manifest.find("\"report.html\""), std::string::npos) << manifest;
+  const auto again = run_cli({"run", (dir / "report.yaml").string(), "--quiet", "-o", (dir / "again").string()});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(read_file(dir / "again" / "report.md"), md);
+  // A report takes no unit, and only the report's formats.
+  supanalyze::write_file_atomically(dir / "bad.yaml", "corpus: " + supanalyze::testing::bundled_corpus() +
+                                                          "\noutput: bad\noutputs:\n  - name: r\n    table: report\n"
+                                                          "    unit: segments\n    formats: [csv]\n");
+  const auto bad = run_cli({"run", (dir / "bad.yaml").string()});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("outputs[0].unit: a report takes no unit"), std::string::npos) << bad.err;
+  EXPECT_FALSE(fs::exists(dir / "bad"));
+  fs::remove_all(dir);
+}
+
 TEST(Run, ConfigErrorsPointAtTheFile) {
   const auto dir = scratch("errors");
   supanalyze::write_file_atomically(

@@ -72,7 +72,7 @@ TEST(RunConfig, UnknownKeysGiveFileLineColumnAndASuggestion) {
 
 TEST(RunConfig, BadValuesAreNamedWithTheirPlace) {
   EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: frq}\n")
-                .find("outputs[0].table: 'frq' is not one of freq, matrix (did you mean 'freq'?)"),
+                .find("outputs[0].table: 'frq' is not one of freq, matrix, report (did you mean 'freq'?)"),
             std::string::npos);
   EXPECT_NE(first_error("corpus: c\noutput: o\noutputs:\n  - {name: f, table: freq, formats: [json, xslx]}\n")
                 .find(":4:44: error: outputs[0].formats[1]: 'xslx' is not one of table, csv, tsv, json, md, xlsx (did "

@@ -11,7 +11,17 @@ namespace supanalyze::run {
 
 namespace fs = std::filesystem;
 
-std::string to_string(TableKind kind) { return kind == TableKind::freq ? "freq" : "matrix"; }
+std::string to_string(TableKind kind) {
+  switch (kind) {
+  case TableKind::freq:
+    return "freq";
+  case TableKind::matrix:
+    return "matrix";
+  case TableKind::report:
+    return "report";
+  }
+  return "freq";
+}
 
 namespace {
 
@@ -96,16 +106,18 @@ private:
                      "'" + *name + "' is not a usable file name stem (letters, digits, _ . -; not 'manifest')");
       spec.name = *name;
     }
-    if (!node["table"]) m_yaml.error(node, path + ".table", "missing required key (freq or matrix)");
-    spec.table =
-        choice(node, path, "table", "freq", {"freq", "matrix"}) == "matrix" ? TableKind::matrix : TableKind::freq;
+    if (!node["table"]) m_yaml.error(node, path + ".table", "missing required key (freq, matrix or report)");
+    const std::string kind = choice(node, path, "table", "freq", {"freq", "matrix", "report"});
+    spec.table = kind == "matrix" ? TableKind::matrix : kind == "report" ? TableKind::report : TableKind::freq;
+    if (spec.table == TableKind::report)
+      if (node["unit"]) m_yaml.error(node["unit"], path + ".unit", "a report takes no unit (it counts provinces)");
     spec.unit = aggregate::parse_unit(
         choice(node, path, "unit", "provinces",
                {"provinces", "answers", "segments", "mentions", "province", "answer", "segment", "mention"}));
     spec.rows = aggregate::parse_axis(choice(node, path, "rows", "theme", {"theme", "province", "question"}));
     spec.cols = aggregate::parse_axis(choice(node, path, "cols", "province", {"theme", "province", "question"}));
     spec.lang = parse_language(choice(node, path, "lang", "th", {"th", "en"}));
-    if (spec.table == TableKind::freq)
+    if (spec.table != TableKind::matrix)
       for (const char *key : {"rows", "cols"})
         if (node[key]) m_yaml.error(node[key], path + "." + key, "only a matrix has rows and cols");
     if (spec.table == TableKind::matrix && spec.rows == spec.cols && node["rows"])
@@ -153,10 +165,11 @@ private:
   void read_formats(const YAML::Node &node, const std::string &path, OutputSpec &spec) {
     const std::string fpath = path + ".formats";
     std::vector<std::string> names = m_yaml.strings(node, path, "formats");
-    if (!node["formats"]) names = {"json"};
+    const bool report = spec.table == TableKind::report;
+    if (!node["formats"]) names = {report ? "html" : "json"};
     if (names.empty()) m_yaml.error(node["formats"], fpath, "list at least one format");
     std::vector<std::string> known;
-    for (output::Format f : k_run_formats)
+    for (output::Format f : report ? k_report_formats : k_run_formats)
       known.push_back(output::to_string(f));
     const YAML::Node list = node["formats"];
     for (std::size_t i = 0; i < names.size(); ++i) {

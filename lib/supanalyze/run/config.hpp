@@ -15,9 +15,9 @@
 
 namespace supanalyze::run {
 
-enum class TableKind { freq, matrix };
+enum class TableKind { freq, matrix, report };
 
-// "freq" or "matrix".
+// "freq", "matrix" or "report".
 std::string to_string(TableKind kind);
 
 // One table of a run, written in one or more formats as `<name>.<extension>`.
@@ -45,6 +45,10 @@ struct RunConfig {
   std::filesystem::path output;    // the output folder
   std::vector<OutputSpec> outputs;
 };
+
+// The formats a run can write the report in (`table: report`), each to `<name>.<extension>`.
+inline const std::vector<output::Format> k_report_formats{output::Format::html, output::Format::docx,
+                                                          output::Format::md};
 
 // The formats a run can write its tables in; each goes to `<name>.<output::extension>`, except
 // xlsx: the sheets of every output listing it go into one workbook, `tables.xlsx`.
