@@ -92,7 +92,9 @@ TEST(QdcExport, DefaultCodebookIsTheThemeTree) {
       ++found_staffing;
       EXPECT_EQ(attr(node, "guid"), "a249fd8b-0c24-5359-a7e4-ba82b6dcf702");
       EXPECT_EQ(attr(node->parent, "name"), "ทรัพยากรในการปฏิบัติงาน"); // nested under resources
-      const std::string description(reinterpret_cast<const char *>(xmlNodeGetContent(node->children->next)));
+      xmlChar *content = xmlNodeGetContent(node->children->next);
+      const std::string description(reinterpret_cast<const char *>(content));
+      xmlFree(content);
       EXPECT_NE(description.find("Counts: how many people do the work"), std::string::npos);
       EXPECT_NE(description.find("\n\nTerms:\n"), std::string::npos);
       EXPECT_NE(description.find("\nโยกย้ายบ่อย\nย้ายบ่อย\n"), std::string::npos); // one term a line

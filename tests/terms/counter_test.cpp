@@ -71,7 +71,8 @@ TEST(TermCounter, FocusSpansAndExamples) {
   CounterOptions options;
   options.examples = true;
   options.near_tokens = 2;
-  TermCounter counter(supanalyze::text::Tokenizer(), StopWords(), options);
+  const StopWords stop_words; // the counter keeps a reference: it must outlive the counter
+  TermCounter counter(supanalyze::text::Tokenizer(), stop_words, options);
   const std::string text = "ควรมีตำแหน่ง/อัตรากำลัง โดยตรงอย่างน้อย 2 อัตรา";
   const auto start = static_cast<std::uint32_t>(text.find("อัตรากำลัง"));
   const std::vector<std::pair<std::uint32_t, std::uint32_t>> focus{{start, start + std::string("อัตรากำลัง").size()}};
