@@ -186,6 +186,8 @@ namespace {
 TEST(QdpxOtherTools, AtlasCodebookOnlyProjectImports) {
   const std::string path = supanalyze::testing::test_data("refi-qda/atlas-codebook-only.qdpx");
   const auto project = qda::read_qdpx(supanalyze::read_file(path), path);
+  const auto entries = supanalyze::detail::unzip(supanalyze::read_file(path), path);
+  EXPECT_NE(entries.at("project.qde").find("\r\n"), std::string::npos); // ATLAS.ti's CRLF
   EXPECT_TRUE(project.sources.empty());
   ASSERT_EQ(project.codes.themes.size(), 2u);
   EXPECT_EQ(project.codes.themes[0].label_th, "อัตรากำลังและภาระงาน");
@@ -204,6 +206,12 @@ TEST(QdpxOtherTools, QualCoderSourceWithBomImportsAsACorpus) {
   const std::string path = supanalyze::testing::test_data("refi-qda/qualcoder-bom.qdpx");
   const auto project = qda::read_qdpx(supanalyze::read_file(path), path);
   ASSERT_EQ(project.sources.size(), 1u);
+  // QualCoder's layout: project.qde and the texts start with a BOM; a category holds codes.
+  const auto entries = supanalyze::detail::unzip(supanalyze::read_file(path), path);
+  EXPECT_EQ(entries.at("project.qde").rfind("\xEF\xBB\xBF<?xml", 0), 0u);
+  ASSERT_EQ(project.codes.themes.size(), 4u);
+  EXPECT_EQ(project.codes.themes[2].label_th, "budget");
+  EXPECT_EQ(project.codes.themes[2].parent_id, project.codes.themes[1].id);
   const auto &source = project.sources[0];
   EXPECT_EQ(source.text.rfind("งบประมาณ", 0), 0u); // the BOM is gone
   ASSERT_EQ(source.selections.size(), 2u);
