@@ -11,8 +11,14 @@ the two are compared in the same run) it reports:
     libdatrie's `trietool`) together with lib/supanalyze/text/domain_words.txt;
   - repairs: the spans where `normalize` differs from `normalize --no-dict` (the context-free
     repairs only), in three classes:
-      known word changed  - the span's tokens before were all known words and its letters
-                            changed (a mark moved): must be 0;
+      known word changed  - the span was read as known words before, its letters changed
+                            (a mark moved), and the repaired span is no better a reading:
+                            as many known words or more (or none): must be 0;
+      fragments made a word - the span split into known words only as a chain of short list
+                            entries (libthai's list holds syllables such as ภา, รก, จิ, so
+                            the damaged ภารกจิ "splits" as ภา|รก|จิ), and the repair reads as
+                            fewer known words (ภารกิจ, one): a damaged word repaired. Longest
+                            matching alone counted these as known words changed;
       known words joined  - all tokens known, only spaces removed (a domain compound joined,
                             e.g. แก้ ไขปัญหา);
       unknown repaired    - anything else (a fragment or misspelt token made a known word);
@@ -88,10 +94,15 @@ def classify_repairs(before, after, words):
             if op == "equal":
                 continue
             old, new = " ".join(xs[i1:i2]), " ".join(ys[j1:j2])
-            # the old phrases, split into known words by longest match (no ICU needed for the test)
-            all_known = all(segments_known(p, words) for p in xs[i1:i2] if is_thai(p))
+            # the old phrases, split into as few known words as possible (maximal matching)
+            old_words = words_in(xs[i1:i2], words)
+            all_known = old_words is not None
             if all_known and old.replace(" ", "") != new.replace(" ", ""):
-                kind = "known word changed"
+                new_words = words_in(ys[j1:j2], words)
+                if new_words is not None and new_words < old_words:
+                    kind = "fragments made a word"
+                else:
+                    kind = "known word changed"
             elif all_known:
                 kind = "known words joined"
             else:
@@ -101,9 +112,22 @@ def classify_repairs(before, after, words):
     return counts, examples
 
 
+def words_in(phrases, words):
+    """The fewest known words the Thai phrases split into, None if one does not split."""
+    total = 0
+    for p in phrases:
+        if not is_thai(p):
+            continue
+        n = segments_known(p, words)
+        if n is None:
+            return None
+        total += n
+    return total
+
+
 def segments_known(phrase, words, longest=30):
-    """Whether the Thai letters of `phrase` split completely into known words (punctuation and
-    digits split phrases)."""
+    """The fewest known words the Thai letters of `phrase` split into (punctuation and digits
+    split phrases), None when they do not split completely."""
     runs, cur = [], ""
     for c in phrase:
         if "\u0e01" <= c <= "\u0e4e" and c not in "\u0e46\u0e2f":
@@ -112,17 +136,18 @@ def segments_known(phrase, words, longest=30):
             runs.append(cur)
             cur = ""
     runs.append(cur)
+    total = 0
     for r in filter(None, runs):
-        reach = [False] * (len(r) + 1)
-        reach[0] = True
+        fewest = [0] + [None] * len(r)  # fewest words covering r[:i]
         for i in range(len(r)):
-            if reach[i]:
+            if fewest[i] is not None:
                 for j in range(i + 1, min(len(r), i + longest) + 1):
-                    if r[i:j] in words:
-                        reach[j] = True
-        if not reach[len(r)]:
-            return False
-    return True
+                    if r[i:j] in words and (fewest[j] is None or fewest[i] + 1 < fewest[j]):
+                        fewest[j] = fewest[i] + 1
+        if fewest[len(r)] is None:
+            return None
+        total += fewest[len(r)]
+    return total
 
 
 def catalogue(binary):
@@ -155,7 +180,8 @@ def main():
         print(f"{label}: {binary}")
         print(f"  Thai tokens {len(thai)}, known {known} = {100.0 * known / len(thai):.2f}%")
         print(f"  repairs by the dictionary: {sum(counts.values())} "
-              f"(known word changed {counts['known word changed']}, known words joined "
+              f"(known word changed {counts['known word changed']}, fragments made a word "
+              f"{counts['fragments made a word']}, known words joined "
               f"{counts['known words joined']}, unknown repaired {counts['unknown repaired']})")
         print(f"  seed-damage.md dictionary examples repaired: {repaired} of {len(CATALOGUE)}; "
               f"kept as they are: {kept} of {len(CATALOGUE_KEEP)}")
