@@ -4,6 +4,7 @@
 #include <supanalyze/coding/coder.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
+#include <supanalyze/output/xlsx.hpp>
 #include <supanalyze/terms/counter.hpp>
 #include <supanalyze/terms/target.hpp>
 #include <supanalyze/text/utf8.hpp>
@@ -87,6 +88,7 @@ void run_terms(const TermsOptions &opts, Context &ctx) {
   options.collocations = opts.collocations;
   options.examples = opts.suggest_given;
   options.example_columns = static_cast<std::size_t>(opts.context);
+  if (opts.suggest_given) options.edge_words = &terms::StopWords::thai_generic();
   terms::TermCounter counter(a.matcher->tokenizer(), stop_words, options);
   // --theme narrows the counted segments to those coded with a selected theme.
   const bool all_themes = opts.themes.empty();
@@ -126,13 +128,16 @@ void run_terms(const TermsOptions &opts, Context &ctx) {
     const std::size_t theme = *a.codebook->index_of(opts.suggest);
     const auto &t = a.codebook->themes[theme];
     const auto found = terms::suggest_terms(counter, *a.matcher, min_count);
-    table.title = fmt::format("Terms for {} ({}): key to its {} segments, seen there {}+ times, coded by no theme",
+    table.title = fmt::format("Terms for {} ({}): key to its {} segments, seen {}+ times next to its codings and "
+                              "likelier there than elsewhere, coded by no theme",
                               t.id, t.label(a.english), counter.target_segments(), min_count);
     table.columns = {{"term", "term"},
                      {"words", "words", output::Align::right},
                      {"n_theme", "in theme", output::Align::right},
                      {"n_rest", "elsewhere", output::Align::right},
                      {"segments", "segments", output::Align::right},
+                     {"n_near", "near", output::Align::right},
+                     {"G2_near", "G² near", output::Align::right},
                      {"G2", "G²", output::Align::right},
                      {"p", "p", output::Align::right},
                      {"example_1", "example 1"},
@@ -152,6 +157,9 @@ void run_terms(const TermsOptions &opts, Context &ctx) {
                                                           {"n_theme", k.term->target_count},
                                                           {"n_rest", k.term->count - k.term->target_count},
                                                           {"segments", k.term->target_segments},
+                                                          {"n_near", k.term->near_count},
+                                                          {"G2_near", k.near_g2},
+                                                          {"p_near", k.near_p},
                                                           {"G2", k.g2},
                                                           {"p", k.g2_p}})["examples"];
       ex = nlohmann::ordered_json::array();
@@ -168,10 +176,11 @@ void run_terms(const TermsOptions &opts, Context &ctx) {
       examples.resize(2);
       table.rows.push_back({k.term->text, std::to_string(k.term->words), std::to_string(k.term->target_count),
                             std::to_string(k.term->count - k.term->target_count),
-                            std::to_string(k.term->target_segments), number(k.g2), p_value(k.g2_p), examples[0],
-                            examples[1]});
+                            std::to_string(k.term->target_segments), std::to_string(k.term->near_count),
+                            number(k.near_g2), number(k.g2), p_value(k.g2_p), examples[0], examples[1]});
       yaml.push_back("      - " + yaml_scalar(k.term->text) +
-                     fmt::format("   # G² {}, {} of its segments", number(k.g2), k.term->target_segments));
+                     fmt::format("   # G² near {}, G² {}, {} of its segments", number(k.near_g2), number(k.g2),
+                                 k.term->target_segments));
     }
     if (found.empty())
       table.notes.push_back("No term to suggest: lower --min-count, or the theme's segments hold only codebook terms.");
@@ -259,14 +268,36 @@ void run_terms(const TermsOptions &opts, Context &ctx) {
   write_bom(opts, out);
   if (format == output::Format::json) {
     out << doc.dump(2, ' ', false) << '\n';
+  } else if (format == output::Format::xlsx) {
+    // One sheet: the table, its counts and statistics as numbers; with --suggest, the YAML lines
+    // to paste under the table.
+    if (!yaml.empty()) {
+      table.notes.push_back("After review, under the theme's terms: in the codebook:");
+      table.notes.push_back("    terms:");
+      table.notes.insert(table.notes.end(), yaml.begin(), yaml.end());
+    }
+    output::Sheet sheet;
+    sheet.name = opts.suggest_given   ? "suggest " + opts.suggest
+                 : opts.keyness_given ? "keyness"
+                 : opts.collocations  ? "collocations"
+                                      : "terms";
+    sheet.title = table.title;
+    for (const auto &column : table.columns) {
+      const bool text = column.key == "term" || column.key == "collocation" || column.key.rfind("example", 0) == 0;
+      sheet.kinds.push_back(text ? output::CellKind::text : output::CellKind::integer);
+    }
+    table.title.clear();
+    sheet.table = std::move(table);
+    out << output::xlsx_workbook({sheet});
   } else if (opts.suggest_given && format == output::Format::table) {
     // Each term with its two examples under it, then the YAML to paste.
     out << table.title << "\n\n";
     for (std::size_t i = 0; i < table.rows.size(); ++i) {
       const auto &r = table.rows[i];
-      out << fmt::format("{:>2}. {}   G² {}  p {}  in {} of its segments ({} times), {} times elsewhere\n", i + 1, r[0],
-                         r[5], r[6], r[4], r[2], r[3]);
-      for (std::size_t e = 7; e <= 8; ++e)
+      out << fmt::format("{:>2}. {}   G² near its codings {} ({} times)  G² {}  p {}  in {} of its segments ({} "
+                         "times), {} times elsewhere\n",
+                         i + 1, r[0], r[6], r[5], r[7], r[8], r[4], r[2], r[3]);
+      for (std::size_t e = 9; e <= 10; ++e)
         if (!r[e].empty()) out << "      " << r[e] << '\n';
     }
     for (const auto &note : table.notes)
@@ -305,8 +336,10 @@ in no phrase. Counts: occurrences, and segments that hold the term.
                      textstat_keyness. TARGET: uncoded (segments no theme codes), theme:ID,
                      question:ID (q4 or centre1300/q4), province:ID, instrument:ID.
   --collocations     2-3-word sequences scored by lambda and z (textstat_collocations).
-  --suggest THEME    terms key to the theme's segments that no theme codes yet, each with two
-                     examples in context and a YAML list to paste into the codebook.
+  --suggest THEME    terms key to the theme's segments and likelier next to its codings than
+                     anywhere else (G² near), that no theme codes yet and that are no generic
+                     word (ควร, ค่อนข้าง), each with two examples in context and a YAML list to
+                     paste into the codebook.
 
 --theme narrows the counted segments to those a selected theme codes.
 
@@ -317,10 +350,10 @@ Examples:
   supanalyze terms --collocations --min-count 3
   supanalyze terms --suggest staffing
   supanalyze terms my-corpus.tsv -c my-codebook.yaml --stopwords my-stopwords.txt)");
-  add_analysis_options(
-      cmd, *opts,
-      {output::Format::table, output::Format::csv, output::Format::tsv, output::Format::json, output::Format::md},
-      output::Format::table, false);
+  add_analysis_options(cmd, *opts,
+                       {output::Format::table, output::Format::csv, output::Format::tsv, output::Format::json,
+                        output::Format::md, output::Format::xlsx},
+                       output::Format::table, false);
   cmd->add_option("--keyness", opts->keyness,
                   "Keyness of TARGET against the rest: uncoded, theme:ID, question:ID, province:ID, instrument:ID")
       ->each([opts](const std::string &) { opts->keyness_given = true; });

@@ -4,6 +4,7 @@
 #include <supanalyze/coding/coder.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
+#include <supanalyze/output/xlsx.hpp>
 #include <supanalyze/terms/target.hpp>
 
 #include <CLI/CLI.hpp>
@@ -35,22 +36,24 @@ void run_uncoded(const AnalysisOptions &opts, Context &ctx) {
   const auto &c = a.corpus;
   const std::string year = std::to_string(c.year_be);
   const bool delimited = format == output::Format::csv || format == output::Format::tsv;
+  const bool xlsx = format == output::Format::xlsx;
   OutputSink sink(opts.output, ctx.out);
   auto &out = sink.stream();
   write_bom(opts, out);
   output::Table flat{"", k_columns, {}, {}};
   if (delimited) output::write_delimited(flat, format, out); // the header; rows follow as answers arrive
   std::vector<Residue> residues;                             // per question, in corpus order (table, md, json)
+  output::Sheet sheet;                                       // XLSX: every uncoded segment, one sheet
   std::uint64_t segments = 0, uncoded = 0;
   for_each_coded(a, opts.threads, [&](const corpus::Answer &answer, const coding::AnswerCodings &coded) {
     const auto &inst = c.instruments[answer.instrument];
     const std::string question = inst.id + "/" + inst.questions[answer.question].id;
-    if (!delimited && (residues.empty() || residues.back().question != question))
+    if (!delimited && !xlsx && (residues.empty() || residues.back().question != question))
       residues.push_back({question, inst.questions[answer.question].th, 0, {}});
     flat.rows.clear();
     for (std::size_t s = 0; s < coded.segments.size(); ++s) {
       ++segments;
-      if (!delimited) ++residues.back().segments;
+      if (!delimited && !xlsx) ++residues.back().segments;
       if (terms::carries_theme(coded.segments[s], a.theme_selected)) continue;
       ++uncoded;
       const auto &seg = answer.segments[s];
@@ -64,6 +67,8 @@ void run_uncoded(const AnalysisOptions &opts, Context &ctx) {
                                    seg.text};
       if (delimited)
         flat.rows.push_back(std::move(row));
+      else if (xlsx)
+        sheet.table.rows.push_back(std::move(row));
       else
         residues.back().rows.push_back(std::move(row));
     }
@@ -71,7 +76,16 @@ void run_uncoded(const AnalysisOptions &opts, Context &ctx) {
   });
   const std::string summary = fmt::format("{} of {} segments ({}) carry no theme{}", uncoded, segments,
                                           share(uncoded, segments), opts.themes.empty() ? "" : " of the selected ones");
-  if (format == output::Format::json) {
+  if (xlsx) {
+    sheet.name = "uncoded";
+    sheet.title = "uncoded · " + c.id + " · codebook " + a.codebook->id + " " + a.codebook->version;
+    sheet.table.columns = k_columns;
+    for (const auto &column : k_columns)
+      sheet.kinds.push_back(column.key == "year" || column.key == "segment" ? output::CellKind::integer
+                                                                            : output::CellKind::text);
+    sheet.table.notes.push_back(summary);
+    out << output::xlsx_workbook({sheet});
+  } else if (format == output::Format::json) {
     auto doc = json_header(a, opts, "supanalyze.uncoded/1");
     doc.erase("unit");
     doc["segments"] = segments;
@@ -127,10 +141,10 @@ Examples:
   supanalyze uncoded --question centre1300/q4
   supanalyze uncoded --theme staffing --format tsv -o not-staffing.tsv
   supanalyze uncoded my-corpus.tsv -c my-codebook.yaml --format md)");
-  add_analysis_options(
-      cmd, *opts,
-      {output::Format::table, output::Format::csv, output::Format::tsv, output::Format::json, output::Format::md},
-      output::Format::table, false);
+  add_analysis_options(cmd, *opts,
+                       {output::Format::table, output::Format::csv, output::Format::tsv, output::Format::json,
+                        output::Format::md, output::Format::xlsx},
+                       output::Format::table, false);
   cmd->callback([opts, &ctx] { run_uncoded(*opts, ctx); });
 }
 

@@ -212,6 +212,25 @@ TEST(Terms, SuggestForStaffing) {
   }
   EXPECT_EQ(suggested.size(), 10u);
   EXPECT_TRUE(suggested.count("ตำแหน่ง")); // positions: the heart of staffing
+  // Words of staffing talk in this corpus (posts, manpower, staff, sufficiency, duties, workload):
+  // at least seven of the ten. Ranked by G² against the rest alone, five were, beside generic
+  // words (โดยตรง, ค่อนข้าง, เกิด, สามารถปฏิบัติ) and บริการ.
+  const std::set<std::string> staffing{"ตำแหน่ง",  "กำลัง", "อัตรา", "เจ้าหน้าที่", "บุคลากร", "ผู้ปฏิบัติงาน", "เพียงพอ",
+                                       "รับผิดชอบ", "ภาระ", "งาน",  "เกิน",     "คน",     "จ้าง"};
+  std::size_t staffing_words = 0;
+  for (const auto &term : suggested)
+    staffing_words += staffing.count(term);
+  EXPECT_GE(staffing_words, 7u);
+  for (const std::string generic : {"ควร", "ค่อนข้าง", "ค่อน", "ข้าง", "โดยตรง", "เกิด", "สามารถปฏิบัติ"})
+    EXPECT_FALSE(suggested.count(generic)) << generic;
+  // Ranked by keyness of co-occurrence with the theme's codings, each likelier there.
+  double previous = 1e300;
+  for (const auto &t : doc["terms"]) {
+    const double near = t["G2_near"].get<double>();
+    EXPECT_GT(near, 0) << t["term"];
+    EXPECT_LE(near, previous) << t["term"];
+    previous = near;
+  }
   for (const std::string in_codebook : {"อัตรากำลัง", "บุคลากร", "เจ้าหน้าที่ไม่เพียงพอ", "งบประมาณ"})
     EXPECT_FALSE(suggested.count(in_codebook)) << in_codebook;
   const auto table = run_cli({"terms", "--suggest", "staffing", "--top", "3"});

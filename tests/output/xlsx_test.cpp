@@ -147,6 +147,38 @@ TEST(Xlsx, CodeAndKwicRowsAreTheRowsOfTheirTsv) {
   }
 }
 
+TEST(Xlsx, UncodedAndTermsWriteASheetFromTheExtension) {
+  const fs::path dir = fresh_dir("uncoded-terms");
+  // uncoded: the TSV's rows, year and segment as numbers, the residue's size under them.
+  const fs::path uncoded = dir / "u.xlsx";
+  ASSERT_EQ(run_cli({"uncoded", "-q", "centre1300/q1", "-o", uncoded.string()}).exit_code, 0);
+  const std::string tsv = run_cli({"uncoded", "-q", "centre1300/q1", "--format", "tsv"}).out;
+  const std::size_t rows = count_of(tsv, "\n") - 1;
+  ASSERT_GT(rows, 0u);
+  std::string sheet = zip_entry(uncoded, "xl/worksheets/sheet1.xml");
+  EXPECT_EQ(count_of(sheet, "<row "), rows + 3); // title, header, rows, the summary
+  EXPECT_TRUE(std::regex_search(sheet, std::regex("<c r=\"B3\"( s=\"[0-9]+\")?><v>2564</v>")));
+  EXPECT_NE(zip_entry(uncoded, "xl/sharedStrings.xml").find("segments ("), std::string::npos);
+  // terms --keyness: G², p and the counts as numbers, the same first term as the JSON's.
+  const fs::path keyness = dir / "k.xlsx";
+  ASSERT_EQ(run_cli({"terms", "--keyness", "uncoded", "--top", "5", "-o", keyness.string()}).exit_code, 0);
+  const auto doc =
+      nlohmann::json::parse(run_cli({"terms", "--keyness", "uncoded", "--top", "5", "--format", "json"}).out);
+  sheet = zip_entry(keyness, "xl/worksheets/sheet1.xml");
+  EXPECT_EQ(count_of(sheet, "<row "), 5u + 2 + 2); // title, header, 5 terms, two notes
+  EXPECT_TRUE(std::regex_search(sheet, std::regex("<c r=\"C3\"( s=\"[0-9]+\")?><v>" +
+                                                  std::to_string(doc["terms"][0]["n_target"].get<int>()) + "</v>")));
+  std::smatch g2;
+  ASSERT_TRUE(std::regex_search(sheet, g2, std::regex("<c r=\"E3\"( s=\"[0-9]+\")?><v>([0-9.]+)</v>")));
+  EXPECT_NEAR(std::stod(g2[2]), doc["terms"][0]["G2"].get<double>(), 0.001);
+  EXPECT_NE(zip_entry(keyness, "xl/sharedStrings.xml").find(doc["terms"][0]["term"].get<std::string>()),
+            std::string::npos);
+  // terms --suggest: the YAML lines to paste are under the table.
+  const fs::path suggest = dir / "s.xlsx";
+  ASSERT_EQ(run_cli({"terms", "--suggest", "staffing", "-o", suggest.string()}).exit_code, 0);
+  EXPECT_NE(zip_entry(suggest, "xl/sharedStrings.xml").find("      - ตำแหน่ง"), std::string::npos);
+}
+
 TEST(Xlsx, SheetNamesAreValidAndUnique) {
   using supanalyze::output::sheet_name;
   EXPECT_EQ(sheet_name("centre1300 q4", {}), "centre1300 q4");

@@ -59,6 +59,11 @@ void TermCounter::count_term(const TermKey &key, unsigned words, std::string_vie
         return letters > 0 && letters < 3;
       };
       t.short_edge = is_short(key[0]) || is_short(key[words - 1]);
+      auto is_generic = [&](std::uint32_t id) {
+        return m_options.edge_words && m_options.edge_words->contains(fold_case(m_word_text[id]));
+      };
+      t.generic_edge = is_generic(key[0]) || is_generic(key[words - 1]) ||
+                       (m_options.edge_words && m_options.edge_words->contains(fold_case(t.text))); // ค่อน|ข้าง
       m_terms.push_back(std::move(t));
       m_last_segment.push_back(0);
     }

@@ -40,18 +40,20 @@ struct Term {
   unsigned words = 1;                        // 1, 2 or 3
   std::uint64_t count = 0, target_count = 0; // occurrences: everywhere, in target segments
   std::uint64_t segments = 0, target_segments = 0; // segments that hold it (document frequency)
-  bool short_edge = false;       // starts or ends with a Thai word of fewer than three letters (ผู้, แก่)
+  bool short_edge = false;   // starts or ends with a Thai word of fewer than three letters (ผู้, แก่)
+  bool generic_edge = false; // is, starts or ends with one of CounterOptions::edge_words (ควร, โดยตรง)
   std::uint64_t near_count = 0;  // occurrences near a focus span (add_segment)
   std::vector<Example> examples; // up to two, from distinct target segments (near a focus span
                                  // when the segment has focus spans)
 };
 
 struct CounterOptions {
-  unsigned max_words = 3;           // longest phrase, 1 to 3
-  bool collocations = false;        // keep the sequence counts collocations() needs
-  bool examples = false;            // keep two examples per term from target segments
-  std::size_t example_columns = 30; // display columns of context on each side of an example
-  std::size_t near_tokens = 3;      // how close to a focus span an occurrence is near it
+  unsigned max_words = 3;                // longest phrase, 1 to 3
+  bool collocations = false;             // keep the sequence counts collocations() needs
+  bool examples = false;                 // keep two examples per term from target segments
+  std::size_t example_columns = 30;      // display columns of context on each side of an example
+  std::size_t near_tokens = 3;           // how close to a focus span an occurrence is near it
+  const StopWords *edge_words = nullptr; // words that mark Term::generic_edge (kept alive by the caller)
 };
 
 // Counts terms segment by segment (fed in corpus order for deterministic output).
@@ -142,6 +144,7 @@ private:
 struct KeyTerm {
   const Term *term = nullptr;
   double g2 = 0, g2_p = 1, chi2 = 0, chi2_p = 1;
+  double near_g2 = 0, near_p = 1; // suggest_terms: near a focus span against everywhere else
 };
 
 // The terms of `counter` seen at least `min_count` times, target against reference, by G²

@@ -7,7 +7,8 @@
 
 namespace supanalyze::embedded {
 extern const std::string_view thai_stopwords;
-}
+extern const std::string_view thai_generic_words;
+} // namespace supanalyze::embedded
 
 namespace supanalyze::terms {
 
@@ -38,6 +39,11 @@ StopWords StopWords::parse(std::string_view text, const std::string &source) {
 
 const StopWords &StopWords::thai_default() {
   static const StopWords words = parse(embedded::thai_stopwords, "<default stop words>");
+  return words;
+}
+
+const StopWords &StopWords::thai_generic() {
+  static const StopWords words = parse(embedded::thai_generic_words, "<generic words>");
   return words;
 }
 

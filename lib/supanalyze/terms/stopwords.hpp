@@ -21,6 +21,10 @@ public:
   // The embedded default: the stopwords-th collection (stopwords-iso, MIT licence), see
   // lib/supanalyze/terms/stopwords-th.txt for its source.
   static const StopWords &thai_default();
+  // The embedded generic Thai words that the stopwords-th collection lacks (modal verbs, degree
+  // and manner adverbs, light verbs, connectives: ควร, ค่อนข้าง, โดยตรง, เกิด), see
+  // lib/supanalyze/terms/generic-th.txt: never suggested as a term, nor at a phrase's edge.
+  static const StopWords &thai_generic();
 
   bool contains(std::string_view word) const { return m_words.count(std::string(word)) > 0; }
   std::size_t size() const { return m_words.size(); }

@@ -102,20 +102,42 @@ bool Target::contains(const corpus::Answer &answer, const std::vector<codebook::
 
 std::vector<KeyTerm> suggest_terms(const TermCounter &counter, const codebook::Matcher &matcher,
                                    std::uint64_t min_count) {
-  std::vector<KeyTerm> out;
   std::vector<KeyTerm> candidates;
-  for (const KeyTerm &k : rank_keyness(counter, 1)) {
-    if (k.g2 <= 0 || k.term->near_count < min_count) continue;
-    if (k.term->short_edge) continue; // ผู้, ลด, งานแก่: a short word alone or at an edge is seldom a term
-    if (!coding::code_text(matcher, k.term->text).empty()) continue; // already found by some theme
+  std::vector<const Term *> generic; // left out as generic, but their fragments are no terms either
+  const auto near_total = static_cast<double>(counter.near_total());
+  const auto rest_total = static_cast<double>(counter.total() - counter.near_total());
+  for (KeyTerm k : rank_keyness(counter, 1)) {
+    const Term &t = *k.term;
+    if (k.g2 <= 0 || t.near_count < min_count) continue;
+    if (t.short_edge) continue; // ผู้, ลด, งานแก่: a short word alone or at an edge is seldom a term
+    if (t.generic_edge) {       // ควร, ค่อนข้าง, โดยตรง: how, not what
+      generic.push_back(&t);
+      continue;
+    }
+    // Co-occurrence: its occurrences near the theme's codings against all its others.
+    k.near_g2 = keyness_g2(
+        {static_cast<double>(t.near_count), static_cast<double>(t.count - t.near_count), near_total, rest_total});
+    if (k.near_g2 <= 0) continue; // no likelier next to the theme's terms than anywhere else
+    k.near_p = chi2_p_value(k.near_g2);
+    if (!coding::code_text(matcher, t.text).empty()) continue; // already found by some theme
     candidates.push_back(k);
   }
-  // A fragment of a longer candidate seen as often near the theme (ค่อน of ค่อนข้าง) adds nothing.
+  std::stable_sort(candidates.begin(), candidates.end(), [](const KeyTerm &x, const KeyTerm &y) {
+    if (x.near_g2 != y.near_g2) return x.near_g2 > y.near_g2;
+    if (x.g2 != y.g2) return x.g2 > y.g2;
+    return x.term->text < y.term->text;
+  });
+  // A fragment of a longer candidate or generic word seen as often near the theme (ค่อน of
+  // ค่อนข้าง) adds nothing.
+  auto covers = [](const Term &longer, const Term &t) {
+    return &longer != &t && longer.text.size() > t.text.size() && longer.near_count >= t.near_count &&
+           longer.text.find(t.text) != std::string::npos;
+  };
+  std::vector<KeyTerm> out;
   for (const KeyTerm &k : candidates) {
-    const bool fragment = std::any_of(candidates.begin(), candidates.end(), [&](const KeyTerm &longer) {
-      return longer.term != k.term && longer.term->text.size() > k.term->text.size() &&
-             longer.term->near_count >= k.term->near_count && longer.term->text.find(k.term->text) != std::string::npos;
-    });
+    const bool fragment =
+        std::any_of(candidates.begin(), candidates.end(), [&](const KeyTerm &l) { return covers(*l.term, *k.term); }) ||
+        std::any_of(generic.begin(), generic.end(), [&](const Term *l) { return covers(*l, *k.term); });
     if (!fragment) out.push_back(k);
   }
   return out;

@@ -42,10 +42,12 @@ private:
 };
 
 // Terms of `counter` key to its target (G² > 0), seen at least `min_count` times near a focus
-// span (the theme's codings: its existing terms), that no theme of `matcher` codes (so not yet
-// in the codebook, nor holding a codebook term), by G² descending; without terms that start or
-// end with a Thai word of fewer than three letters, and without fragments of a longer candidate
-// seen as often near the theme.
+// span (the theme's codings: its existing terms) and likelier there than elsewhere (KeyTerm::
+// near_g2: G² of the occurrences near a focus span against all others, > 0), that no theme of
+// `matcher` codes (so not yet in the codebook, nor holding a codebook term), by near_g2
+// descending, then G², then text; without terms that start or end with a Thai word of fewer
+// than three letters or with a generic word (Term::generic_edge), and without fragments of a
+// longer candidate seen as often near the theme.
 std::vector<KeyTerm> suggest_terms(const TermCounter &counter, const codebook::Matcher &matcher,
                                    std::uint64_t min_count);
 
