@@ -2,6 +2,9 @@
 // Real files in: tables as spreadsheets save them (tests/data/real/, written by
 // tests/data/make_fixtures.py with Python's csv module and openpyxl from the bundled corpus).
 // Each must code to exactly the codings of the bundled corpus.
+#include <supanalyze/corpus/appendix.hpp>
+#include <supanalyze/corpus/reader.hpp>
+#include <supanalyze/diagnostics.hpp>
 #include <supanalyze/io.hpp>
 
 #include "test_support.hpp"
@@ -219,6 +222,31 @@ TEST(WordAppendix, WithoutMetaWritesACorpusYamlFromTheTables) {
   EXPECT_NE(yaml.find("th: \"ราชบุรี\""), std::string::npos) << yaml;
   const auto check = run_cli({"corpus", "check", (dir / "c").string()});
   EXPECT_EQ(check.exit_code, 0) << check.out;
+}
+
+// The bytes of a .docx already read (the fuzz target's way in) give the corpus its path gives,
+// and messages name the path given.
+TEST(WordAppendix, ReadFromBytesAsFromItsPath) {
+  Diagnostics diagnostics;
+  const corpus::Corpus metadata = corpus::read_metadata(meta(), diagnostics);
+  const fs::path path = test_data("real/appendix.docx");
+  const corpus::Corpus from_path = corpus::import_appendix(path, &metadata);
+  const corpus::Corpus from_bytes = corpus::import_appendix(read_file(path), "bytes/appendix.docx", &metadata);
+  ASSERT_EQ(from_bytes.answers.size(), 200u);
+  ASSERT_EQ(from_bytes.answers.size(), from_path.answers.size());
+  for (std::size_t a = 0; a < from_path.answers.size(); ++a) {
+    ASSERT_EQ(from_bytes.answers[a].segments.size(), from_path.answers[a].segments.size());
+    for (std::size_t s = 0; s < from_path.answers[a].segments.size(); ++s)
+      EXPECT_EQ(from_bytes.answers[a].segments[s].text, from_path.answers[a].segments[s].text);
+  }
+  const corpus::Corpus named = corpus::import_appendix(read_file(path), "bytes/appendix.docx", nullptr);
+  EXPECT_EQ(named.instruments.at(0).id, "appendix"); // from the name given
+  try {
+    corpus::import_appendix(read_file(test_data("real/no-table.docx")), "bytes/none.docx", &metadata);
+    FAIL() << "a document without a table was read";
+  } catch (const InputError &e) {
+    EXPECT_NE(std::string(e.what()).find("bytes/none.docx: no table"), std::string::npos) << e.what();
+  }
 }
 
 TEST(WordAppendix, ADocumentWithNoTableIsAnErrorAndWritesNothing) {

@@ -67,8 +67,12 @@ struct Group {
 } // namespace
 
 Corpus import_appendix(const fs::path &path, const Corpus *metadata) {
+  return import_appendix(read_file(path), path, metadata);
+}
+
+Corpus import_appendix(const std::string &bytes, const fs::path &path, const Corpus *metadata) {
   const std::string file = path.string();
-  const office::Document doc = office::read_docx(read_file(path), file);
+  const office::Document doc = office::read_docx(bytes, file);
   if (doc.tables.empty())
     throw InputError({file, 0, 0}, "no table: an appendix has one table per question (and province columns)");
   auto at = [&](std::size_t table) { return file + "[table " + std::to_string(table) + "]"; };

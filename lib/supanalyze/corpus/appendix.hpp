@@ -4,6 +4,7 @@
 #include <supanalyze/corpus/model.hpp>
 
 #include <filesystem>
+#include <string>
 
 namespace supanalyze::corpus {
 
@@ -24,5 +25,9 @@ namespace supanalyze::corpus {
 // unknown province column, a merged cell that spans provinces, no table at all) throws
 // InputError naming `path[table N]`, row and column.
 Corpus import_appendix(const std::filesystem::path &path, const Corpus *metadata);
+
+// The same for the .docx already read into `bytes`; `path` names it in messages (and gives the
+// instrument's id without `metadata`). The fuzz target reads appendices this way.
+Corpus import_appendix(const std::string &bytes, const std::filesystem::path &path, const Corpus *metadata);
 
 } // namespace supanalyze::corpus
