@@ -73,18 +73,20 @@ void check_answer(const corpus::Corpus &metadata, const corpus::Answer &answer) 
 } // namespace
 
 void read_table(std::string bytes) {
+  // One way per input (reading twice would halve the speed): by the parity of its size, which
+  // mutations change all the time, so both ways see the same contents.
+  const bool from_rows = bytes.size() % 2 == 1;
   corpus::set_table_input({"", [bytes = std::move(bytes)] { return bytes; }});
   try {
     Diagnostics diagnostics;
-    corpus::stream_corpus("-", bundled_metadata(), diagnostics,
-                          [](corpus::Answer &&answer) { check_answer(bundled_metadata(), answer); });
-  } catch (const Error &) {
-  }
-  try {
-    Diagnostics diagnostics;
-    const corpus::Corpus corpus = corpus::read_corpus("-", diagnostics);
-    for (const auto &answer : corpus.answers)
-      check_answer(corpus, answer);
+    if (from_rows) {
+      const corpus::Corpus corpus = corpus::read_corpus("-", diagnostics);
+      for (const auto &answer : corpus.answers)
+        check_answer(corpus, answer);
+    } else {
+      corpus::stream_corpus("-", bundled_metadata(), diagnostics,
+                            [](corpus::Answer &&answer) { check_answer(bundled_metadata(), answer); });
+    }
   } catch (const Error &) {
   }
 }

@@ -52,9 +52,9 @@ void write_bytes(const std::filesystem::path &path, std::string_view bytes);
 namespace supanalyze::fuzz {
 
 // Reads `bytes` as a corpus table given as standard input ("-": a workbook when it starts like
-// a zip, TSV when its first line has a tab, CSV otherwise) the two ways the tool does: against
-// the bundled corpus.yaml (streamed, as code and freq read it) and with its metadata made from
-// its own rows (a table without corpus.yaml). Checks what every answer read holds.
+// a zip, TSV when its first line has a tab, CSV otherwise) one of the two ways the tool does:
+// against the bundled corpus.yaml (streamed, as code and freq read it), or with its metadata
+// made from its own rows (a table without corpus.yaml). Checks what every answer read holds.
 void read_table(std::string bytes);
 
 } // namespace supanalyze::fuzz

@@ -123,7 +123,7 @@ for path in sorted((SOURCE / "corpora/ssw3-2564").glob("*/*.md")):
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     piece, n = "", 0
     for line in lines:
-        if line.startswith("## ") and len(piece) > 1500:
+        if line.startswith("## ") and len(piece.encode("utf-8")) > 1200:
             write("corpus_folder", f"{path.parent.name}-{path.stem}-{n}.md", piece)
             piece, n = "", n + 1
         piece += line
