@@ -144,6 +144,25 @@ TEST(NormalizerDictionaryRepairs, JoinLinesWhereAFragmentIsNoWord) {
   EXPECT_EQ(joiner.normalize("มี\nอายุ\n"), "มี\nอายุ\n");
 }
 
+TEST(NormalizerDictionaryRepairs, CompoundsTheExtractionSplit) {
+  // Seed lines 1439, 3570 and 3581 as the PDF text has them: a space inside องค์ความรู้ and
+  // ผู้เข้าร่วม (kind 10) beside the letter-spacing. The short side is a fragment of two sounded
+  // consonants at most (the ค of องค์ is silent), so the compound joins.
+  EXPECT_EQ(normalize("3.  องค ์ ความร ู ้ ของ เจ ้ าหน ้ าที่"), "3. องค์ความรู้ ของ เจ้าหน้าที่");
+  EXPECT_EQ(normalize("และความพึงพอใจของผู ้ เข ้าร่วม"), "และความพึงพอใจของผู้เข้าร่วม");
+  EXPECT_EQ(normalize("2. ความพึงพอใจของผู ้ เข ้าร ่วม"), "2. ความพึงพอใจของผู้เข้าร่วม");
+  // Kind 11, seed lines 1584-1585: ต้นสังกัด broken across lines, with --join-lines.
+  const Normalizer joiner(NormalizeOptions{.join_lines = true});
+  const std::string broken = "ให้บริการอยู่ไกลจากหน่วยงานต้น\nสังกัด อาจปรับลดการเข้าเวรโดย\n";
+  const std::string joined = "ให้บริการอยู่ไกลจากหน่วยงานต้นสังกัด อาจปรับลดการเข้าเวรโดย\n";
+  EXPECT_EQ(joiner.normalize(broken), joined);
+  EXPECT_EQ(joiner.normalize(joined), joined);
+  EXPECT_EQ(normalize(broken), broken); // without --join-lines lines stay
+  // Two words that are no listed compound keep their space; every letter is kept.
+  EXPECT_EQ(normalize("ความรู้ ความเข้าใจ"), "ความรู้ ความเข้าใจ");
+  EXPECT_EQ(normalize("องค์กร ความรู้"), "องค์กร ความรู้");
+}
+
 // PyThaiNLP's normalize() documents these typing faults.
 TEST(Normalizer, RepairsTypingFaults) {
   EXPECT_EQ(normalize("เเปลก"), "แปลก");             // two sara e for sara ae

@@ -363,6 +363,14 @@ std::size_t count_consonants(const Line &s, std::size_t b, std::size_t e) {
                                                 s.begin() + static_cast<std::ptrdiff_t>(e), th::is_consonant));
 }
 
+// Consonants of [b, e) that are sounded: one silenced by thanthakhat (the ค of องค์) is not.
+std::size_t count_sounded(const Line &s, std::size_t b, std::size_t e) {
+  std::size_t n = 0;
+  for (std::size_t i = b; i < e; ++i)
+    if (th::is_consonant(s[i]) && !(i + 1 < s.size() && s[i + 1] == th::k_thanthakhat)) ++n;
+  return n;
+}
+
 // A Thai letter or mark that can be part of a word (not a digit, ๆ, ฯ or other sign).
 bool in_word(char32_t c) { return th::is_letter(c) && c != 0x0E46 && c != 0x0E2F; }
 
@@ -503,9 +511,10 @@ struct Normalizer::Impl {
           order_stacks(v);
           add_variant(v, word);
         } else if (starts_cluster(w, i) && w[i] != U' ' && w[i - 1] != U' ') {
-          // Only where one side is a fragment of one or two consonants: two longer parts are
-          // usually two words with a real space between them (วัสดุ อุปกรณ์, ขวัญ กำลังใจ).
-          if (count_consonants(w, 0, i) > 2 && count_consonants(w, i, w.size()) > 2) continue;
+          // Only where one side is a fragment of one or two sounded consonants (องค์ of
+          // องค์ความรู้): two longer parts are usually two words with a real space between them
+          // (วัสดุ อุปกรณ์, ขวัญ กำลังใจ).
+          if (count_sounded(w, 0, i) > 2 && count_sounded(w, i, w.size()) > 2) continue;
           Line v = w;
           v.insert(i, 1, U' ');
           add_variant(v, word);
