@@ -33,6 +33,7 @@ struct SourceLocation {
 
   // "file:line:column" with the unknown parts left out.
   std::string to_string() const;
+  bool operator==(const SourceLocation &) const = default;
 };
 
 // Bad input in a user's file: the message starts with its location.

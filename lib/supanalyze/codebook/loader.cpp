@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/codebook/loader.hpp>
+#include <supanalyze/codebook/table.hpp>
 #include <supanalyze/detail/uuid.hpp>
 #include <supanalyze/detail/yaml.hpp>
 #include <supanalyze/io.hpp>
@@ -13,6 +14,7 @@
 
 namespace supanalyze::embedded {
 extern const std::string_view default_codebook;
+extern const std::string_view default_codebook_table; // lib/tools/compile_codebook.cpp
 }
 
 namespace supanalyze::codebook {
@@ -308,13 +310,20 @@ Codebook load_codebook(const std::filesystem::path &path) {
 
 std::string_view default_codebook_text() { return embedded::default_codebook; }
 
+Codebook parse_default_codebook() {
+  Diagnostics diagnostics;
+  Codebook c = parse_codebook(std::string(embedded::default_codebook), "<default codebook msdhs-2564>", diagnostics);
+  diagnostics.throw_if_errors();
+  return c;
+}
+
 const Codebook &default_codebook() {
-  static const Codebook cb = [] {
-    Diagnostics diagnostics;
-    Codebook c = parse_codebook(std::string(embedded::default_codebook), "<default codebook msdhs-2564>", diagnostics);
-    diagnostics.throw_if_errors();
-    return c;
-  }();
+  // The table made from the same YAML when the binary was built; parsed here only by the tool
+  // that makes it (which has no table yet).
+  static const Codebook cb = embedded::default_codebook_table.empty()
+                                 ? parse_default_codebook()
+                                 : read_codebook_table(embedded::default_codebook_table,
+                                                       std::string(embedded::default_codebook));
   return cb;
 }
 

@@ -18,8 +18,11 @@ Codebook parse_codebook(const std::string &yaml_text, const std::string &file, D
 // Reads `path` (empty: the embedded default) and throws InputError at the first error.
 Codebook load_codebook(const std::filesystem::path &path = {});
 
-// The default codebook embedded in the binary (codebooks/msdhs-2564.yaml).
+// The default codebook embedded in the binary (codebooks/msdhs-2564.yaml), read from the table
+// made of it at build time (table.hpp), so that no command parses its YAML at start-up.
 const Codebook &default_codebook();
+// The same codebook parsed from its embedded YAML: what the build-time table is made of.
+Codebook parse_default_codebook();
 std::string_view default_codebook_text();
 
 } // namespace supanalyze::codebook

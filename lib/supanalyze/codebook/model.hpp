@@ -15,6 +15,7 @@ struct Term {
   std::string text;
   SourceLocation where;
   bool is_glob() const { return text.find('*') != std::string::npos; }
+  bool operator==(const Term &) const = default;
 };
 
 enum class RuleKind { all_of, any_of, near };
@@ -39,6 +40,7 @@ struct Rule {
   std::uint32_t slot_count() const {
     return slot_of.empty() ? static_cast<std::uint32_t>(terms.size()) : (terms.empty() ? 0 : slot_of.back() + 1);
   }
+  bool operator==(const Rule &) const = default;
 };
 
 struct Theme {
@@ -60,6 +62,7 @@ struct Theme {
 
   bool has_match_definition() const { return !terms.empty() || !patterns.empty() || !rules.empty(); }
   const std::string &label(bool english) const { return english ? label_en : label_th; }
+  bool operator==(const Theme &) const = default;
 };
 
 struct Codebook {
@@ -76,6 +79,7 @@ struct Codebook {
   // Whether `theme` is `ancestor` or below it.
   bool is_within(std::size_t theme, std::size_t ancestor) const;
   std::vector<std::size_t> children_of(std::size_t theme) const;
+  bool operator==(const Codebook &) const = default;
 };
 
 } // namespace supanalyze::codebook
