@@ -10,7 +10,6 @@
 #include <unicode/regex.h>
 
 #include <algorithm>
-#include <regex>
 
 namespace supanalyze::embedded {
 extern const std::string_view default_codebook;
@@ -21,8 +20,21 @@ namespace supanalyze::codebook {
 
 namespace {
 
-const std::regex k_theme_id("[a-z0-9_]+");
-const std::regex k_codebook_id("[a-z0-9_.-]+");
+// Whether `id` is one or more of a-z, 0-9, '_' and the characters of `extra` (no std::regex:
+// compiling one at start-up cost every command more than all ids of a codebook).
+bool is_id(const std::string &id, std::string_view extra) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [&](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || extra.find(c) != std::string_view::npos;
+  });
+}
+bool is_theme_id(const std::string &id) { return is_id(id, ""); }      // [a-z0-9_]+
+bool is_codebook_id(const std::string &id) { return is_id(id, ".-"); } // [a-z0-9_.-]+
+// #rrggbb
+bool is_colour(const std::string &c) {
+  return c.size() == 7 && c[0] == '#' && std::all_of(c.begin() + 1, c.end(), [](char x) {
+           return (x >= '0' && x <= '9') || (x >= 'a' && x <= 'f') || (x >= 'A' && x <= 'F');
+         });
+}
 
 class Loader {
 public:
@@ -33,7 +45,7 @@ public:
     if (!m_yaml.expect_map(root, "")) return cb;
     m_yaml.check_keys(root, "", {"id", "version", "title", "description", "themes"});
     if (auto id = m_yaml.string(root, "", "id", true)) {
-      if (!std::regex_match(*id, k_codebook_id))
+      if (!is_codebook_id(*id))
         m_yaml.error(root["id"], "id", "'" + *id + "' is not a valid codebook id");
       cb.id = *id;
     }
@@ -102,7 +114,7 @@ private:
     Theme t;
     t.where = m_yaml.where(node);
     if (auto id = m_yaml.string(node, path, "id", true)) {
-      if (!std::regex_match(*id, k_theme_id))
+      if (!is_theme_id(*id))
         m_yaml.error(node["id"], path + ".id", "'" + *id + "' is not a valid theme id (a-z, 0-9, _)");
       t.id = *id;
     }
@@ -127,7 +139,7 @@ private:
     }
     t.description = m_yaml.string(node, p, "description", true).value_or("");
     t.colour = m_yaml.string(node, p, "colour", false).value_or("");
-    if (!t.colour.empty() && !std::regex_match(t.colour, std::regex("#[0-9a-fA-F]{6}")))
+    if (!t.colour.empty() && !is_colour(t.colour))
       m_yaml.error(node["colour"], p + ".colour", "expected a colour as #rrggbb, not '" + t.colour + "'");
     t.guid = m_yaml.string(node, p, "guid", false).value_or("");
     if (!t.guid.empty() && !detail::is_uuid(t.guid))
