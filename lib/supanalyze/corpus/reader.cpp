@@ -151,7 +151,7 @@ std::string_view trim(std::string_view s) {
 }
 
 void read_transcript(Corpus &corpus, std::size_t instrument, std::size_t province, const fs::path &path,
-                     Diagnostics &diagnostics) {
+                     Diagnostics &diagnostics, bool normalize) {
   const std::string file = path.string();
   std::optional<text::TextLines> lines;
   try {
@@ -182,7 +182,7 @@ void read_transcript(Corpus &corpus, std::size_t instrument, std::size_t provinc
     if (body.rfind("### ", 0) == 0 || body == "###") {
       if (!current)
         diagnostics.error({file, line_no, column}, "a '###' label before the first question heading ('## q1')");
-      label = text::normalize(trim(body.substr(3)));
+      label = normalize ? text::normalize(trim(body.substr(3))) : std::string(trim(body.substr(3)));
       continue;
     }
     if (body.rfind("## ", 0) == 0 || body == "##") {
@@ -212,7 +212,7 @@ void read_transcript(Corpus &corpus, std::size_t instrument, std::size_t provinc
         diagnostics.error({file, line_no, column}, "text before the first question heading ('## q1')");
       continue; // under a broken heading: already reported
     }
-    current->segments.push_back({label, text::normalize(body), {file, line_no, column}});
+    current->segments.push_back({label, normalize ? text::normalize(body) : std::string(body), {file, line_no, column}});
   }
   if (!any_content) {
     diagnostics.error({file, 0, 0}, "empty file: a transcript needs at least one '## <question>' heading");
@@ -223,7 +223,7 @@ void read_transcript(Corpus &corpus, std::size_t instrument, std::size_t provinc
       diagnostics.warning(a.where, "empty answer to " + inst.questions[a.question].id);
 }
 
-void read_transcripts(Corpus &corpus, const fs::path &root, Diagnostics &diagnostics) {
+void read_transcripts(Corpus &corpus, const fs::path &root, Diagnostics &diagnostics, bool normalize) {
   std::vector<fs::path> entries;
   for (const auto &e : fs::directory_iterator(root))
     entries.push_back(e.path());
@@ -253,7 +253,7 @@ void read_transcripts(Corpus &corpus, const fs::path &root, Diagnostics &diagnos
         diagnostics.error({file.string(), 0, 0}, unknown("province", file.stem().string(), province_ids));
         continue;
       }
-      read_transcript(corpus, *instrument, *province, file, diagnostics);
+      read_transcript(corpus, *instrument, *province, file, diagnostics, normalize);
     }
   }
 }
@@ -772,8 +772,8 @@ void read_table_rows(const fs::path &path, TableAnswers &table, std::vector<Answ
   if (on_answer) answers.clear();
 }
 
-void read_table(Corpus &corpus, const fs::path &path, Diagnostics &diagnostics) {
-  TableAnswers table(corpus, path.string(), diagnostics);
+void read_table(Corpus &corpus, const fs::path &path, Diagnostics &diagnostics, bool normalize) {
+  TableAnswers table(corpus, path.string(), diagnostics, normalize);
   read_table_rows(path, table, corpus.answers, diagnostics, nullptr, false);
 }
 
@@ -882,14 +882,15 @@ void set_table_input(TableInput input) {
 
 namespace {
 
-// The answers of the corpus at `path` read whole into `corpus` (its metadata).
-Corpus read_answers(Corpus corpus, const fs::path &path, Diagnostics &diagnostics) {
+// The answers of the corpus at `path` read whole into `corpus` (its metadata); without
+// `normalize`, text and labels as written (the caller normalizes them).
+Corpus read_answers(Corpus corpus, const fs::path &path, Diagnostics &diagnostics, bool normalize = true) {
   const bool folder = !is_standard_input(path) && fs::is_directory(path);
   if (diagnostics.has_errors()) return corpus;
   if (folder) {
-    read_transcripts(corpus, path, diagnostics);
+    read_transcripts(corpus, path, diagnostics, normalize);
   } else {
-    read_table(corpus, path, diagnostics);
+    read_table(corpus, path, diagnostics, normalize);
   }
   corpus.sort_answers();
   AnswersSeen seen(corpus);
@@ -952,7 +953,7 @@ void stream_corpus(const fs::path &path, const Corpus &metadata, Diagnostics &di
       !table_in_answer_order(path, metadata)) {
     Corpus corpus = metadata;
     corpus.answers.clear();
-    corpus = read_answers(std::move(corpus), path, diagnostics);
+    corpus = read_answers(std::move(corpus), path, diagnostics, !options.defer_normalization);
     diagnostics.throw_if_errors();
     for (auto &a : corpus.answers)
       on_answer(std::move(a));
