@@ -2,10 +2,13 @@
 #include <supanalyze/text/dictionary.hpp>
 
 #include <datrie/trie.h>
+#include <stdio_ext.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 namespace supanalyze::embedded {
 extern const std::string_view domain_words;
@@ -108,7 +111,19 @@ struct ThaiWordList::Trie {
 
 ThaiWordList::ThaiWordList(const std::string &path) {
   static std::atomic<std::uint64_t> next_id{1};
-  if (::Trie *t = trie_new_from_file(path.c_str())) m_trie = new Trie{t, next_id++};
+  // trie_new_from_file, with the FILE read without a lock per call and through one buffer
+  // the size of the file: libdatrie reads it four bytes at a time, and the locking was half of
+  // the cost of opening the list, a tenth of a small command's start-up.
+  std::FILE *file = std::fopen(path.c_str(), "rb");
+  if (!file) return;
+  __fsetlocking(file, FSETLOCKING_BYCALLER);
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > 0 && size < (std::uintmax_t{1} << 28))
+    std::setvbuf(file, nullptr, _IOFBF, static_cast<std::size_t>(size) + 1);
+  ::Trie *t = trie_fread(file);
+  std::fclose(file);
+  if (t) m_trie = new Trie{t, next_id++};
 }
 
 ThaiWordList::~ThaiWordList() {
