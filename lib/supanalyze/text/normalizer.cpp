@@ -8,7 +8,9 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <atomic>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace supanalyze::text {
@@ -412,8 +414,9 @@ struct Normalizer::Impl {
   TermAutomaton variant_finder;                        // the same spellings, for the clean-line check
 
   const ThaiWordList *thai_words = nullptr; // libthai's list, when used and installed
+  std::uint64_t id;                         // never reused: keys the per-thread phrase cache
 
-  explicit Impl(NormalizeOptions o) : options(o) {
+  explicit Impl(NormalizeOptions o) : options(o), id(next_id()) {
     if (options.dictionary && options.thai_words) {
       const ThaiWordList &list = ThaiWordList::libthai();
       if (!list.empty()) thai_words = &list;
@@ -629,6 +632,37 @@ struct Normalizer::Impl {
     return reach[n] != 0;
   }
 
+  static std::uint64_t next_id() {
+    static std::atomic<std::uint64_t> next{1};
+    return next++;
+  }
+
+  // Phrases all_known() found made of known words, per thread (workers normalize in
+  // parallel) and normalizer: a corpus repeats its phrases, and each is segmented once. The
+  // answer depends on the phrase alone, so a hit is the same answer; bounded by a clear.
+  struct PhraseHash {
+    using is_transparent = void;
+    std::size_t operator()(std::u32string_view s) const { return std::hash<std::u32string_view>{}(s); }
+  };
+  struct KnownPhrases {
+    std::uint64_t owner = 0;
+    std::unordered_set<std::u32string, PhraseHash, std::equal_to<>> phrases;
+  };
+  static constexpr std::size_t k_known_phrases_max = 1 << 13; // ~1 MiB a thread
+
+  bool all_known_cached(std::u32string_view phrase) const {
+    thread_local KnownPhrases cache;
+    if (cache.owner != id) {
+      cache.phrases.clear();
+      cache.owner = id;
+    }
+    if (cache.phrases.find(phrase) != cache.phrases.end()) return true;
+    if (!all_known(phrase)) return false;
+    if (cache.phrases.size() >= k_known_phrases_max) cache.phrases.clear();
+    cache.phrases.emplace(phrase);
+    return true;
+  }
+
   // Whether every phrase of `line` is made of known words (nothing for step 7b to try).
   bool phrases_known(const Line &line) const {
     for (std::size_t i = 0; i < line.size();) {
@@ -639,7 +673,7 @@ struct Normalizer::Impl {
       std::size_t e = i;
       while (e < line.size() && in_word(line[e]))
         ++e;
-      if (!is_abbreviation(line, i, e) && !all_known(std::u32string_view(line).substr(i, e - i))) return false;
+      if (!is_abbreviation(line, i, e) && !all_known_cached(std::u32string_view(line).substr(i, e - i))) return false;
       i = e;
     }
     return true;
