@@ -6,6 +6,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -76,9 +77,23 @@ std::size_t character_column(std::string_view line, std::size_t offset) {
   return column;
 }
 
+namespace {
+
+// The read buffer for the file at `path`: 1 MiB, or the file's size when smaller. A transcript
+// is a few KiB, and a fresh zeroed MiB per file was most of reading a folder corpus.
+std::size_t read_buffer_size(const fs::path &path) {
+  constexpr std::size_t k_max = 1 << 20, k_min = 4096;
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec) return k_max;
+  return std::clamp<std::size_t>(static_cast<std::size_t>(std::min<std::uintmax_t>(size, k_max)) + 1, k_min, k_max);
+}
+
+} // namespace
+
 TextLines::TextLines(const fs::path &path, bool check)
-    : m_name(path.string()), m_in(std::make_unique<std::ifstream>(path, std::ios::binary)), m_buffer(1 << 20, '\0'),
-      m_check(check) {
+    : m_name(path.string()), m_in(std::make_unique<std::ifstream>(path, std::ios::binary)),
+      m_buffer(read_buffer_size(path), '\0'), m_check(check) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) throw Error(m_name + ": is a directory, not a file");
   if (!*m_in) throw Error(m_name + ": cannot read: " + std::strerror(errno));
