@@ -2,6 +2,7 @@
 #include <supanalyze/codebook/matcher.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/text/automaton.hpp>
+#include <supanalyze/text/cluster.hpp>
 #include <supanalyze/text/thai.hpp>
 #include <supanalyze/text/utf8.hpp>
 
@@ -272,7 +273,7 @@ struct Matcher::Compiled {
       const char32_t last = text::decode_at(term, p);
       namespace th = text::thai;
       thai_facts.push_back({th::is_thai(first) && !th::is_combining(first) && !th::is_following_vowel(first),
-                            th::is_leading_vowel(last), text::thai_letter_count(term) <= 3});
+                            th::is_leading_vowel(last), text::thai_letter_count(term) <= text::k_short_term_letters});
     }
     UErrorCode status = U_ZERO_ERROR;
     icu_words.reset(icu::BreakIterator::createWordInstance(icu::Locale("th"), status));
@@ -569,7 +570,7 @@ struct MatchSession::State {
   void accept_thai(std::string_view text, std::uint32_t id, std::uint32_t start, std::uint32_t end) {
     if (reference) {
       if (!cluster_start(text, start) || !cluster_end(text, end)) return;
-      if (text::thai_letter_count(text.substr(start, end - start)) <= 3 &&
+      if (text::thai_letter_count(text.substr(start, end - start)) <= text::k_short_term_letters &&
           !on_icu_boundaries_reference(text, start, end))
         return;
     } else {
@@ -686,26 +687,12 @@ struct MatchSession::State {
     return true;
   }
 
+  // A Thai term starts on a Thai letter at a cluster boundary and ends at one (cluster.hpp).
   static bool cluster_start(std::string_view s, std::size_t i) {
     std::size_t p = i;
-    const char32_t c = text::decode_at(s, p);
-    if (!text::thai::is_thai(c) || text::thai::is_combining(c) || text::thai::is_following_vowel(c)) return false;
-    return i == 0 || !text::thai::is_leading_vowel(previous(s, i));
+    return i < s.size() && text::thai::is_thai(text::decode_at(s, p)) && text::is_cluster_boundary_at(s, i);
   }
-  static bool cluster_end(std::string_view s, std::size_t i) {
-    if (i >= s.size()) return true;
-    std::size_t p = i;
-    const char32_t c = text::decode_at(s, p);
-    return !text::thai::is_combining(c) && !text::thai::is_following_vowel(c) &&
-           !text::thai::is_leading_vowel(previous(s, i));
-  }
-  static char32_t previous(std::string_view s, std::size_t i) {
-    std::size_t p = i;
-    do {
-      --p;
-    } while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80);
-    return text::decode_at(s, p);
-  }
+  static bool cluster_end(std::string_view s, std::size_t i) { return text::is_cluster_boundary_at(s, i); }
 
   void match_globs() {
     for (std::uint32_t i = 0; i < keys.size(); ++i) {

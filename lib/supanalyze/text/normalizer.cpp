@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/text/automaton.hpp>
+#include <supanalyze/text/cluster.hpp>
 #include <supanalyze/text/normalizer.hpp>
 #include <supanalyze/text/thai.hpp>
 #include <supanalyze/text/utf8.hpp>
@@ -576,8 +577,7 @@ struct Normalizer::Impl {
     std::vector<Cell> best(n + 1);
     std::vector<bool> boundary(n + 1, false);
     for (std::size_t i = 0; i <= n; ++i)
-      boundary[i] = i == n || (!th::is_combining(phrase[i]) && !th::is_following_vowel(phrase[i]) &&
-                               (i == 0 || !th::is_leading_vowel(phrase[i - 1])));
+      boundary[i] = is_cluster_boundary_at(phrase, i);
     best[0].unknown = best[0].words = 0;
     std::vector<std::uint32_t> lengths;
     auto relax = [&](std::size_t from, std::size_t to, bool known) {
@@ -618,10 +618,7 @@ struct Normalizer::Impl {
     const std::size_t n = phrase.size();
     reach.assign(n + 1, 0);
     reach[0] = 1;
-    auto boundary = [&](std::size_t i) {
-      return i == n || (!th::is_combining(phrase[i]) && !th::is_following_vowel(phrase[i]) &&
-                        (i == 0 || !th::is_leading_vowel(phrase[i - 1])));
-    };
+    auto boundary = [&](std::size_t i) { return is_cluster_boundary_at(phrase, i); };
     for (std::size_t i = 0; i < n; ++i) {
       if (!reach[i]) continue;
       known_prefixes(phrase.substr(i), lengths);
@@ -803,28 +800,9 @@ struct Normalizer::Impl {
     }
   }
 
-  static char32_t cp_at(const std::string &b, std::size_t i) {
-    std::size_t p = i;
-    return decode_at(b, p);
-  }
-  static char32_t cp_before(const std::string &b, std::size_t i) {
-    std::size_t p = i;
-    do {
-      --p;
-    } while (p > 0 && (static_cast<unsigned char>(b[p]) & 0xC0) == 0x80);
-    return cp_at(b, p);
-  }
-  static bool starts_at_cluster(const std::string &b, std::size_t i) {
-    const char32_t c = cp_at(b, i);
-    if (th::is_combining(c) || th::is_following_vowel(c)) return false;
-    return i == 0 || !th::is_leading_vowel(cp_before(b, i));
-  }
-  static bool ends_at_cluster(const std::string &b, std::size_t i) {
-    if (i >= b.size()) return true;
-    const char32_t c = cp_at(b, i);
-    if (th::is_combining(c) || th::is_following_vowel(c)) return false;
-    return !th::is_leading_vowel(cp_before(b, i));
-  }
+  // A word starts and ends on Thai cluster boundaries (cluster.hpp).
+  static bool starts_at_cluster(const std::string &b, std::size_t i) { return is_cluster_boundary_at(b, i); }
+  static bool ends_at_cluster(const std::string &b, std::size_t i) { return is_cluster_boundary_at(b, i); }
 
   void repair_line_once(Line &s) const {
     remove_spaces_before_marks(s);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/error.hpp>
+#include <supanalyze/text/cluster.hpp>
 #include <supanalyze/text/thai.hpp>
 #include <supanalyze/text/tokenizer.hpp>
 #include <supanalyze/text/utf8.hpp>
@@ -76,31 +77,17 @@ char32_t cp_at(std::string_view s, std::size_t i) {
   std::size_t p = i;
   return decode_at(s, p);
 }
-char32_t cp_before(std::string_view s, std::size_t i) {
-  std::size_t p = i;
-  do {
-    --p;
-  } while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80);
-  return cp_at(s, p);
-}
 
-// Edges of a dictionary word inside a phrase [0, size): never inside a Thai cluster, and
-// a Latin word never inside a Latin word.
+// Edges of a dictionary word inside a phrase [0, size): on Thai cluster boundaries
+// (cluster.hpp), and a Latin word never inside a Latin word.
 bool word_can_start(std::string_view phrase, std::size_t i) {
-  const char32_t c = cp_at(phrase, i);
-  if (th::is_combining(c) || th::is_following_vowel(c)) return false;
-  if (i == 0) return true;
-  const char32_t before = cp_before(phrase, i);
-  if (th::is_leading_vowel(before)) return false;
-  return !(is_ascii_alnum(c) && is_ascii_alnum(before));
+  if (!is_cluster_boundary_at(phrase, i)) return false;
+  return i == 0 || !(is_ascii_alnum(cp_at(phrase, i)) && is_ascii_alnum(code_point_before(phrase, i)));
 }
 bool word_can_end(std::string_view phrase, std::size_t i) {
   if (i >= phrase.size()) return true;
-  const char32_t c = cp_at(phrase, i);
-  if (th::is_combining(c) || th::is_following_vowel(c)) return false;
-  const char32_t before = cp_before(phrase, i);
-  if (th::is_leading_vowel(before)) return false;
-  return !(is_ascii_alnum(c) && is_ascii_alnum(before));
+  return is_cluster_boundary_at(phrase, i) &&
+         !(is_ascii_alnum(cp_at(phrase, i)) && is_ascii_alnum(code_point_before(phrase, i)));
 }
 
 TokenKind classify(std::string_view text, std::size_t start) {
@@ -173,7 +160,7 @@ struct Tokenizer::Impl {
       const std::size_t end = pos + lengths[k];
       if (!word_can_end(phrase, end)) continue;
       const std::string_view word = phrase.substr(pos, lengths[k]);
-      if (thai_letter_count(word) <= 3 && thai_letter_count(word) > 0 &&
+      if (thai_letter_count(word) <= k_short_term_letters && thai_letter_count(word) > 0 &&
           !(on_icu_boundary(phrase, pos) && on_icu_boundary(phrase, end)))
         continue;
       return lengths[k];
