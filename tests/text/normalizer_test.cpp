@@ -244,6 +244,17 @@ TEST(NormalizerOnWholeSeed, IsIdempotent) {
   EXPECT_EQ(joiner.normalize(joined), joined);
 }
 
+// Found by the normalizer fuzz target (docs/fuzzing.md; the input as it saved it): a join
+// made the break before it a broken word too, so a second pass joined again.
+TEST(Normalizer, JoinLinesJudgesABreakAgainAfterTheNextLineIsJoined) {
+  const Normalizer joiner(NormalizeOptions{.join_lines = true});
+  // "งอ" alone ends no word across "ผู้สู|งอ"; once "ายุ" joins it, ผู้สูงอายุ spans the break.
+  EXPECT_EQ(joiner.normalize("ผู้สู\nงอ\nายุ\n"), "ผู้สูงอายุ\n");
+  const std::string found = supanalyze::testing::read_test_data("fuzz/normalizer-join-lines-twice.txt");
+  const std::string once = joiner.normalize(found);
+  EXPECT_EQ(joiner.normalize(once), once);
+}
+
 TEST(NormalizerOnWholeSeed, LeavesNoContextFreeDamage) {
   const std::string once = normalize(supanalyze::testing::read_test_data("seed-2564.txt"));
   // A space before a mark, after a leading vowel, before ะ า ำ; Thai digits; double spaces.

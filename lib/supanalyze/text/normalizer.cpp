@@ -942,13 +942,17 @@ std::string Normalizer::normalize(std::string_view text) const {
     for (Line &line : decoded)
       impl.repair_line(line);
     if (impl.options.join_lines) {
+      // A join can make the break before it a broken word too ("ผู้สู|งอ|ายุ": "งอ" alone
+      // ends no word, "งอายุ" does), so after each join the break before the joined line is
+      // judged again. Every break left is then judged on both its final lines, and the output
+      // is a fixed point (each check joins two lines or ends the loop: linear).
       std::vector<Line> joined;
       for (Line &line : decoded) {
-        if (!joined.empty() && impl.broken_between(joined.back(), line)) {
-          joined.back() += line;
+        joined.push_back(std::move(line));
+        while (joined.size() >= 2 && impl.broken_between(joined[joined.size() - 2], joined.back())) {
+          joined[joined.size() - 2] += joined.back();
+          joined.pop_back();
           impl.repair_line(joined.back());
-        } else {
-          joined.push_back(std::move(line));
         }
       }
       decoded.swap(joined);

@@ -58,7 +58,8 @@ struct NormalizeOptions {
 //   text:  runs of blank lines collapse to one; with `join_lines`, a line ending in Thai is
 //          joined to a next line starting in Thai when the break cannot fall between syllables
 //          (a mark or ะ า ำ after it, a leading vowel before it), a dictionary word spans it, or
-//          the fragments on either side of it are no words and joined they are (as in 9) [11].
+//          the fragments on either side of it are no words and joined they are (as in 9) [11];
+//          after a join, the break before the joined line is judged again.
 class Normalizer {
 public:
   explicit Normalizer(NormalizeOptions options = {});
