@@ -6,6 +6,8 @@
 #include <supanalyze/corpus/reader.hpp>
 #include <supanalyze/diagnostics.hpp>
 #include <supanalyze/io.hpp>
+#include <supanalyze/office/docx.hpp>
+#include <supanalyze/office/xlsx.hpp>
 
 #include "test_support.hpp"
 
@@ -170,6 +172,33 @@ TEST(BadRealFiles, AWorkbookWithNoSheetAndAZipThatIsNoWorkbook) {
     const auto r = run_cli({"corpus", "check", test_data(std::string("real/") + name), "--meta", meta()});
     EXPECT_EQ(r.exit_code, 2) << name;
     EXPECT_NE((r.out + r.err).find(expected), std::string::npos) << r.out << r.err;
+  }
+}
+
+// Found by the fuzz targets (docs/fuzzing.md; tests/data/fuzz/ holds the inputs they saved).
+// A cell reference with no column letter ("3") wrote before the row's first cell.
+TEST(BadRealFiles, ACellReferenceWithoutAColumnIsNamed) {
+  const fs::path book = test_data("fuzz/xlsx-cell-reference-without-column.xlsx");
+  try {
+    office::read_xlsx(read_file(book), "found.xlsx");
+    FAIL() << "a cell without a column was read";
+  } catch (const InputError &e) {
+    EXPECT_NE(std::string(e.what()).find("cell reference '3' names no column (A to XFD)"), std::string::npos)
+        << e.what();
+    EXPECT_NE(std::string(e.what()).find("found.xlsx[Sheet]:3"), std::string::npos) << e.what();
+  }
+}
+
+// A document part whose zip header says 3.5 GB: refused before anything is allocated.
+TEST(BadRealFiles, AZipMemberLargerThanAnyPartIsRefused) {
+  try {
+    office::read_docx(read_file(test_data("fuzz/docx-member-size-3gb.docx")), "found.docx");
+    FAIL() << "a 3.5 GB member was read";
+  } catch (const InputError &e) {
+    EXPECT_NE(std::string(e.what()).find("found.docx/word/document.xml: zip member of 3523218580 bytes unpacked, "
+                                         "more than the 512 MB"),
+              std::string::npos)
+        << e.what();
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <libxml/tree.h>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,6 +12,9 @@
 struct zip;
 
 namespace supanalyze::office::detail {
+
+// The most bytes one member of a package may unpack to (a corpus workbook's sheet is a few MB).
+inline constexpr std::uint64_t k_max_member_bytes = std::uint64_t{512} << 20;
 
 // An open .xlsx/.docx package. Opening checks it is a zip (an OLE compound file, which is what
 // an encrypted Office file is, gets its own message).

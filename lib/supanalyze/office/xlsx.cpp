@@ -15,11 +15,17 @@ namespace {
 using namespace detail;
 
 // "BC12" -> column 55 (1-based); 0 when `ref` has no letters.
+// Excel's last column, XFD.
+constexpr std::size_t k_max_column = 16384;
+
+// The column of a cell reference ("B7" -> 2); 0 when it names none: no letters first, or past
+// XFD (a cell row would grow without bound).
 std::size_t column_of(const std::string &ref) {
   std::size_t column = 0;
   for (char c : ref) {
     if (c < 'A' || c > 'Z') break;
     column = column * 26 + static_cast<std::size_t>(c - 'A' + 1);
+    if (column > k_max_column) return 0;
   }
   return column;
 }
@@ -98,6 +104,9 @@ Sheet read_xlsx(const std::string &bytes, const std::string &file, const std::st
       if (!is(c, "c")) continue;
       const std::string ref = attribute(c, "r"), type = attribute(c, "t");
       const std::size_t column = ref.empty() ? next_column : column_of(ref);
+      if (column == 0 || column > k_max_column)
+        throw InputError({where, row.number, next_column},
+                         "cell reference '" + ref.substr(0, 20) + "' names no column (A to XFD)");
       next_column = column + 1;
       std::string value;
       const xmlNode *v = child(c, "v");
