@@ -179,6 +179,20 @@ TEST(AgreementReader, HeaderAndSyntaxErrors) {
             std::string::npos);
 }
 
+// Found by the agree fuzz target (docs/fuzzing.md; the input it saved): a number too large for
+// JSON's parser escaped as nlohmann's out_of_range instead of an error at its line.
+TEST(AgreementReader, ANumberTooLargeIsInvalidJsonAtItsLine) {
+  const std::string found = supanalyze::testing::read_test_data("fuzz/agree-jsonl-number-overflow.jsonl");
+  EXPECT_NE(error_of(found, "x.jsonl").find("x.jsonl:1:1: invalid JSON: number overflow parsing '2222222"),
+            std::string::npos)
+      << error_of(found, "x.jsonl");
+  const std::string ok =
+      R"({"instrument":"centre1300","question":"q4","province":"prachuap","theme":"budget","value":1})";
+  EXPECT_NE(error_of(ok + "\n{\"value\": 1e999}\n", "x.jsonl").find("x.jsonl:2:1: invalid JSON: number overflow"),
+            std::string::npos)
+      << error_of(ok + "\n{\"value\": 1e999}\n", "x.jsonl");
+}
+
 // --- compare ------------------------------------------------------------------------------------
 
 namespace {
