@@ -60,8 +60,10 @@ cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}" > "$build/f
   { tail -n 30 "$build/fuzz-build.log" >&2; echo "fuzz.sh: build failed ($build/fuzz-build.log)" >&2; exit 2; }
 
 # Seeds from the repository's data (tests/fuzz/make_seeds.py), made afresh each time.
-rm -rf "$build/seeds"
-/usr/bin/python3 tests/fuzz/make_seeds.py . "$build/seeds"
+# (made aside and moved in: another run of the script may be reading them)
+rm -rf "$build/seeds.new"
+/usr/bin/python3 tests/fuzz/make_seeds.py . "$build/seeds.new"
+rm -rf "$build/seeds" && mv "$build/seeds.new" "$build/seeds"
 mkdir -p "$build/crashes" "$build/logs"
 
 mode=()
@@ -76,6 +78,7 @@ run_target() {
     -dict="tests/fuzz/dict/${dict[$t]}.dict" -timeout=25 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$build/crashes/$t-" "$corpus" "$build/seeds/$t" > "$build/logs/$t.log" 2>&1 || status=$?
   echo "$status" > "$build/logs/$t.status"
+  times > "$build/logs/$t.cpu" # line 2: user and system time of this subshell's children (the target)
 }
 
 # Runs the targets, at most $jobs at once.
@@ -95,7 +98,9 @@ for d in /dev/shm/supanalyze-fuzz-*; do
 done
 
 crashed=0
-printf '%-14s %12s %8s %7s %8s %8s  %s\n' target executions exec/s cov features corpus crashes
+# exec/s is per second of the clock; exec/cpu-s per second of processor time the target had,
+# which does not depend on what else the machine runs.
+printf '%-14s %12s %8s %10s %7s %8s %8s  %s\n' target executions exec/s exec/cpu-s cov features corpus crashes
 for t in "${targets[@]}"; do
   log="$build/logs/$t.log"
   status=$(cat "$build/logs/$t.status")
@@ -125,6 +130,9 @@ for t in "${targets[@]}"; do
     crashed=1
     [ "$keep_going" -eq 1 ] && result="$crashes ($artifact)" || result="$found (exit $status: ${artifact:-no input saved}; $log)"
   fi
-  printf '%-14s %12s %8s %7s %8s %8s  %s\n' "$t" "${execs:-?}" "${rate:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$result"
+  cpu_rate=$(awk -v n="${execs:-0}" 'NR == 2 { split($1, u, /[ms]/); split($2, k, /[ms]/); t = u[1] * 60 + u[2] + k[1] * 60 + k[2]
+                                         if (t > 0 && n > 0) printf "%d", n / t }' "$build/logs/$t.cpu" 2> /dev/null || true)
+  printf '%-14s %12s %8s %10s %7s %8s %8s  %s\n' "$t" "${execs:-?}" "${rate:-?}" "${cpu_rate:-?}" "${cov:-?}" "${ft:-?}" \
+    "${corp:-?}" "$result"
 done
 exit $crashed
