@@ -153,7 +153,10 @@ Records read_jsonl(std::string_view bytes, const std::string &file) {
       throw InputError({file, line_no, std::max<std::size_t>(1, std::min(e.byte, line.size()))},
                        "invalid JSON: " + json_reason(e.what()));
     } catch (const nlohmann::json::exception &e) { // out_of_range.406: a number too large (found by fuzzing)
-      throw InputError({file, line_no, 1}, "invalid JSON: " + json_reason(e.what()).substr(0, 120));
+      const std::string what = e.what();           // "[json.exception.out_of_range.406] number overflow ..."
+      const auto text = what.find("] ");
+      throw InputError({file, line_no, 1},
+                       "invalid JSON: " + what.substr(text == std::string::npos ? 0 : text + 2, 120));
     }
     if (!j.is_object()) throw InputError({file, line_no, 1}, "expected one JSON object per line");
     Record rec{line_no, {}};

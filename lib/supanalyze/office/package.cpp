@@ -6,6 +6,7 @@
 #include <libxml/parser.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace supanalyze::office {
@@ -61,7 +62,9 @@ std::optional<std::string> Package::member(const std::string &name) const {
   std::string out;
   char buffer[1 << 16];
   zip_int64_t got = 0;
-  while ((got = zip_fread(f, buffer, sizeof buffer)) > 0 && out.size() <= k_max_member_bytes)
+  const std::uint64_t stated = (stat.valid & ZIP_STAT_SIZE) ? stat.size : k_max_member_bytes + 1;
+  while (out.size() < stated && out.size() <= k_max_member_bytes &&
+         (got = zip_fread(f, buffer, std::min<std::uint64_t>(sizeof buffer, stated - out.size()))) > 0)
     out.append(buffer, static_cast<std::size_t>(got));
   zip_fclose(f);
   if (got < 0 || out.size() > k_max_member_bytes || ((stat.valid & ZIP_STAT_SIZE) && out.size() != stat.size))
