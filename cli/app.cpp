@@ -31,6 +31,15 @@ constexpr const char *k_bug_message =
     "This is a bug in supanalyze, not a problem with your input. Please report it with the command\n"
     "line and `supanalyze --version`.\n";
 
+// Flushes standard output; a write that failed (now or while the command ran: a full disk,
+// /dev/full) is an error, never a silent exit 0.
+int finish_output(Context &ctx, int exit_code) {
+  ctx.out.flush();
+  if (ctx.out) return exit_code;
+  ctx.err << "supanalyze: error: cannot write to standard output\n";
+  return exit_code == k_exit_internal ? exit_code : k_exit_input;
+}
+
 } // namespace
 
 void report_warnings(const Diagnostics &diagnostics) {
@@ -46,7 +55,8 @@ int report_failure(std::exception_ptr failure, Context &ctx) {
     ctx.err << "supanalyze: error: " << e.what() << '\n';
     return e.exit_code();
   } catch (const std::bad_alloc &) {
-    ctx.err << "supanalyze: error: out of memory\n";
+    ctx.err << "supanalyze: error: out of memory (the input is too large for this machine's memory; fewer -j "
+               "threads or a smaller input may fit)\n";
     return k_exit_internal;
   } catch (const std::exception &e) {
     ctx.err << "supanalyze: internal error: " << e.what() << '\n' << k_bug_message;
@@ -93,18 +103,18 @@ int run(const std::vector<std::string> &args, Context &ctx) {
     app.parse(reversed);
   } catch (const CLI::CallForHelp &e) {
     ctx.out << app.help();
-    return 0;
+    return finish_output(ctx, 0);
   } catch (const CLI::CallForAllHelp &e) {
     ctx.out << app.help("", CLI::AppFormatMode::All);
-    return 0;
+    return finish_output(ctx, 0);
   } catch (const CLI::CallForVersion &e) {
     ctx.out << e.what();
-    return 0;
+    return finish_output(ctx, 0);
   } catch (const CLI::ParseError &e) {
     // A subcommand's own --help lands here too (as CallForHelp thrown from the subcommand).
     if (e.get_exit_code() == 0) {
       ctx.out << e.what();
-      return 0;
+      return finish_output(ctx, 0);
     }
     ctx.err << "supanalyze: error: " << e.what() << '\n';
     ctx.err << "Run 'supanalyze "
@@ -112,11 +122,9 @@ int run(const std::vector<std::string> &args, Context &ctx) {
             << "--help' for usage.\n";
     return k_exit_input;
   } catch (...) {
-    ctx.out.flush();
-    return report_failure(std::current_exception(), ctx);
+    return finish_output(ctx, report_failure(std::current_exception(), ctx));
   }
-  ctx.out.flush();
-  return ctx.exit_code;
+  return finish_output(ctx, ctx.exit_code);
 }
 
 } // namespace supanalyze::cli
