@@ -281,8 +281,8 @@ Examples:
   add_lang_option(cmd, an.lang, "Theme labels in th or en");
   cmd->add_flag("--disagreements", opts->disagreements,
                 "With csv/tsv: write the list of disagreements instead of the agreement table");
-  cmd->add_option("--min-kappa", opts->min_kappa,
-                  "Exit with code 1 when the overall (pooled) kappa is below this value");
+  add_real_option(cmd, "--min-kappa", opts->min_kappa, -1, 1,
+                  "Exit with code 1 when the overall (pooled) kappa is below this value (-1 to 1)");
   cmd->callback([opts, &ctx] { run_agree(*opts, ctx); });
 }
 

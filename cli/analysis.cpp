@@ -24,8 +24,7 @@ void add_analysis_options(CLI::App *cmd, AnalysisOptions &opts, std::vector<outp
   cmd->add_option("-p,--province", opts.provinces, "Only these provinces (repeatable)");
   cmd->add_option("-t,--theme", opts.themes, "Only these themes and their sub-themes (repeatable)");
   add_lang_option(cmd, opts.lang, "Labels in th or en");
-  cmd->add_option("-j,--threads", opts.threads,
-                  "Worker threads (default: all cores); output is identical for any value");
+  add_threads_option(cmd, opts.threads, "Worker threads (default: all cores); output is identical for any value");
   cmd->add_flag("!--no-labels", opts.labels, "Code the segment text only, not the ### labels above it");
 }
 

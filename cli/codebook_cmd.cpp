@@ -212,10 +212,10 @@ Examples:
   add_corpus_arguments(l, lint->corpus, lint->meta);
   l->add_flag("--no-corpus", lint->no_corpus, "Only the checks that need no corpus");
   l->add_option("--fail-on", lint->fail_on, "warning, error or never")->capture_default_str();
-  l->add_option("--broad", lint->broad, "Share of segments above which a term is too broad")->capture_default_str();
+  add_real_option(l, "--broad", lint->broad, 0, 1, "Share of segments above which a term is too broad (0 to 1)");
   add_format_option(l, lint->format, {output::Format::table, output::Format::json});
-  l->add_option("-j,--threads", lint->threads,
-                "Worker threads for coding the corpus (default: all cores); findings are identical for any value");
+  add_threads_option(l, lint->threads,
+                     "Worker threads for coding the corpus (default: all cores); findings are identical for any value");
   l->callback([lint, &ctx] { run_lint(*lint, ctx); });
 
   auto show = std::make_shared<CodebookOptions>();

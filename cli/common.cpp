@@ -33,6 +33,9 @@ std::vector<InputText> read_inputs(const std::vector<std::string> &files, Contex
 #include <supanalyze/diagnostics.hpp>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cmath>
 
 namespace supanalyze::cli {
 
@@ -54,6 +57,28 @@ void add_corpus_arguments(CLI::App *cmd, std::string &corpus, std::string &meta)
   cmd->add_option_function<std::string>(
       "--sheet", [](const std::string &sheet) { corpus::set_table_sheet(sheet); },
       "The sheet of an .xlsx corpus (default: the first)");
+}
+
+CLI::Option *add_real_option(CLI::App *cmd, const std::string &names, double &target, double min, double max,
+                             const std::string &help) {
+  std::string shown = fmt::format("{}", target);
+  if (std::isnan(target)) shown = "";
+  return add_parsed_option<double>(
+      cmd, names, target, [min, max](const std::string &v) { return parse_real(v, min, max); }, help, shown);
+}
+
+CLI::Option *add_threads_option(CLI::App *cmd, unsigned &threads, const std::string &help) {
+  return add_parsed_option<unsigned>(
+      cmd, "-j,--threads", threads,
+      [](const std::string &v) {
+        try {
+          return static_cast<unsigned>(parse_integer(v, 0, max_threads()));
+        } catch (const Error &e) {
+          throw Error(fmt::format("{} (at most 4 worker threads per core, and this machine has {}; 0: one per core)",
+                                  e.what(), max_threads() / 4));
+        }
+      },
+      help, "0");
 }
 
 output::Format OutputOptions::resolved_format() const {

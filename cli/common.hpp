@@ -26,6 +26,7 @@ std::vector<InputText> read_inputs(const std::vector<std::string> &files, Contex
 #include <supanalyze/corpus/model.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/language.hpp>
+#include <supanalyze/numbers.hpp>
 #include <supanalyze/output/format.hpp>
 #include <supanalyze/output/table.hpp>
 
@@ -61,6 +62,24 @@ CLI::Option *add_parsed_option(CLI::App *cmd, const std::string &names, T &targe
           help)
       ->default_str(default_text);
 }
+
+// An integer option whose value must lie in [min, max]: checked as the command line is read, a
+// value outside (or not a number) is a usage error that gives the range (exit 2).
+template <typename T>
+CLI::Option *add_integer_option(CLI::App *cmd, const std::string &names, T &target, long long min, long long max,
+                                const std::string &help) {
+  return add_parsed_option<T>(
+      cmd, names, target, [min, max](const std::string &v) { return static_cast<T>(parse_integer(v, min, max)); }, help,
+      std::to_string(target));
+}
+
+// A number option (double) whose value must be finite and lie in [min, max], checked the same way.
+CLI::Option *add_real_option(CLI::App *cmd, const std::string &names, double &target, double min, double max,
+                             const std::string &help);
+
+// -j,--threads: 0 (one per core) up to max_threads(), 4 per core; more is refused with a
+// message that says so.
+CLI::Option *add_threads_option(CLI::App *cmd, unsigned &threads, const std::string &help);
 
 // -o FILE, -f/--format and --bom of a command that writes one result. --format is parsed
 // when the command line is read; without it the format comes from -o's extension

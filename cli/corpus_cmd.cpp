@@ -264,8 +264,8 @@ Examples:
       s, *stats,
       {output::Format::table, output::Format::csv, output::Format::tsv, output::Format::json, output::Format::md},
       output::Format::table);
-  s->add_option("-j,--threads", stats->threads,
-                "Worker threads for tokenizing (default: all cores); output is identical for any value");
+  add_threads_option(s, stats->threads,
+                     "Worker threads for tokenizing (default: all cores); output is identical for any value");
 
   auto exp = std::make_shared<CorpusOptions>();
   auto *e = add(cmd, "export", "Write the corpus as one long table (one row per segment)", R"(
@@ -303,7 +303,7 @@ Examples:
   i->add_option("table", imp->corpus, "The table: .tsv/.txt, .csv, .xlsx, .docx, .qdpx, or - for standard input")
       ->required();
   i->add_option("--id", imp->id, "For a .qdpx: the corpus id (default: from the file name)");
-  i->add_option("--year", imp->year, "For a .qdpx: the year B.E. of the round");
+  add_integer_option(i, "--year", imp->year, 1, 9999, "For a .qdpx: the year B.E. of the round");
   i->add_option_function<std::string>(
       "--sheet", [](const std::string &sheet) { corpus::set_table_sheet(sheet); },
       "The sheet of an .xlsx table (default: the first)");

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <limits>
 
 namespace supanalyze::cli {
 
@@ -92,13 +93,17 @@ void compare_manifests(const fs::path &before, const fs::path &after, Comparison
   const auto n = nlohmann::json::parse(read_file(after / "manifest.json"), nullptr, false);
   if (!o.is_object() || !n.is_object()) return;
   auto value = [](const nlohmann::json &doc, const char *a, const char *b) -> std::string {
-    const auto part = doc.value(a, nlohmann::json::object());
+    const auto part = doc.contains(a) ? doc.at(a) : nlohmann::json::object();
     const auto v = part.is_object() ? part.value(b, nlohmann::json()) : nlohmann::json();
     return v.is_string() ? v.get<std::string>() : v.dump();
   };
   for (auto [doc, side] : {std::pair{&o, &c.old_side}, std::pair{&n, &c.new_side}}) {
     side->corpus = value(*doc, "corpus", "id");
-    side->year = doc->value("corpus", nlohmann::json::object()).value("year", 0);
+    const auto year = doc->contains("corpus") && (*doc)["corpus"].is_object()
+                          ? (*doc)["corpus"].value("year", nlohmann::json())
+                          : nlohmann::json();
+    side->year =
+        year.is_number_integer() && year.get<long long>() > 0 && year.get<long long>() < 100000 ? year.get<int>() : 0;
     side->codebook = value(*doc, "codebook", "id") + " " + value(*doc, "codebook", "version");
   }
   const std::pair<const char *, const char *> facts[] = {
@@ -330,10 +335,10 @@ Examples:
   add_output_options(cmd, *opts, {output::Format::table, output::Format::md, output::Format::json},
                      output::Format::table, false);
   cmd->add_flag("--fail-on-change", opts->fail_on_change, "Exit with 1 when anything changed (for CI gates)");
-  cmd->add_option("--threshold", opts->threshold, "Count only changes whose absolute size is at least N")
-      ->capture_default_str();
+  add_integer_option(cmd, "--threshold", opts->threshold, 1, std::numeric_limits<long long>::max(),
+                     "Count only changes whose absolute size is at least N");
   add_lang_option(cmd, opts->lang, "Labels in th or en");
-  cmd->add_option("-j,--threads", opts->threads, "Worker threads for --corpora (default: all cores)");
+  add_threads_option(cmd, opts->threads, "Worker threads for --corpora (default: all cores)");
   cmd->callback([opts, &ctx] { run_diff(*opts, ctx); });
 }
 

@@ -165,7 +165,7 @@ Examples:
                        output::Format::table, false);
   cmd->add_option("--term", opts->terms, "Search a term instead of a theme (repeatable; token-boundary match)");
   cmd->add_option("--pattern", opts->patterns, "Search an ICU regular expression (repeatable)");
-  cmd->add_option("--context", opts->context, "Display columns of context on each side")->capture_default_str();
+  add_integer_option(cmd, "--context", opts->context, 0, 1000, "Display columns of context on each side");
   cmd->callback([opts, &ctx] { run_kwic(*opts, ctx); });
 }
 

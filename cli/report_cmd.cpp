@@ -83,8 +83,7 @@ Examples:
   cmd->add_option("-p,--province", opts->provinces, "Only these provinces (repeatable)");
   cmd->add_option("-t,--theme", opts->themes, "Only these themes and their sub-themes (repeatable)");
   add_lang_option(cmd, opts->lang, "Labels in th or en");
-  cmd->add_option("-j,--threads", opts->threads,
-                  "Worker threads (default: all cores); output is identical for any value");
+  add_threads_option(cmd, opts->threads, "Worker threads (default: all cores); output is identical for any value");
   cmd->callback([opts] { run_report(*opts); });
 }
 

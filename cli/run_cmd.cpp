@@ -229,8 +229,7 @@ Examples:
   cmd->add_option("-o,--output", opts->output, "Write into FOLDER instead of the configuration's output folder");
   // No -q: it means --question in every other command.
   cmd->add_flag("--quiet", opts->quiet, "No progress bar");
-  cmd->add_option("-j,--threads", opts->threads,
-                  "Worker threads (default: all cores); output is identical for any value");
+  add_threads_option(cmd, opts->threads, "Worker threads (default: all cores); output is identical for any value");
   cmd->callback([opts, &ctx] { run_run(*opts, ctx); });
 }
 

@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/coding/ordered_pool.hpp>
+#include <supanalyze/error.hpp>
 
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
 #include <stdexcept>
 #include <thread>
 
@@ -73,3 +80,32 @@ TEST(OrderedPool, RethrowsTheFirstFailureInSubmissionOrder) {
 }
 
 } // namespace
+
+// Starts a pool of 2,000 threads under an address-space limit too small for their stacks;
+// exits 3 with the message when that is an Error.
+[[noreturn]] void start_too_many_threads() {
+  std::ifstream statm("/proc/self/statm");
+  unsigned long pages = 0;
+  statm >> pages;
+  const rlim_t limit = pages * static_cast<unsigned long>(::sysconf(_SC_PAGESIZE)) + (256ul << 20);
+  const rlimit rl{limit, limit};
+  ::setrlimit(RLIMIT_AS, &rl);
+  try {
+    OrderedPool pool(2000, 10);
+  } catch (const supanalyze::Error &e) {
+    std::cerr << e.what() << '\n';
+    std::exit(3);
+  }
+  std::exit(0);
+}
+
+// A thread the system refuses is an Error that says so, never std::terminate from a
+// half-built pool.
+TEST(OrderedPool, AThreadThatCannotStartIsAnError) {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  GTEST_SKIP() << "the sanitizers need more address space than the limit leaves";
+#else
+  EXPECT_EXIT(start_too_many_threads(), ::testing::ExitedWithCode(3),
+              "cannot start worker thread [0-9]+ of 2000: .*use a smaller -j");
+#endif
+}

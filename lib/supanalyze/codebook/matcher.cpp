@@ -19,6 +19,15 @@ namespace supanalyze::codebook {
 
 namespace {
 
+// The start of `text` for a message: at most 80 bytes, never cut inside a UTF-8 character.
+std::string excerpt(std::string_view text) {
+  if (text.size() <= 80) return std::string(text);
+  std::size_t cut = 80;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;
+  return std::string(text.substr(0, cut)) + "...";
+}
+
 // Milliseconds-order budget of ICU's match engine for one find() (RegexMatcher::setTimeLimit).
 constexpr std::int32_t k_regex_step_limit = 2000;
 
@@ -725,8 +734,7 @@ struct MatchSession::State {
       }
       if (status == U_REGEX_TIME_OUT)
         throw Error("pattern " + c.labels[c.patterns[p].source] + " of theme '" +
-                    c.codebook.themes[c.patterns[p].theme].id +
-                    "' exceeded its time limit on: " + std::string(text.substr(0, 200)));
+                    c.codebook.themes[c.patterns[p].theme].id + "' exceeded its time limit on: " + excerpt(text));
     }
   }
 

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/coding/coder.hpp>
+#include <supanalyze/error.hpp>
+#include <supanalyze/numbers.hpp>
 #include <supanalyze/text/normalizer.hpp>
 
 #include <algorithm>
@@ -36,15 +38,34 @@ void prepend_label_codings(const std::vector<corpus::Segment> &segments, codeboo
   }
 }
 
+// Codes one segment; an error (a pattern over its time limit) names the segment's location.
+void code_one(const corpus::Segment &segment, codebook::MatchSession &session, std::vector<codebook::Coding> &out) {
+  try {
+    session.code(segment.text, out);
+  } catch (const InputError &) {
+    throw;
+  } catch (const Error &e) {
+    throw InputError(segment.where, e.what());
+  }
+}
+
 void code_segments(const corpus::Answer &answer, codebook::MatchSession &session, std::size_t index, AnswerCodings &out,
                    bool with_labels) {
   out.answer = index;
   const auto &segments = answer.segments;
   out.segments.resize(segments.size());
   std::size_t s = 0;
-  for (; s + 1 < segments.size(); s += 2) // two at once: see MatchSession::code_pair
-    session.code_pair(segments[s].text, out.segments[s], segments[s + 1].text, out.segments[s + 1]);
-  if (s < segments.size()) session.code(segments[s].text, out.segments[s]);
+  for (; s + 1 < segments.size(); s += 2) { // two at once: see MatchSession::code_pair
+    try {
+      session.code_pair(segments[s].text, out.segments[s], segments[s + 1].text, out.segments[s + 1]);
+    } catch (const Error &) { // find which of the two failed, for its location
+      out.segments[s].clear();
+      out.segments[s + 1].clear();
+      code_one(segments[s], session, out.segments[s]);
+      code_one(segments[s + 1], session, out.segments[s + 1]);
+    }
+  }
+  if (s < segments.size()) code_one(segments[s], session, out.segments[s]);
   if (with_labels) prepend_label_codings(segments, session, out);
 }
 
@@ -58,6 +79,9 @@ std::vector<codebook::MatchSession> make_sessions(const codebook::Matcher &match
 } // namespace
 
 unsigned resolve_threads(unsigned requested) {
+  if (requested > max_threads())
+    throw Error("-j " + std::to_string(requested) + ": at most " + std::to_string(max_threads()) +
+                " worker threads (4 per core)");
   if (requested > 0) return requested;
   return std::max(1u, std::thread::hardware_concurrency());
 }

@@ -19,7 +19,8 @@ struct AnswerCodings {
   std::vector<std::vector<codebook::Coding>> segments;
 };
 
-// Number of worker threads to use for `requested` (0: all cores).
+// Number of worker threads to use for `requested` (0: all cores); more than max_threads()
+// throws Error.
 unsigned resolve_threads(unsigned requested);
 
 // Codes every answer of `corpus` with `threads` workers (each with its own MatchSession) and

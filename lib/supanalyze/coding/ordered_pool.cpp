@@ -1,18 +1,31 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/coding/ordered_pool.hpp>
 
+#include <supanalyze/error.hpp>
+
 #include <algorithm>
+#include <string>
+#include <system_error>
 
 namespace supanalyze::coding {
 
 OrderedPool::OrderedPool(std::size_t workers, std::size_t window)
     : m_workers(std::max<std::size_t>(1, workers)), m_window(std::max<std::size_t>(1, window)) {
   if (m_workers == 1) return;
-  for (std::size_t w = 0; w < m_workers; ++w)
-    m_threads.emplace_back([this, w] { work(w); });
+  for (std::size_t w = 0; w < m_workers; ++w) {
+    try {
+      m_threads.emplace_back([this, w] { work(w); });
+    } catch (const std::system_error &e) {
+      // The system refused a thread (a limit on threads or memory): stop the ones started, as
+      // the destructor would, and say so instead of terminating.
+      stop_and_join();
+      throw Error("cannot start worker thread " + std::to_string(w + 1) + " of " + std::to_string(m_workers) + ": " +
+                  e.what() + " (use a smaller -j)");
+    }
+  }
 }
 
-OrderedPool::~OrderedPool() {
+void OrderedPool::stop_and_join() {
   {
     std::lock_guard lock(m_mutex);
     m_stopping = true;
@@ -20,7 +33,10 @@ OrderedPool::~OrderedPool() {
   m_work_ready.notify_all();
   for (auto &t : m_threads)
     t.join();
+  m_threads.clear();
 }
+
+OrderedPool::~OrderedPool() { stop_and_join(); }
 
 void OrderedPool::work(std::size_t worker) {
   std::unique_lock lock(m_mutex);

@@ -26,6 +26,7 @@ public:
   using Deliver = std::function<void()>;
 
   // `workers` threads (1: run inline); at most `window` tasks submitted and not yet delivered.
+  // A thread the system refuses to start throws Error (after joining the ones started).
   OrderedPool(std::size_t workers, std::size_t window);
   ~OrderedPool(); // drops what is not delivered and joins the threads
   OrderedPool(const OrderedPool &) = delete;
@@ -48,6 +49,7 @@ private:
     std::exception_ptr failure;
   };
   void work(std::size_t worker);
+  void stop_and_join();
   void deliver_front(std::unique_lock<std::mutex> &lock);
 
   std::size_t m_workers;

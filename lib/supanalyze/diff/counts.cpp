@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <type_traits>
 
 namespace supanalyze::diff {
 
@@ -18,24 +19,58 @@ using Json = nlohmann::json;
   throw Error(file + ": not a freq or matrix table of supanalyze: " + what);
 }
 
+// A count: a whole number of 0 or more (nlohmann would wrap -9 to 18446744073709551607).
+std::uint64_t count_value(const Json &value, const std::string &key, const std::string &file) {
+  if (!value.is_number_unsigned())
+    malformed(file, "'" + key + "' must be a whole number of 0 or more, not " + value.dump().substr(0, 40));
+  return value.get<std::uint64_t>();
+}
+
+std::vector<std::uint64_t> count_list(const Json &value, const std::string &key, const std::string &file) {
+  if (!value.is_array()) malformed(file, "'" + key + "' must be a list of counts");
+  std::vector<std::uint64_t> out;
+  for (const Json &v : value)
+    out.push_back(count_value(v, key, file));
+  return out;
+}
+
 // doc[key] as `T`, or an error naming the file and the key.
 template <typename T> T field(const Json &doc, const char *key, const std::string &file) {
   if (!doc.is_object() || !doc.contains(key)) malformed(file, "missing '" + std::string(key) + "'");
-  try {
-    return doc.at(key).get<T>();
-  } catch (const Json::exception &) {
-    malformed(file, "'" + std::string(key) + "' has the wrong type");
+  if constexpr (std::is_same_v<T, std::uint64_t>) {
+    return count_value(doc.at(key), key, file);
+  } else if constexpr (std::is_same_v<T, std::vector<std::uint64_t>>) {
+    return count_list(doc.at(key), key, file);
+  } else if constexpr (std::is_same_v<T, std::vector<std::vector<std::uint64_t>>>) {
+    if (!doc.at(key).is_array()) malformed(file, "'" + std::string(key) + "' must be a list of rows of counts");
+    std::vector<std::vector<std::uint64_t>> rows;
+    for (const Json &row : doc.at(key))
+      rows.push_back(count_list(row, key, file));
+    return rows;
+  } else {
+    try {
+      return doc.at(key).get<T>();
+    } catch (const Json::exception &) {
+      malformed(file, "'" + std::string(key) + "' has the wrong type");
+    }
   }
+}
+
+// doc[key] as `T` when it is there, else `fallback`; a value of the wrong type is an error
+// naming the key (Json::value would throw type_error.302 without one).
+template <typename T> T optional_field(const Json &doc, const char *key, const std::string &file, T fallback) {
+  if (!doc.is_object() || !doc.contains(key) || doc.at(key).is_null()) return fallback;
+  return field<T>(doc, key, file);
 }
 
 void read_header(const Json &doc, const std::string &file, Counts &counts) {
   counts.corpus_id = field<std::string>(doc, "corpus", file);
-  counts.year = doc.value("year", 0);
-  const Json codebook = doc.value("codebook", Json::object());
-  counts.codebook_id = codebook.value("id", "");
-  counts.codebook_version = codebook.value("version", "");
+  counts.year = optional_field<int>(doc, "year", file, 0);
+  const Json codebook = optional_field<Json>(doc, "codebook", file, Json::object());
+  counts.codebook_id = optional_field<std::string>(codebook, "id", file, "");
+  counts.codebook_version = optional_field<std::string>(codebook, "version", file, "");
   counts.unit = field<std::string>(doc, "unit", file);
-  counts.filters = doc.value("filters", Json::object()).dump();
+  counts.filters = optional_field<Json>(doc, "filters", file, Json::object()).dump();
 }
 
 void read_freq(const Json &doc, const std::string &file, bool english, Counts &counts) {
@@ -44,13 +79,13 @@ void read_freq(const Json &doc, const std::string &file, bool english, Counts &c
   for (const Json &q : field<Json>(doc, "questions", file)) {
     QuestionInfo info;
     info.id = field<std::string>(q, "instrument", file) + "/" + field<std::string>(q, "question", file);
-    info.text = q.value("text", "");
+    info.text = optional_field<std::string>(q, "text", file, "");
     info.denominator = field<std::uint64_t>(q, "denominator", file);
     for (const Json &t : field<Json>(q, "themes", file)) {
       const auto theme = field<std::string>(t, "theme", file);
       if (!seen[theme]) {
         seen[theme] = true;
-        counts.themes.push_back({theme, t.value(english ? "label_en" : "label_th", "")});
+        counts.themes.push_back({theme, optional_field<std::string>(t, english ? "label_en" : "label_th", file, "")});
       }
       counts.groups.push_back({info.id, theme, field<std::uint64_t>(t, "count", file), {}});
     }
@@ -61,14 +96,14 @@ void read_freq(const Json &doc, const std::string &file, bool english, Counts &c
 std::vector<Item> axis_items(const Json &doc, const char *key, const std::string &file) {
   std::vector<Item> items;
   for (const Json &item : field<Json>(doc, key, file))
-    items.push_back({field<std::string>(item, "id", file), item.value("label", "")});
+    items.push_back({field<std::string>(item, "id", file), optional_field<std::string>(item, "label", file, "")});
   return items;
 }
 
 // The one value of a filter, or "" when it has none or several.
 std::string single_filter(const Json &doc, const char *key) {
-  const Json filters = doc.value("filters", Json::object());
-  const Json values = filters.value(key, Json::array());
+  const Json filters = doc.contains("filters") ? doc.at("filters") : Json::object();
+  const Json values = filters.is_object() && filters.contains(key) ? filters.at(key) : Json::array();
   return values.is_array() && values.size() == 1 && values[0].is_string() ? values[0].get<std::string>() : "";
 }
 
@@ -153,7 +188,9 @@ Counts read_table_json(const std::string &json_text, const std::string &file, bo
   }
   Counts counts;
   counts.source = file;
-  const std::string schema = doc.is_object() ? doc.value("schema", "") : "";
+  const std::string schema = doc.is_object() && doc.contains("schema") && doc.at("schema").is_string()
+                                 ? doc.at("schema").get<std::string>()
+                                 : "";
   if (schema == "supanalyze.freq/1")
     counts.kind = "freq";
   else if (schema == "supanalyze.matrix/1")
@@ -161,11 +198,15 @@ Counts read_table_json(const std::string &json_text, const std::string &file, bo
   else
     malformed(file, schema.empty() ? "no 'schema'"
                                    : "schema '" + schema + "' (expected supanalyze.freq/1 or supanalyze.matrix/1)");
-  read_header(doc, file, counts);
-  if (counts.kind == "freq")
-    read_freq(doc, file, english, counts);
-  else
-    read_matrix(doc, file, counts);
+  try {
+    read_header(doc, file, counts);
+    if (counts.kind == "freq")
+      read_freq(doc, file, english, counts);
+    else
+      read_matrix(doc, file, counts);
+  } catch (const Json::exception &e) { // a shape the checks above do not name
+    malformed(file, std::string("a value has the wrong type (") + e.what() + ")");
+  }
   return counts;
 }
 

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Numbers read from the command line and from YAML: checked against their allowed range where
+// they are read, so that no value wraps around (2147483648 read into an int) or turns a check
+// off (NaN compares false with everything). The limits are listed in docs/limits.md.
+
+#include <string>
+#include <string_view>
+
+namespace supanalyze {
+
+// The decimal integer `text` (an optional sign, then digits, nothing else) when it lies in
+// [min, max]; otherwise throws Error "'TEXT' is not a whole number from MIN to MAX".
+long long parse_integer(std::string_view text, long long min, long long max);
+
+// The decimal number `text` when it is finite and lies in [min, max]; NaN, infinities and
+// anything else throw Error "'TEXT' is not a number from MIN to MAX".
+double parse_real(std::string_view text, double min, double max);
+
+// The most worker threads -j accepts: 4 per core of this machine (at least 4).
+unsigned max_threads();
+
+} // namespace supanalyze
