@@ -17,6 +17,8 @@
 #include <optional>
 #include <sstream>
 
+#include <unistd.h>
+
 namespace supanalyze::cli {
 
 namespace {
@@ -122,6 +124,101 @@ std::vector<output::Sheet> sheets_of(const PreparedOutput &p) {
   return sheets;
 }
 
+// The file names a run writes into its folder, each with the output it comes from (nullptr:
+// the manifest or the shared workbook).
+std::vector<std::pair<std::string, const run::OutputSpec *>> files_of(const run::RunConfig &config) {
+  std::vector<std::pair<std::string, const run::OutputSpec *>> files;
+  bool workbook = false;
+  for (const auto &spec : config.outputs)
+    for (const auto format : spec.formats) {
+      if (format == output::Format::xlsx)
+        workbook = true;
+      else
+        files.emplace_back(spec.name + "." + output::extension(format), &spec);
+    }
+  if (workbook) files.emplace_back(k_workbook, nullptr);
+  files.emplace_back("manifest.json", nullptr);
+  return files;
+}
+
+// A run never writes over what it reads: no output file may be the configuration, the corpus,
+// its corpus.yaml or the codebook, and the output folder may not be (inside) a corpus folder.
+void refuse_inputs_as_outputs(const run::RunConfig &config, const fs::path &config_file, const fs::path &dir) {
+  std::error_code ec;
+  auto canonical = [&](const fs::path &p) { return fs::weakly_canonical(fs::absolute(p, ec), ec); };
+  std::vector<std::pair<fs::path, std::string>> inputs{{canonical(config_file), "the run configuration"}};
+  for (const auto &[path, what] : {std::pair{&config.corpus, "the corpus"}, std::pair{&config.meta, "corpus.yaml"},
+                                   std::pair{&config.codebook, "the codebook"}})
+    if (!path->empty()) inputs.emplace_back(canonical(*path), what);
+  const fs::path out = canonical(dir);
+  if (!config.corpus.empty() && fs::is_directory(config.corpus, ec)) {
+    const fs::path corpus = canonical(config.corpus);
+    const auto rel = out.lexically_relative(corpus);
+    if (!rel.empty() && *rel.begin() != "..")
+      throw Error(dir.string() + ": the output folder is inside the corpus folder " + config.corpus.string() +
+                  " (choose another output folder)");
+  }
+  for (const auto &[file, spec] : files_of(config))
+    for (const auto &[input, what] : inputs)
+      if (canonical(dir / file) == input) {
+        const std::string message = "writing " + (dir / file).string() + " would overwrite " + what + " (" +
+                                    input.string() + "): rename the output or choose another output folder";
+        if (spec) throw InputError(spec->where, "output '" + spec->name + "': " + message);
+        throw Error(message);
+      }
+}
+
+// The files of a run, written into a staging folder inside the output folder and moved into
+// it only once every one is written: a failure half-way (or SIGINT) leaves the folder as it
+// was, never new tables beside an old manifest.
+class Staging {
+public:
+  explicit Staging(const fs::path &dir)
+      : m_dir(dir), m_staging(dir / (".supanalyze-run-" + std::to_string(::getpid()))), m_registered(m_staging) {
+    std::error_code ec;
+    fs::remove_all(m_staging, ec);
+    if (!fs::create_directory(m_staging, ec) || ec)
+      throw Error(m_staging.string() + ": cannot create the staging folder: " + ec.message());
+  }
+  ~Staging() {
+    if (m_committed) return;
+    std::error_code ec;
+    fs::remove_all(m_staging, ec);
+  }
+  Staging(const Staging &) = delete;
+  Staging &operator=(const Staging &) = delete;
+
+  void write(const std::string &file, std::string_view content) {
+    m_files.push_back(file);
+    m_registered_files.push_back(std::make_unique<TemporaryPath>(m_staging / file));
+    write_file_atomically(m_staging / file, content);
+  }
+
+  // Moves every file into the output folder (each rename is atomic) and removes the staging folder.
+  void commit() {
+    for (const auto &file : m_files) { // what would make a rename fail, before any is done
+      std::error_code ec;
+      if (fs::is_directory(m_dir / file, ec)) throw Error((m_dir / file).string() + ": cannot write: it is a folder");
+    }
+    for (const auto &file : m_files) {
+      std::error_code ec;
+      fs::rename(m_staging / file, m_dir / file, ec);
+      if (ec) throw Error((m_dir / file).string() + ": cannot write: " + ec.message());
+    }
+    std::error_code ec;
+    fs::remove(m_staging, ec);
+    m_committed = true;
+  }
+
+private:
+  fs::path m_dir;
+  fs::path m_staging;
+  TemporaryPath m_registered;
+  std::vector<std::unique_ptr<TemporaryPath>> m_registered_files;
+  std::vector<std::string> m_files;
+  bool m_committed = false;
+};
+
 void run_run(const RunOptions &opts, Context &ctx) {
   const std::string config_text = read_file(opts.config);
   text::require_valid_utf8(config_text, opts.config);
@@ -129,6 +226,7 @@ void run_run(const RunOptions &opts, Context &ctx) {
   const run::RunConfig config = run::parse_run_config(config_text, opts.config, diagnostics);
   diagnostics.throw_if_errors();
   const fs::path dir = opts.output.empty() ? config.output : fs::path(opts.output);
+  refuse_inputs_as_outputs(config, opts.config, dir);
   ProgressBar progress(ctx.err, !opts.quiet && stderr_is_terminal(ctx));
 
   // Load the codebook once, then code every answer once, as it streams, feeding every table's
@@ -155,6 +253,7 @@ void run_run(const RunOptions &opts, Context &ctx) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw Error(dir.string() + ": cannot create the output folder: " + ec.message());
+  Staging staging(dir);
   run::Manifest manifest = run::make_manifest(config, config_text, loaded.corpus, digest, *loaded.codebook);
   std::size_t total = 0, done = 0;
   for (const auto &spec : config.outputs)
@@ -177,19 +276,20 @@ void run_run(const RunOptions &opts, Context &ctx) {
                                       ? report_bytes(*p, config, format, opts.threads)
                                       : (bom ? output::k_utf8_bom : "") + render(*p, format);
       const std::string file = p->spec->name + "." + output::extension(format);
-      write_file_atomically(dir / file, content);
+      staging.write(file, content);
       manifest.files.push_back({p->spec->name, output::to_string(format), file, sha256_hex(content)});
       progress.update(++done);
     }
   if (!sheets.empty()) {
     const std::string content = output::xlsx_workbook(sheets);
-    write_file_atomically(dir / k_workbook, content);
+    staging.write(k_workbook, content);
     const std::string sha = sha256_hex(content);
     for (const auto &name : in_workbook)
       manifest.files.push_back({name, "xlsx", k_workbook, sha});
   }
   const std::string manifest_text = run::manifest_json(manifest);
-  write_file_atomically(dir / "manifest.json", manifest_text);
+  staging.write("manifest.json", manifest_text);
+  staging.commit();
   progress.finish();
 
   // What was written, in `sha256sum` form (`sha256sum -c` checks it from the folder); the
