@@ -143,7 +143,7 @@ void run_test(const CodebookOptions &opts, Context &ctx) {
 // tool codes by hand. Any other problem stops the export at the first error.
 codebook::Codebook load_for_export(const std::string &path) {
   if (path.empty()) return codebook::default_codebook();
-  Diagnostics diagnostics;
+  Diagnostics diagnostics(SIZE_MAX); // every error, to tell the themes without terms from the rest
   codebook::Codebook cb = codebook::parse_codebook(read_file(path), path, diagnostics);
   for (const auto &d : diagnostics.items())
     if (d.severity == Severity::error && d.message.find(": no match definition") == std::string::npos)

@@ -10,12 +10,13 @@ std::string Diagnostic::to_string() const {
 }
 
 void Diagnostics::error(SourceLocation where, std::string message) {
-  m_items.push_back({Severity::error, std::move(where), std::move(message)});
+  if (m_errors < m_listed_errors) m_items.push_back({Severity::error, std::move(where), std::move(message)});
   ++m_errors;
 }
 
 void Diagnostics::warning(SourceLocation where, std::string message) {
   m_items.push_back({Severity::warning, std::move(where), std::move(message)});
+  ++m_warnings;
 }
 
 void Diagnostics::throw_if_errors() const {

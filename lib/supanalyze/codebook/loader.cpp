@@ -8,8 +8,10 @@
 #include <supanalyze/text/utf8.hpp>
 
 #include <unicode/regex.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
+#include <set>
 
 namespace supanalyze::embedded {
 extern const std::string_view default_codebook;
@@ -36,13 +38,23 @@ bool is_colour(const std::string &c) {
          });
 }
 
+// Whether `value` has a letter or a digit (Thai letters and marks included): a glob without
+// one, such as "-*", matches every token once the punctuation is folded away.
+bool has_letter_or_digit(std::string_view value) {
+  for (std::size_t pos = 0; pos < value.size();) {
+    const char32_t c = text::decode_at(value, pos);
+    if (u_isalnum(static_cast<UChar32>(c)) || u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK) return true;
+  }
+  return false;
+}
+
 class Loader {
 public:
   Loader(const std::string &file, Diagnostics &diagnostics) : m_yaml(file, diagnostics), m_diagnostics(diagnostics) {}
 
   Codebook load(const YAML::Node &root) {
     Codebook cb;
-    if (!m_yaml.expect_map(root, "")) return cb;
+    if (!m_yaml.expect_document(root, "codebook", {"id", "version", "title", "description", "themes"})) return cb;
     m_yaml.check_keys(root, "", {"id", "version", "title", "description", "themes"});
     if (auto id = m_yaml.string(root, "", "id", true)) {
       if (!is_codebook_id(*id))
@@ -104,6 +116,16 @@ private:
       }
       if (value.empty() || value.find_first_not_of(" *") == std::string::npos) {
         m_yaml.error(item, item_path, "empty term");
+        continue;
+      }
+      if (text::code_point_count(value) > k_max_term_chars) {
+        m_yaml.error(item, item_path,
+                     "a term may have at most " + std::to_string(k_max_term_chars) + " characters, this one has " +
+                         std::to_string(text::code_point_count(value)));
+        continue;
+      }
+      if (value.find('*') != std::string::npos && !has_letter_or_digit(value)) {
+        m_yaml.error(item, item_path, "a glob needs a letter or a digit besides '*' (this one matches any word)");
         continue;
       }
       out.push_back({value, m_yaml.where(item)});
@@ -217,8 +239,7 @@ private:
       }
       rule.not_terms = terms(r, rp, "not");
       if (rule.kind == RuleKind::near) {
-        const auto within = m_yaml.integer(r, rp, "within", true);
-        if (within && *within < 0) m_yaml.error(r["within"], rp + ".within", "must be 0 or more");
+        const auto within = m_yaml.integer(r, rp, "within", true, 0, k_max_within);
         rule.within = static_cast<int>(within.value_or(0));
         if (rule.slot_count() < 2) m_yaml.error(r, rp + ".near", "near needs at least two terms");
       } else if (r["within"]) {
@@ -237,10 +258,10 @@ private:
 
   void resolve_hierarchy(Codebook &cb, const std::vector<std::pair<std::vector<std::string>, YAML::Node>> &children) {
     std::vector<std::string> ids;
+    std::set<std::string> seen; // each duplicate reported once, in N log N (not N^2) steps
     for (std::size_t i = 0; i < cb.themes.size(); ++i) {
-      for (std::size_t j = 0; j < i; ++j)
-        if (!cb.themes[i].id.empty() && cb.themes[i].id == cb.themes[j].id)
-          m_diagnostics.error(cb.themes[i].where, "themes." + cb.themes[i].id + ": duplicate theme id");
+      if (!cb.themes[i].id.empty() && !seen.insert(cb.themes[i].id).second)
+        m_diagnostics.error(cb.themes[i].where, "themes." + cb.themes[i].id + ": duplicate theme id");
       ids.push_back(cb.themes[i].id);
     }
     auto unknown = [&](const std::string &id) {
@@ -306,7 +327,7 @@ private:
 Codebook parse_codebook(const std::string &yaml_text, const std::string &file, Diagnostics &diagnostics) {
   text::require_valid_utf8(yaml_text, file);
   const YAML::Node root = detail::parse_yaml(yaml_text, file);
-  Codebook cb = Loader(file, diagnostics).load(root);
+  Codebook cb = detail::with_locations(file, [&] { return Loader(file, diagnostics).load(root); });
   cb.source = file;
   cb.text = yaml_text;
   return cb;

@@ -9,6 +9,11 @@
 
 namespace supanalyze::codebook {
 
+// The largest `within` of a near rule, in tokens, and the longest term, in characters (code
+// points; the matcher's automaton holds no longer one): docs/limits.md.
+inline constexpr long k_max_within = 1000;
+inline constexpr std::size_t k_max_term_chars = 256;
+
 // Parses and validates a codebook (docs/codebook-format.md). Every problem goes to
 // `diagnostics` as "file:line:col: key.path: message": bad YAML, unknown keys (with the closest
 // known key), missing keys, duplicate ids, unknown parents, parent cycles, themes with no match

@@ -62,10 +62,10 @@ void read_id(detail::YamlReader &yaml, const YAML::Node &node, const std::string
 template <typename T>
 void check_unique(detail::YamlReader &yaml, const YAML::Node &list, const std::string &path,
                   const std::vector<T> &items) {
+  std::set<std::string> seen; // each duplicate reported once, in N log N (not N^2) steps
   for (std::size_t i = 0; i < items.size(); ++i)
-    for (std::size_t j = 0; j < i; ++j)
-      if (!items[i].id.empty() && items[i].id == items[j].id)
-        yaml.error(list[i], path + "[" + std::to_string(i) + "].id", "duplicate id '" + items[i].id + "'");
+    if (!items[i].id.empty() && !seen.insert(items[i].id).second)
+      yaml.error(list[i], path + "[" + std::to_string(i) + "].id", "duplicate id '" + items[i].id + "'");
 }
 
 void read_questions(detail::YamlReader &yaml, const YAML::Node &node, const std::string &path, Instrument &instrument) {
@@ -87,12 +87,12 @@ void read_questions(detail::YamlReader &yaml, const YAML::Node &node, const std:
   check_unique(yaml, list, path + ".questions", instrument.questions);
 }
 
-Corpus parse_metadata(const std::string &bytes, const std::string &file, Diagnostics &diagnostics) {
-  text::require_valid_utf8(bytes, file);
-  const YAML::Node root = detail::parse_yaml(bytes, file);
+Corpus read_metadata_root(const YAML::Node &root, const std::string &file, Diagnostics &diagnostics) {
   detail::YamlReader yaml(file, diagnostics);
   Corpus corpus;
-  if (!yaml.expect_map(root, "")) return corpus;
+  if (!yaml.expect_document(root, "corpus.yaml",
+                            {"id", "title", "year", "provinces", "instruments", "source", "description"}))
+    return corpus;
   yaml.check_keys(root, "", {"id", "title", "year", "provinces", "instruments", "source", "description"});
   read_id(yaml, root, "", corpus.id);
   corpus.title = yaml.string(root, "", "title", false).value_or("");
@@ -100,8 +100,8 @@ Corpus parse_metadata(const std::string &bytes, const std::string &file, Diagnos
     yaml.error(root, "year", "missing required key");
   } else if (yaml.expect_map(year, "year")) {
     yaml.check_keys(year, "year", {"be", "ce"});
-    corpus.year_be = static_cast<int>(yaml.integer(year, "year", "be", true).value_or(0));
-    corpus.year_ce = static_cast<int>(yaml.integer(year, "year", "ce", false).value_or(corpus.year_be - 543));
+    corpus.year_be = static_cast<int>(yaml.integer(year, "year", "be", true, 1, 9999).value_or(0));
+    corpus.year_ce = static_cast<int>(yaml.integer(year, "year", "ce", false, 1, 9999).value_or(corpus.year_be - 543));
   }
   if (const YAML::Node list = root["provinces"]; !list) {
     yaml.error(root, "provinces", "missing required key");
@@ -134,6 +134,12 @@ Corpus parse_metadata(const std::string &bytes, const std::string &file, Diagnos
     check_unique(yaml, list, "instruments", corpus.instruments);
   }
   return corpus;
+}
+
+Corpus parse_metadata(const std::string &bytes, const std::string &file, Diagnostics &diagnostics) {
+  text::require_valid_utf8(bytes, file);
+  const YAML::Node root = detail::parse_yaml(bytes, file);
+  return detail::with_locations(file, [&] { return read_metadata_root(root, file, diagnostics); });
 }
 
 // --- transcripts -------------------------------------------------------------------------------
@@ -175,6 +181,10 @@ void read_transcript(Corpus &corpus, std::size_t instrument, std::size_t provinc
       return;
     }
     line_no = lines->line_number();
+    if (const auto nul = line.find('\0'); nul != std::string_view::npos) { // no text: written raw into outputs
+      diagnostics.error({file, line_no, text::character_column(line, nul)}, "a NUL byte");
+      continue;
+    }
     if (is_blank(line)) continue;
     any_content = true;
     const std::string_view body = trim(line);
@@ -366,13 +376,22 @@ struct TableColumns {
         {&segment, {"segment", "ลำดับ", "ข้อที่"}},
         {&text, {"text", "ข้อความ", "คำตอบ"}},
         {&label, {"label", "หัวข้อ"}}};
+    bool ok = true;
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
       const std::string name = column_name(header.fields[i]);
-      for (const auto &[column, names] : named)
-        if (*column == k_no_column && std::find(names.begin(), names.end(), name) != names.end()) *column = i;
+      for (const auto &[column, names] : named) {
+        if (std::find(names.begin(), names.end(), name) == names.end()) continue;
+        if (*column == k_no_column) {
+          *column = i;
+        } else { // a second text column would be dropped without a word
+          diagnostics.error({file, header.line, column_of(header, i)},
+                            "a second '" + names.front() + "' column (column " + std::to_string(i + 1) +
+                                "; the first is column " + std::to_string(*column + 1) + ")");
+          ok = false;
+        }
+      }
     }
     width = header.fields.size();
-    bool ok = true;
     for (const auto &[column, name] : {std::pair{&question, "question"}, {&province, "province"}, {&text, "text"}})
       if (*column == k_no_column) {
         diagnostics.error({file, header.line, 1}, "the header has no '" + std::string(name) +
@@ -417,6 +436,15 @@ public:
                                                      std::to_string(row.fields.size()));
       return std::nullopt;
     }
+    for (std::size_t k = 0; k < row.fields.size(); ++k)
+      if (const auto nul = row.fields[k].find('\0'); nul != std::string_view::npos) {
+        // A NUL is no text: it would be written raw into every output.
+        const std::size_t column = column_of(row, k);
+        m_diagnostics.error(
+            {m_file, row.line, column == 0 ? 0 : column + text::code_point_count(row.fields[k].substr(0, nul))},
+            "a NUL byte (field " + std::to_string(k + 1) + ")");
+        return std::nullopt;
+      }
     if (col.corpus != k_no_column && field(col.corpus) != m_corpus.id && column_name(field(col.corpus)) != m_corpus.id)
       m_diagnostics.error(where(col.corpus),
                           "corpus '" + text_of(col.corpus) + "' does not match corpus.yaml's id '" + m_corpus.id + "'");
@@ -654,13 +682,16 @@ private:
       return;
     }
     m_line = m_lines->line_number();
-    if (csv_parse(&m_parser, line.data(), line.size(), on_field, on_row, this) != line.size() ||
-        csv_parse(&m_parser, "\n", 1, on_field, on_row, this) != 1)
-      fail();
+    const std::size_t used = csv_parse(&m_parser, line.data(), line.size(), on_field, on_row, this);
+    if (used != line.size()) fail(text::character_column(line, used)); // libcsv stops at the bad byte
+    if (csv_parse(&m_parser, "\n", 1, on_field, on_row, this) != 1) fail(code_point_count_of(line) + 1);
   }
 
-  [[noreturn]] void fail() {
-    throw InputError({file(), m_line, 0}, std::string("malformed CSV: ") + csv_strerror(csv_error(&m_parser)));
+  static std::size_t code_point_count_of(std::string_view line) { return text::code_point_count(line); }
+
+  // `column`: the character where libcsv stopped (0: the end of the file, no column).
+  [[noreturn]] void fail(std::size_t column = 0) {
+    throw InputError({file(), m_line, column}, std::string("malformed CSV: ") + csv_strerror(csv_error(&m_parser)));
   }
 
   static void on_field(void *data, std::size_t size, void *self_ptr) {

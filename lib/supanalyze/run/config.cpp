@@ -46,7 +46,9 @@ public:
   RunConfig read(const YAML::Node &root, const fs::path &file) {
     RunConfig config;
     config.file = file;
-    if (!m_yaml.expect_map(root, "")) return config;
+    if (!m_yaml.expect_document(root, "run configuration",
+                                {"corpus", "meta", "codebook", "output", "outputs", "title", "description"}))
+      return config;
     m_yaml.check_keys(root, "", {"corpus", "meta", "codebook", "output", "outputs", "title", "description"},
                       {{"tables", "outputs"}, {"results", "output"}, {"out", "output"}});
     if (auto corpus = m_yaml.string(root, "", "corpus", true)) {
@@ -209,7 +211,7 @@ private:
 
 RunConfig parse_run_config(const std::string &yaml_text, const fs::path &file, Diagnostics &diagnostics) {
   const YAML::Node root = detail::parse_yaml(yaml_text, file.string());
-  return Reader(file, diagnostics).read(root, file);
+  return detail::with_locations(file.string(), [&] { return Reader(file, diagnostics).read(root, file); });
 }
 
 RunConfig load_run_config(const fs::path &file) {
