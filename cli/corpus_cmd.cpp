@@ -45,6 +45,9 @@ void run_check(const CorpusOptions &opts, Context &ctx) {
   const auto &c = checked.metadata;
   for (const auto &d : diagnostics.items())
     ctx.out << d.to_string() << '\n';
+  if (diagnostics.unlisted_errors() > 0)
+    ctx.out << "... and " << diagnostics.unlisted_errors() << " more errors (the first " << Diagnostics::k_listed_errors
+            << " are listed)\n";
   ctx.out << (c.id.empty() ? corpus_path(opts).string() : c.id) << ": " << shape(c, checked.answers, checked.segments)
           << "; " << diagnostics.error_count() << " errors, " << diagnostics.warning_count() << " warnings\n";
   if (diagnostics.has_errors()) ctx.exit_code = k_exit_input;
@@ -190,6 +193,7 @@ void run_import_project(const CorpusOptions &opts, Context &ctx) {
   }
   const qda::Project project = qda::read_qdpx(read_file(opts.corpus), opts.corpus);
   const corpus::Corpus c = qda::project_corpus(project, id, opts.year);
+  corpus::check_folder_form(c);
   const std::filesystem::path dir = opts.output;
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -201,6 +205,7 @@ void run_import_project(const CorpusOptions &opts, Context &ctx) {
 
 void run_import(const CorpusOptions &opts, Context &ctx) {
   if (opts.output.empty()) throw Error("corpus import needs -o DIR, the folder to write the corpus to");
+  corpus::require_new_folder(opts.output);
   if (std::filesystem::path(opts.corpus).extension() == ".qdpx") return run_import_project(opts, ctx);
   const std::filesystem::path table = opts.corpus;
   corpus::Corpus c;
@@ -220,6 +225,7 @@ void run_import(const CorpusOptions &opts, Context &ctx) {
     meta = corpus::metadata_path(table, opts.meta); // empty: ids from the rows
     c = load_corpus(opts.corpus, opts.meta);
   }
+  corpus::check_folder_form(c);
   corpus::write_folder(c, meta, opts.output);
   ctx.err << "wrote " << opts.output << ": " << shape(c, c.answers.size(), c.segment_count()) << '\n';
 }

@@ -26,7 +26,7 @@ void run_normalize(const NormalizeOptions &opts, Context &ctx) {
   const auto inputs = read_inputs(opts.files, ctx);
   text::Dictionary dictionary = text::Dictionary::domain_default();
   for (const auto &file : opts.dictionaries)
-    dictionary.add_lines(text::read_text_file(file));
+    dictionary.add_lines(text::read_text_file(file), file);
   text::NormalizeOptions options;
   options.keep_thai_digits = opts.keep_thai_digits;
   options.join_lines = opts.join_lines;

@@ -48,7 +48,7 @@ void run_tokenize(const TokenizeOptions &opts, Context &ctx) {
   const auto inputs = read_inputs(opts.files, ctx);
   text::Dictionary dictionary = text::Dictionary::domain_default();
   for (const auto &file : opts.dictionaries)
-    dictionary.add_lines(text::read_text_file(file));
+    dictionary.add_lines(text::read_text_file(file), file);
   const text::Normalizer normalizer({.keep_thai_digits = false, .join_lines = false, .dictionary = &dictionary});
   const text::Tokenizer tokenizer(dictionary);
 

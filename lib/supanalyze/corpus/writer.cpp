@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/corpus/writer.hpp>
+#include <supanalyze/diagnostics.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
 
@@ -89,6 +90,41 @@ std::string transcript_text(const Corpus &corpus, std::size_t instrument, std::s
     }
   }
   return out;
+}
+
+void check_folder_form(const Corpus &corpus) {
+  Diagnostics diagnostics;
+  auto heading = [](std::string_view t) {
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t'))
+      t.remove_prefix(1);
+    return t == "##" || t == "###" || t.rfind("## ", 0) == 0 || t.rfind("### ", 0) == 0;
+  };
+  for (const Answer &a : corpus.answers)
+    for (std::size_t s = 0; s < a.segments.size(); ++s) {
+      const Segment &segment = a.segments[s];
+      const std::string where =
+          corpus.question_key(a) + "/" + corpus.provinces[a.province].id + "/" + std::to_string(s + 1);
+      if (segment.text.find_first_not_of(" \t\r\n") == std::string::npos)
+        diagnostics.error(segment.where, where + ": a row without text (give it text, or delete the row)");
+      else if (segment.text.find_first_of("\r\n") != std::string::npos)
+        diagnostics.error(segment.where, where + ": text with a line break (a transcript holds one segment per line: "
+                                                 "join the lines, or make them rows of their own)");
+      else if (heading(segment.text))
+        diagnostics.error(segment.where, where + ": text that would read back as a heading ('##')");
+      if (segment.label.find_first_of("\r\n") != std::string::npos)
+        diagnostics.error(segment.where, where + ": a label with a line break");
+    }
+  diagnostics.throw_if_errors();
+}
+
+void require_new_folder(const std::filesystem::path &dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) return;
+  if (!fs::is_directory(dir, ec)) throw Error(dir.string() + ": exists and is not a folder");
+  if (!fs::is_empty(dir, ec))
+    throw Error(dir.string() + ": the folder is not empty (corpus import writes a new corpus folder; choose a new "
+                               "one, or empty this one)");
 }
 
 void write_folder(const Corpus &corpus, const std::filesystem::path &metadata_file, const std::filesystem::path &dir) {

@@ -26,6 +26,17 @@ std::string metadata_yaml(const Corpus &corpus);
 // One transcript (`<instrument>/<province>.md`) in the canonical layout.
 std::string transcript_text(const Corpus &corpus, std::size_t instrument, std::size_t province);
 
+// Checks that the folder form can hold every segment of `corpus` as it is, so that an import
+// keeps every row or refuses it: no segment without text (a blank line is no segment), no text
+// or label with a line break (one line is one segment: a CSV field with a newline would become
+// two, shifting every later segment number), no text that reads back as a heading ("## ...").
+// Throws InputError at the first such row, with how many more there are.
+void check_folder_form(const Corpus &corpus);
+
+// Throws Error when `dir` exists and is not an empty folder: an import writes a new corpus
+// folder, and would otherwise merge into whatever is there.
+void require_new_folder(const std::filesystem::path &dir);
+
 // Writes the folder form into `dir` (created if needed): `metadata_file` copied byte for byte
 // as corpus.yaml (so its comments survive; metadata_yaml when it is empty), and every
 // transcript, each file atomically.

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include <supanalyze/error.hpp>
 #include <supanalyze/text/dictionary.hpp>
+#include <supanalyze/text/utf8.hpp>
 
 #include <datrie/trie.h>
 #include <stdio_ext.h>
@@ -60,6 +62,24 @@ void Dictionary::add_lines(std::string_view text) {
     if (!line.empty() && line.front() != '#') add(line);
     pos = end + 1;
   }
+}
+
+void Dictionary::add_lines(std::string_view text, const std::string &name) {
+  std::size_t line_no = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    ++line_no;
+    const std::string_view line = text.substr(pos, end - pos);
+    const std::size_t chars = code_point_count(line);
+    if (chars > k_max_word_chars && line.front() != '#')
+      throw InputError({name, line_no, 1}, "a word of " + std::to_string(chars) +
+                                               " characters (a word list holds words "
+                                               "of at most " +
+                                               std::to_string(k_max_word_chars) + ")");
+    pos = end + 1;
+  }
+  add_lines(text);
 }
 
 bool Dictionary::contains(std::string_view word) const {

@@ -20,6 +20,12 @@ public:
   void add(std::string_view word);
   // Adds one word per line of `text`; blank lines and lines starting with '#' are skipped.
   void add_lines(std::string_view text);
+  // The same for a user's word list named `name` (a --dict file), refusing a word longer than
+  // k_max_word_chars with InputError at its line: one 32,000-character word took 27 s and 6.6 GB.
+  void add_lines(std::string_view text, const std::string &name);
+
+  // The longest word of a user's word list, in characters (docs/limits.md).
+  static constexpr std::size_t k_max_word_chars = 100;
 
   bool contains(std::string_view word) const;
   std::size_t size() const { return m_words.size(); }
