@@ -143,3 +143,15 @@ TEST(Manifest, ListsFilesPerOutputAndReadsThemBack) {
 }
 
 } // namespace
+
+// N outputs with one name are N - 1 errors, each against the first (they were N² / 2).
+TEST(RunConfig, RepeatedOutputNamesAreOneErrorEach) {
+  std::string yaml = "corpus: c\noutput: out\noutputs:\n";
+  for (int i = 0; i < 500; ++i)
+    yaml += "  - name: same\n    table: freq\n";
+  supanalyze::Diagnostics diagnostics;
+  supanalyze::run::parse_run_config(yaml, "run.yaml", diagnostics);
+  EXPECT_EQ(diagnostics.error_count(), 499u);
+  ASSERT_FALSE(diagnostics.items().empty());
+  EXPECT_NE(diagnostics.items()[0].message.find("is already used by outputs[0]"), std::string::npos);
+}

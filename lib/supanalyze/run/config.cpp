@@ -198,9 +198,11 @@ private:
     const std::string &name = outputs.back().name;
     if (name.empty()) return;
     for (std::size_t i = 0; i + 1 < outputs.size(); ++i)
-      if (outputs[i].name == name)
+      if (outputs[i].name == name) { // once, against the first: N copies are N errors, not N²
         m_yaml.error(node["name"], path + ".name",
                      "output name '" + name + "' is already used by outputs[" + std::to_string(i) + "]");
+        return;
+      }
   }
 
   detail::YamlReader m_yaml;
