@@ -39,7 +39,7 @@ codebook::Codebook load_all(const std::string &path, Diagnostics &diagnostics) {
 void run_lint(const CodebookOptions &opts, Context &ctx) {
   if (opts.fail_on != "warning" && opts.fail_on != "error" && opts.fail_on != "never")
     throw Error("--fail-on must be warning, error or never, not '" + opts.fail_on + "'");
-  Diagnostics diagnostics;
+  Diagnostics diagnostics(SIZE_MAX); // lint lists every finding (the loader's work is linear)
   const codebook::Codebook cb = load_all(opts.codebook, diagnostics);
   std::vector<audit::Finding> findings;
   for (const auto &d : diagnostics.items())

@@ -100,8 +100,10 @@ Corpus read_metadata_root(const YAML::Node &root, const std::string &file, Diagn
     yaml.error(root, "year", "missing required key");
   } else if (yaml.expect_map(year, "year")) {
     yaml.check_keys(year, "year", {"be", "ce"});
-    corpus.year_be = static_cast<int>(yaml.integer(year, "year", "be", true, 1, 9999).value_or(0));
-    corpus.year_ce = static_cast<int>(yaml.integer(year, "year", "ce", false, 1, 9999).value_or(corpus.year_be - 543));
+    // 0: not known yet (a corpus.yaml that an import without --meta wrote for a person to complete)
+    corpus.year_be = static_cast<int>(yaml.integer(year, "year", "be", true, 0, 9999).value_or(0));
+    corpus.year_ce =
+        static_cast<int>(yaml.integer(year, "year", "ce", false, -543, 9999).value_or(corpus.year_be - 543));
   }
   if (const YAML::Node list = root["provinces"]; !list) {
     yaml.error(root, "provinces", "missing required key");
