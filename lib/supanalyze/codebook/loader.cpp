@@ -118,13 +118,13 @@ private:
         m_yaml.error(item, item_path, "empty term");
         continue;
       }
-      if (text::code_point_count(value) > k_max_term_chars) {
+      if (normalize && text::code_point_count(value) > k_max_term_chars) { // a term, not a pattern
         m_yaml.error(item, item_path,
                      "a term may have at most " + std::to_string(k_max_term_chars) + " characters, this one has " +
                          std::to_string(text::code_point_count(value)));
         continue;
       }
-      if (value.find('*') != std::string::npos && !has_letter_or_digit(value)) {
+      if (normalize && value.find('*') != std::string::npos && !has_letter_or_digit(value)) {
         m_yaml.error(item, item_path, "a glob needs a letter or a digit besides '*' (this one matches any word)");
         continue;
       }
