@@ -27,6 +27,21 @@ std::string scope(const Analysis &a, const AnalysisOptions &opts) {
   return s;
 }
 
+// The uncoded residue of the counted segments, as `supanalyze uncoded` lists it: "12.0% of
+// segments (9 of 75) carry no theme".
+std::string uncoded_footer(const AnalysisOptions &opts, const aggregate::Coverage &coverage) {
+  const std::uint64_t uncoded = coverage.total_uncoded(), segments = coverage.total_segments();
+  return fmt::format("{} of segments ({} of {}) carry no theme{} (supanalyze uncoded lists them)",
+                     share(uncoded, segments), uncoded, segments, opts.themes.empty() ? "" : " of the selected ones");
+}
+
+nlohmann::ordered_json uncoded_json(const aggregate::Coverage &coverage) {
+  const std::uint64_t uncoded = coverage.total_uncoded(), segments = coverage.total_segments();
+  return {{"segments", uncoded},
+          {"of", segments},
+          {"share", segments ? static_cast<double>(uncoded) / static_cast<double>(segments) : 0.0}};
+}
+
 bool majority(const FreqOptions &opts, std::uint64_t count, std::uint64_t of) {
   return aggregate::is_majority(opts.unit, count, of);
 }
@@ -149,12 +164,17 @@ void write_freq(const Analysis &a, const FreqOptions &opts, const aggregate::Tab
       }
       list.push_back(std::move(jq));
     }
+    doc["uncoded"] = uncoded_json(count.coverage());
     out << doc.dump(2, ' ', false) << '\n';
     return;
   }
   const bool long_form = format == output::Format::csv || format == output::Format::tsv;
   write_tables(freq_tables(a, opts, result, long_form), format, out);
-  if (!long_form && majority_marks) out << "\n" << majority_note(a, unit) << "\n";
+  if (!long_form) {
+    out << "\n";
+    if (majority_marks) out << majority_note(a, unit) << (format == output::Format::md ? "\n\n" : "\n");
+    out << uncoded_footer(opts, count.coverage()) << "\n";
+  }
 }
 
 std::vector<output::Sheet> freq_sheets(const Analysis &a, const FreqOptions &opts, const aggregate::TableCount &count) {
@@ -201,6 +221,7 @@ void write_matrix(const Analysis &a, const MatrixOptions &opts, const aggregate:
     doc["row_totals"] = m.row_totals;
     doc["col_totals"] = m.col_totals;
     doc["total"] = m.total;
+    doc["uncoded"] = uncoded_json(count.coverage());
     out << doc.dump(2, ' ', false) << '\n';
     return;
   }
@@ -208,7 +229,10 @@ void write_matrix(const Analysis &a, const MatrixOptions &opts, const aggregate:
     out << output::xlsx_workbook(matrix_sheets(a, opts, count));
     return;
   }
-  write_tables({matrix_table(a, opts, m, format == output::Format::csv || format == output::Format::tsv)}, format, out);
+  const bool long_form = format == output::Format::csv || format == output::Format::tsv;
+  output::Table table = matrix_table(a, opts, m, long_form);
+  if (!long_form) table.notes.push_back(uncoded_footer(opts, count.coverage()));
+  write_tables({table}, format, out);
 }
 
 std::vector<output::Sheet> matrix_sheets(const Analysis &a, const MatrixOptions &opts,

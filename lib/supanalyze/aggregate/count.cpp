@@ -2,6 +2,8 @@
 #include <supanalyze/aggregate/count.hpp>
 #include <supanalyze/error.hpp>
 
+#include <numeric>
+
 namespace supanalyze::aggregate {
 
 Selection select_all(const corpus::Corpus &corpus, const codebook::Codebook &codebook) {
@@ -31,6 +33,14 @@ bool Coverage::covers(Axis axis, std::size_t item) const {
     return answers[item] > 0;
   }
   return false;
+}
+
+std::uint64_t Coverage::total_segments() const {
+  return std::accumulate(segments.begin(), segments.end(), std::uint64_t{0});
+}
+
+std::uint64_t Coverage::total_uncoded() const {
+  return std::accumulate(uncoded.begin(), uncoded.end(), std::uint64_t{0});
 }
 
 std::vector<std::size_t> axis_items(const corpus::Corpus &c, const codebook::Codebook &codebook, const Selection &s,
@@ -113,6 +123,8 @@ void TableCount::add(const corpus::Answer &answer, const AnswerTally &tally) {
   m_coverage.provinces[answer.province] = true;
   ++m_coverage.answers[q];
   m_coverage.segments[q] += answer.segments.size();
+  m_coverage.mentions[q] += tally.all_mentions;
+  m_coverage.uncoded[q] += answer.segments.size() - tally.any_segments;
   m_builder.add(tally, answer);
 }
 

@@ -34,12 +34,18 @@ Selection select_all(const corpus::Corpus &corpus, const codebook::Codebook &cod
 Selection select_question(Selection selection, std::size_t instrument, std::size_t question);
 
 // What the selected answers cover, gathered while they are counted: which provinces answered,
-// and per question (question_number) how many answers and segments.
+// and per question (question_number) how many answers and segments, how many mentions of any
+// theme (the denominator of mentions, which a theme filter does not change), and how many
+// segments carry no selected theme (the uncoded residue, as `supanalyze uncoded` lists it).
 struct Coverage {
   std::vector<bool> provinces;
-  std::vector<std::uint64_t> answers, segments;
+  std::vector<std::uint64_t> answers, segments, mentions, uncoded;
   explicit Coverage(const corpus::Corpus &c)
-      : provinces(c.provinces.size()), answers(c.question_count()), segments(c.question_count()) {}
+      : provinces(c.provinces.size()), answers(c.question_count()), segments(c.question_count()),
+        mentions(c.question_count()), uncoded(c.question_count()) {}
+  // Segments and uncoded segments over every question.
+  std::uint64_t total_segments() const;
+  std::uint64_t total_uncoded() const;
   // Whether a selected answer covers `item` of `axis` (themes are always covered).
   bool covers(Axis axis, std::size_t item) const;
 };

@@ -22,7 +22,7 @@ std::vector<QuestionFrequency> question_frequencies(const corpus::Corpus &corpus
       q.denominator = coverage.segments[number];
       break;
     case Unit::mentions:
-      q.denominator = m.col_totals[col];
+      q.denominator = coverage.mentions[number]; // of every theme: -t only selects rows
       break;
     default:
       q.denominator = coverage.answers[number]; // one answer per province and question

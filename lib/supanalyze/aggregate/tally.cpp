@@ -59,11 +59,13 @@ AnswerTally tally_answer(const codebook::Codebook &cb, const coding::AnswerCodin
   t.mentions.assign(cb.themes.size(), 0);
   // (theme, in_label, start, end), rolled up: a label and a text span never merge
   std::vector<std::tuple<std::size_t, bool, std::uint32_t, std::uint32_t>> spans;
-  std::vector<std::tuple<bool, std::uint32_t, std::uint32_t>> any;
+  std::vector<std::tuple<bool, std::uint32_t, std::uint32_t>> any, all;
   for (const auto &segment : coded.segments) {
     spans.clear();
     any.clear();
+    all.clear();
     for (const auto &c : segment) {
+      all.emplace_back(c.in_label, c.start, c.end);
       if (theme_selected[c.theme]) any.emplace_back(c.in_label, c.start, c.end);
       for (std::size_t theme : cb.self_and_ancestors(c.theme))
         spans.emplace_back(theme, c.in_label, c.start, c.end);
@@ -79,6 +81,9 @@ AnswerTally tally_answer(const codebook::Codebook &cb, const coding::AnswerCodin
     std::sort(any.begin(), any.end());
     any.erase(std::unique(any.begin(), any.end()), any.end());
     t.any_mentions += static_cast<std::uint32_t>(any.size());
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    t.all_mentions += static_cast<std::uint32_t>(all.size());
     t.any_segments += any.empty() ? 0 : 1;
   }
   return t;

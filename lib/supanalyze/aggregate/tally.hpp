@@ -33,6 +33,8 @@ struct AnswerTally {
   std::vector<std::uint32_t> mentions; // per theme
   std::uint32_t any_segments = 0;      // segments with any selected theme
   std::uint32_t any_mentions = 0;      // distinct spans of any selected theme
+  std::uint32_t all_mentions = 0;      // distinct spans of any theme, selected or not: what a
+                                       // theme's share of mentions is taken of, whatever -t selects
 };
 
 AnswerTally tally_answer(const codebook::Codebook &codebook, const coding::AnswerCodings &coded,
