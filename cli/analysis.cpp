@@ -191,7 +191,7 @@ std::string axis_label(const Analysis &a, aggregate::Axis axis, std::size_t item
   case aggregate::Axis::theme:
     return a.codebook->themes[item].label(a.english);
   case aggregate::Axis::province:
-    return a.english ? a.corpus.provinces[item].id : a.corpus.provinces[item].th;
+    return a.corpus.provinces[item].label(a.english);
   case aggregate::Axis::question:
     return axis_id(a, axis, item);
   }

@@ -17,11 +17,12 @@ namespace {
 
 // The columns scripts rely on (README.md) in their order; `in` says whether the span is in the
 // segment's text or in its `###` label; then the span's character offsets (after the columns
-// scripts know, which keep their places), then with --segment-text the text the offsets index.
-const std::vector<std::string> k_columns{"corpus",  "year",  "instrument", "question", "province",
-                                         "segment", "theme", "term",       "start",    "end",
-                                         "text",    "in",    "char_start", "char_end", "segment_text"};
-constexpr std::size_t k_base_columns = 14; // without segment_text
+// scripts know, which keep their places), the theme's label in --lang's language, then with
+// --segment-text the text the offsets index.
+const std::vector<std::string> k_columns{"corpus",     "year",     "instrument", "question", "province", "segment",
+                                         "theme",      "term",     "start",      "end",      "text",     "in",
+                                         "char_start", "char_end", "label",      "segment_text"};
+constexpr std::size_t k_base_columns = 15; // without segment_text
 
 struct CodeOptions : AnalysisOptions {
   bool segment_text = false;
@@ -34,7 +35,7 @@ bool is_number_column(std::size_t i) {
 }
 
 // Appends one coding's row (the first `n` values in k_columns order) to `out` in `format`.
-void append_row(std::string &out, const std::string_view (&values)[15], std::size_t n, output::Format format) {
+void append_row(std::string &out, const std::string_view (&values)[16], std::size_t n, output::Format format) {
   if (format == output::Format::jsonl) {
     nlohmann::ordered_json j;
     for (std::size_t i = 0; i < n; ++i) {
@@ -120,6 +121,7 @@ void run_code(const CodeOptions &opts, Context &ctx) {
                                         cd.in_label ? "label" : "text",
                                         char_start,
                                         char_end,
+                                        a.codebook->themes[cd.theme].label(a.english),
                                         whole};
         if (format == output::Format::xlsx)
           sheet.table.rows.emplace_back(std::begin(values), std::begin(values) + n);
@@ -140,7 +142,8 @@ void setup_code(CLI::App &app, Context &ctx) {
   auto *cmd = app.add_subcommand("code", "Code a corpus with a codebook: one row per coding, with its byte span");
   cmd->footer(R"(
 Columns: corpus year instrument question province segment theme term start end text in
-char_start char_end, and with --segment-text segment_text. `start`/`end` are byte offsets into
+char_start char_end label, and with --segment-text segment_text. `label` is the theme's label
+in Thai, or English with --lang en. `start`/`end` are byte offsets into
 the segment's normalized text (`in` = text) or into the `###` label it stands under (`in` =
 label: a label is coded once, with the first segment under it; --no-labels leaves labels
 uncoded), and `text` is exactly that span, so every count of freq and matrix traces back to a

@@ -41,7 +41,7 @@ codebook::Codebook search_codebook(const KwicOptions &opts) {
 }
 
 struct Hit {
-  std::string segment_id, theme, term, left, match, right;
+  std::string segment_id, theme, label, term, left, match, right; // label: the theme's, in --lang
   std::uint32_t start, end;
   bool in_label; // the match is in the segment's ### label
 };
@@ -63,6 +63,7 @@ void run_kwic(const KwicOptions &opts, Context &ctx) {
         auto &boundaries = c.in_label ? label_words : text_words;
         if (boundaries.empty()) boundaries = audit::word_boundaries(text, words);
         hits.push_back({a.corpus.segment_id(answer, s + 1), a.codebook->themes[c.theme].id,
+                        a.codebook->themes[c.theme].label(a.english),
                         a.matcher->source_label(c.source), audit::left_context(text, c.start, opts.context, boundaries),
                         text.substr(c.start, c.end - c.start),
                         audit::right_context(text, c.end, opts.context, boundaries), c.start, c.end, c.in_label});
@@ -83,6 +84,7 @@ void run_kwic(const KwicOptions &opts, Context &ctx) {
     for (const auto &h : hits)
       list.push_back({{"segment", h.segment_id},
                       {"theme", h.theme},
+                      {"label", h.label},
                       {"term", h.term},
                       {"start", h.start},
                       {"end", h.end},
@@ -111,12 +113,13 @@ void run_kwic(const KwicOptions &opts, Context &ctx) {
                      {"left", "left"},
                      {"match", "match"},
                      {"right", "right"},
-                     {"in", "in"}},
+                     {"in", "in"},
+                     {"label", "label"}},
                     {},
                     {}};
     for (const auto &h : hits)
       t.rows.push_back({h.segment_id, h.theme, h.term, std::to_string(h.start), std::to_string(h.end), h.left, h.match,
-                        h.right, h.in_label ? "label" : "text"});
+                        h.right, h.in_label ? "label" : "text", h.label});
     if (format == output::Format::xlsx) {
       std::string what = searching ? "" : " -t";
       for (const auto &id : opts.themes)

@@ -80,7 +80,7 @@ TEST(Kwic, ThemeHitsAlignOnTheHit) {
 TEST(Kwic, TermSearchUsesTokenBoundaries) {
   const auto r = run_cli({"kwic", "--term", "งบประมาณ", "--format", "tsv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out.rfind("segment\ttheme\tterm\tstart\tend\tleft\tmatch\tright\tin\n", 0), 0u);
+  EXPECT_EQ(r.out.rfind("segment\ttheme\tterm\tstart\tend\tleft\tmatch\tright\tin\tlabel\n", 0), 0u);
   EXPECT_NE(r.out.find("\tงบประมาณ\t"), std::string::npos);
   const auto none = run_cli({"kwic", "--term", "งบ", "--question", "centre1300/q1"});
   EXPECT_EQ(none.exit_code, 0);

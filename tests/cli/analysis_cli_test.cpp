@@ -147,7 +147,8 @@ TEST(Code, SegmentTextAndCharacterOffsets) {
   const auto chars = supanalyze::text::to_u32(segment).find(U"ค่าพาหนะ");
   EXPECT_EQ(line, expected_prefix + "\"start\":" + std::to_string(bytes) + ",\"end\":" + std::to_string(bytes + 24) +
                       ",\"text\":\"ค่าพาหนะ\",\"in\":\"text\",\"char_start\":" + std::to_string(chars) +
-                      ",\"char_end\":" + std::to_string(chars + 8) + ",\"segment_text\":\"" + segment + "\"}");
+                      ",\"char_end\":" + std::to_string(chars + 8) +
+                      ",\"label\":\"งบประมาณและค่าใช้จ่าย\",\"segment_text\":\"" + segment + "\"}");
   EXPECT_NE(bytes, chars) << "Thai letters are 3 bytes each";
   const auto tsv = run_cli({"code", "-q", "centre1300/q4", "-t", "budget"});
   EXPECT_EQ(tsv.out.find("segment_text"), std::string::npos) << "only on request";
@@ -166,14 +167,14 @@ TEST(Code, SpansAreExactAndOutputIsDeterministicAcrossThreads) {
   std::getline(rows, line);
   EXPECT_EQ(
       line,
-      "corpus\tyear\tinstrument\tquestion\tprovince\tsegment\ttheme\tterm\tstart\tend\ttext\tin\tchar_start\tchar_end");
+      "corpus\tyear\tinstrument\tquestion\tprovince\tsegment\ttheme\tterm\tstart\tend\ttext\tin\tchar_start\tchar_end\tlabel");
   std::size_t checked = 0;
   while (std::getline(rows, line)) {
     std::vector<std::string> f;
     std::istringstream fields(line);
     for (std::string x; std::getline(fields, x, '\t');)
       f.push_back(x);
-    ASSERT_EQ(f.size(), 14u) << line;
+    ASSERT_EQ(f.size(), 15u) << line;
     const auto i = *corpus.instrument_index(f[2]);
     const auto q = *corpus.question_index(i, f[3]);
     const auto p = *corpus.province_index(f[4]);

@@ -10,14 +10,27 @@
 
 namespace supanalyze::corpus {
 
+// The name a command prints for a province, question or instrument (--lang): the Thai name, or
+// with `english` the English one; the id where that name is missing.
+inline const std::string &name_in(const std::string &id, const std::string &th, const std::string &en, bool english) {
+  const std::string &name = english ? en : th;
+  return name.empty() ? id : name;
+}
+
 struct Province {
   std::string id;
   std::string th;
+  std::string en; // corpus.yaml's `en:`, or empty
+  const std::string &label(bool english) const { return name_in(id, th, en, english); }
 };
 
 struct Question {
   std::string id;
-  std::string th;
+  std::string th; // the question's text
+  std::string en; // its English text, or empty
+  const std::string &label(bool english) const { return name_in(id, th, en, english); }
+  // The text to print in full (the report's captions): English when asked for and given, else Thai.
+  const std::string &text_in(bool english) const { return english && !en.empty() ? en : th; }
 };
 
 struct Instrument {
@@ -25,6 +38,7 @@ struct Instrument {
   std::string th;
   std::string en;
   std::vector<Question> questions;
+  const std::string &label(bool english) const { return name_in(id, th, en, english); }
 };
 
 // The unit of coding: one list item or paragraph. `text` is normalized.

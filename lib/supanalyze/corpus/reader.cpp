@@ -82,6 +82,7 @@ void read_questions(detail::YamlReader &yaml, const YAML::Node &node, const std:
     Question q;
     read_id(yaml, list[i], qpath, q.id);
     q.th = text::normalize(yaml.string(list[i], qpath, "th", true).value_or(""));
+    q.en = yaml.string(list[i], qpath, "en", false).value_or("");
     instrument.questions.push_back(std::move(q));
   }
   check_unique(yaml, list, path + ".questions", instrument.questions);
@@ -115,6 +116,7 @@ Corpus read_metadata_root(const YAML::Node &root, const std::string &file, Diagn
       Province p;
       read_id(yaml, list[i], path, p.id);
       p.th = text::normalize(yaml.string(list[i], path, "th", true).value_or(""));
+      p.en = yaml.string(list[i], path, "en", false).value_or("");
       corpus.provinces.push_back(std::move(p));
     }
     check_unique(yaml, list, "provinces", corpus.provinces);

@@ -43,14 +43,14 @@ std::string metadata_yaml(const Corpus &corpus) {
   out += "year: {be: " + std::to_string(corpus.year_be) + ", ce: " + std::to_string(corpus.year_ce) + "}\n";
   out += "provinces:\n";
   for (const auto &p : corpus.provinces)
-    out += "  - {id: " + p.id + ", th: " + quoted(p.th) + "}\n";
+    out += "  - {id: " + p.id + ", th: " + quoted(p.th) + (p.en.empty() ? "" : ", en: " + quoted(p.en)) + "}\n";
   out += "instruments:\n";
   for (const auto &i : corpus.instruments) {
     out += "  - id: " + i.id + "\n    th: " + quoted(i.th) + "\n";
     if (!i.en.empty()) out += "    en: " + quoted(i.en) + "\n";
     out += "    questions:\n";
     for (const auto &q : i.questions)
-      out += "      - {id: " + q.id + ", th: " + quoted(q.th) + "}\n";
+      out += "      - {id: " + q.id + ", th: " + quoted(q.th) + (q.en.empty() ? "" : ", en: " + quoted(q.en)) + "}\n";
   }
   return out;
 }

@@ -222,7 +222,7 @@ Counts count_corpus(const corpus::Corpus &corpus, const codebook::Codebook &code
   counts.unit = aggregate::to_string(unit);
   counts.has_members = counts.members_sum_to_count = counts.knows_provinces = counts.knows_themes = true;
   for (const auto &p : corpus.provinces)
-    counts.provinces.push_back({p.id, english ? p.id : p.th});
+    counts.provinces.push_back({p.id, p.label(english)});
   for (const auto &t : codebook.themes)
     counts.themes.push_back({t.id, t.label(english)});
 
@@ -235,7 +235,7 @@ Counts count_corpus(const corpus::Corpus &corpus, const codebook::Codebook &code
     const std::size_t number = tables.questions()[k];
     const auto [instrument, question] = aggregate::question_of(corpus, number);
     QuestionInfo info{aggregate::question_id(corpus, number),
-                      corpus.instruments[instrument].questions[question].th,
+                      corpus.instruments[instrument].questions[question].text_in(english),
                       true,
                       {},
                       std::nullopt};

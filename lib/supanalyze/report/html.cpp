@@ -293,7 +293,8 @@ std::string render_html(const Report &r) {
            "</h3>\n";
     for (const auto &q : s.questions) {
       const auto &question = c.instruments[q.instrument].questions[q.question];
-      out += fmt::format("<p class=\"caption\">{} {} · {}</p>\n", escape(w.table), ++table, escape(question.th));
+      out += fmt::format("<p class=\"caption\">{} {} · {}</p>\n", escape(w.table), ++table,
+                         escape(question.text_in(r.english)));
       out += "<table class=\"answers\"><thead><tr><th>" + escape(w.province) + "</th><th>" + escape(w.answer) +
              "</th></tr></thead><tbody>\n";
       for (std::size_t a : q.answers) {

@@ -109,7 +109,7 @@ std::string render_markdown(const Report &r) {
     out += "\n### " + (r.english && !inst.en.empty() ? inst.en : inst.th) + "\n";
     for (const auto &q : s.questions) {
       out += fmt::format("\n**{} {}** · {}\n\n| {} | {} |\n|---|---|\n", w.table, ++table,
-                         inline_text(inst.questions[q.question].th), w.province, w.answer);
+                         inline_text(inst.questions[q.question].text_in(r.english)), w.province, w.answer);
       for (std::size_t a : q.answers) {
         const auto &answer = c.answers[a];
         std::string text, label;

@@ -58,14 +58,15 @@ const Words &words(bool english) {
 
 std::string province_name(const Report &report, std::size_t province) {
   const auto &p = report.corpus->provinces[province];
-  return report.english ? p.id : p.th;
+  return p.label(report.english);
 }
 
 std::string question_heading(const Report &report, const QuestionSection &q) {
   const auto &question = report.corpus->instruments[q.instrument].questions[q.question];
   std::string number = question.id;
   if (!number.empty() && (number[0] == 'q' || number[0] == 'Q')) number = number.substr(1);
-  return words(report.english).question_prefix + " " + number + (report.english ? ": " : " : ") + question.th;
+  return words(report.english).question_prefix + " " + number + (report.english ? ": " : " : ") +
+         question.text_in(report.english);
 }
 
 std::string instrument_heading(const Report &report, std::size_t position, std::size_t instrument) {
