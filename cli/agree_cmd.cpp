@@ -208,7 +208,8 @@ void run_agree(const AgreeOptions &opts, Context &ctx) {
     write_tables({opts.disagreements ? disagreement_table(an, cmp) : agreement_table(an, cmp, opts, true)}, format,
                  out);
   } else {
-    write_tables({agreement_table(an, cmp, opts, false), disagreement_table(an, cmp)}, format, out);
+    write_tables({agreement_table(an, cmp, opts, false), disagreement_table(an, cmp)}, format, out,
+                 table_width(opts.analysis, ctx));
   }
   sink.commit();
   if (!std::isnan(opts.min_kappa)) {
@@ -264,7 +265,7 @@ Examples:
   add_parsed_option<agreement::Unit>(cmd, "-u,--unit", opts->unit, agreement::parse_unit,
                                      "What one judgement is about: answer (instrument/question/province) or segment "
                                      "(the plural works too)",
-                                     agreement::to_string(opts->unit));
+                                     agreement::to_string(opts->unit), names_of(agreement::all_units()));
   cmd->add_option("-i,--instrument", an.instruments, "Only the answers of these instruments (repeatable)");
   cmd->add_option("-q,--question", an.questions,
                   "Only the answers to these questions: q4 or centre1300/q4 (repeatable)");

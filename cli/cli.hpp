@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstddef>
 #include <exception>
 #include <iosfwd>
 #include <string>
@@ -23,6 +24,7 @@ struct Context {
   std::ostream &out;
   std::ostream &err;
   int exit_code = 0;
+  std::size_t terminal_width = 0; // `out` is a terminal this wide (main sets it); 0: a file or pipe
 };
 
 // Prints the warnings in `diagnostics` (a file that is not a transcript, a missing answer, a

@@ -103,7 +103,11 @@ void add_output_options(CLI::App *cmd, OutputOptions &opts, std::vector<output::
   add_parsed_option<std::optional<output::Format>>(
       cmd, "-f,--format", opts.format,
       [formats](const std::string &name) { return std::optional<output::Format>(output::parse_format(name, formats)); },
-      output::format_names(formats) + " (default: from -o's extension, else " + output::to_string(fallback) + ")", "");
+      output::format_names(formats) + " (default: from -o's extension, else " + output::to_string(fallback) + ")", "",
+      names_of(formats));
+  cmd->add_option("--width", opts.width,
+                  "Fit terminal tables to N display columns (0: no limit; default: the terminal's width "
+                  "on a terminal, no limit in a file or pipe)");
   if (with_bom)
     cmd->add_flag("--bom", opts.bom, "Start CSV/TSV with a UTF-8 byte order mark, so that Excel shows Thai text");
 }
@@ -111,7 +115,12 @@ void add_output_options(CLI::App *cmd, OutputOptions &opts, std::vector<output::
 CLI::Option *add_format_option(CLI::App *cmd, output::Format &format, const std::vector<output::Format> &writable) {
   return add_parsed_option<output::Format>(
       cmd, "-f,--format", format, [writable](const std::string &name) { return output::parse_format(name, writable); },
-      output::format_names(writable), output::to_string(format));
+      output::format_names(writable), output::to_string(format), names_of(writable));
+}
+
+std::size_t table_width(const OutputOptions &opts, const Context &ctx) {
+  if (opts.width) return *opts.width;
+  return opts.output.empty() || opts.output == "-" ? ctx.terminal_width : 0;
 }
 
 void write_bom(const OutputOptions &opts, std::ostream &out) {
@@ -120,19 +129,22 @@ void write_bom(const OutputOptions &opts, std::ostream &out) {
 
 CLI::Option *add_unit_option(CLI::App *cmd, aggregate::Unit &unit, const std::string &help) {
   return add_parsed_option<aggregate::Unit>(cmd, "-u,--unit", unit, aggregate::parse_unit, help,
-                                            aggregate::to_string(unit));
+                                            aggregate::to_string(unit), names_of(aggregate::all_units()));
 }
 
 CLI::Option *add_lang_option(CLI::App *cmd, Language &lang, const std::string &help) {
-  return add_parsed_option<Language>(cmd, "--lang", lang, parse_language, help, to_string(lang));
+  return add_parsed_option<Language>(cmd, "--lang", lang, parse_language, help, to_string(lang),
+                                     names_of(all_languages()));
 }
 
-void write_tables(const std::vector<output::Table> &tables, output::Format format, std::ostream &out) {
+void write_tables(const std::vector<output::Table> &tables, output::Format format, std::ostream &out,
+                  std::size_t width) {
+  bool fitted = false;
   for (std::size_t i = 0; i < tables.size(); ++i) {
     switch (format) {
     case output::Format::table:
       if (i > 0) out << '\n';
-      output::write_terminal(tables[i], out);
+      fitted = output::write_terminal(tables[i], out, width) || fitted;
       break;
     case output::Format::md:
       if (i > 0) out << '\n';
@@ -142,6 +154,8 @@ void write_tables(const std::vector<output::Table> &tables, output::Format forma
       output::write_delimited(tables[i], format, out, i == 0);
     }
   }
+  if (fitted)
+    out << "(fitted to " << width << " columns: --width 0 shows it whole)\n";
 }
 
 } // namespace supanalyze::cli

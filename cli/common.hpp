@@ -42,13 +42,26 @@ corpus::Corpus load_corpus(const std::string &path, const std::string &meta = ""
 // Adds the positional CORPUS argument and --meta to `cmd`.
 void add_corpus_arguments(CLI::App *cmd, std::string &corpus, std::string &meta);
 
+// The names of `values` (each value's to_string): an enum's choices for add_parsed_option.
+template <typename T> std::vector<std::string> names_of(const std::vector<T> &values) {
+  std::vector<std::string> names;
+  for (const T &value : values)
+    names.push_back(to_string(value));
+  return names;
+}
+
 // Adds option `names` whose value is parsed into `target` by `parse` as the command line is
 // read: options are enums from then on, never strings parsed again. A value `parse` refuses
 // (it throws Error saying what is allowed) is a usage error naming the option (exit 2).
+// `choices`, the names of the values `parse` accepts (from the same table it reads), are the
+// option's type in --help and the man page ("TEXT:{th,en}") and what shell completion offers.
 template <typename T>
 CLI::Option *add_parsed_option(CLI::App *cmd, const std::string &names, T &target,
                                std::function<T(const std::string &)> parse, const std::string &help,
-                               const std::string &default_text) {
+                               const std::string &default_text, const std::vector<std::string> &choices) {
+  std::string type = "TEXT:{";
+  for (std::size_t i = 0; i < choices.size(); ++i)
+    type += (i ? "," : "") + choices[i];
   return cmd
       ->add_option_function<std::string>(
           names,
@@ -60,7 +73,8 @@ CLI::Option *add_parsed_option(CLI::App *cmd, const std::string &names, T &targe
             }
           },
           help)
-      ->default_str(default_text);
+      ->default_str(default_text)
+      ->type_name(type + "}");
 }
 
 // An integer option whose value must lie in [min, max]: checked as the command line is read, a
@@ -88,6 +102,7 @@ struct OutputOptions {
   std::string output;                               // -o: "" or "-" for standard output
   std::optional<supanalyze::output::Format> format; // --format, when given
   bool bom = false;                                 // --bom
+  std::optional<std::size_t> width;                 // --width: 0 for no limit
   std::vector<supanalyze::output::Format> writable; // what the command can write
   supanalyze::output::Format fallback = supanalyze::output::Format::table;
 
@@ -103,6 +118,10 @@ void add_output_options(CLI::App *cmd, OutputOptions &opts, std::vector<output::
 // -f,--format for a command that prints to standard output only: one of `writable`.
 CLI::Option *add_format_option(CLI::App *cmd, output::Format &format, const std::vector<output::Format> &writable);
 
+// The display width terminal tables must fit: --width when given (0: no limit), else the
+// terminal's width when the output goes to a terminal, else 0 (files and pipes keep everything).
+std::size_t table_width(const OutputOptions &opts, const Context &ctx);
+
 // Writes the UTF-8 BOM to `out` when --bom was given (for CSV/TSV, checked by resolved_format).
 void write_bom(const OutputOptions &opts, std::ostream &out);
 
@@ -112,6 +131,9 @@ CLI::Option *add_unit_option(CLI::App *cmd, aggregate::Unit &unit, const std::st
 CLI::Option *add_lang_option(CLI::App *cmd, Language &lang, const std::string &help);
 
 // Prints `tables` in `format`; CSV/TSV print one header (the tables share their columns).
-void write_tables(const std::vector<output::Table> &tables, output::Format format, std::ostream &out);
+// Terminal tables fit `width` display columns (output::write_terminal; 0: no limit), and a last
+// line says how to see them whole when one was shortened or split.
+void write_tables(const std::vector<output::Table> &tables, output::Format format, std::ostream &out,
+                  std::size_t width = 0);
 
 } // namespace supanalyze::cli

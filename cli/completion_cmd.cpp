@@ -65,7 +65,29 @@ template <typename F> void for_each_command(const CommandSpec &c, F &&f) {
     for_each_command(s, f);
 }
 
-std::string bash_script(const CommandSpec &root) {
+// An option that takes a value: its `case` keys ("supanalyze freq --unit", one per name) and
+// the values it completes (none: a file name or free text).
+struct ValueOption {
+  std::vector<std::string> keys;
+  std::vector<std::string> choices;
+};
+
+// Every option of every command that takes a value: the one table the bash and zsh scripts write.
+std::vector<ValueOption> value_options(const CommandSpec &root) {
+  std::vector<ValueOption> table;
+  for_each_command(root, [&](const CommandSpec &c) {
+    for (const auto &o : c.options) {
+      if (!o.takes_value) continue;
+      ValueOption v{{}, o.choices};
+      for (const auto &n : o.names)
+        v.keys.push_back(shell_quoted(c.path + " " + n));
+      table.push_back(std::move(v));
+    }
+  });
+  return table;
+}
+
+std::string bash_script(const CommandSpec &root, const std::vector<ValueOption> &values) {
   std::ostringstream s;
   std::vector<std::string> patterns;
   subcommand_patterns(root, patterns);
@@ -82,20 +104,13 @@ std::string bash_script(const CommandSpec &root) {
        "  COMPREPLY=()\n"
        "  case \"$cmd $prev\" in\n";
   std::vector<std::string> files;
-  for_each_command(root, [&](const CommandSpec &c) {
-    for (const auto &o : c.options) {
-      if (!o.takes_value) continue;
-      std::vector<std::string> keys;
-      for (const auto &n : o.names)
-        keys.push_back(shell_quoted(c.path + " " + n));
-      if (o.choices.empty()) {
-        files.insert(files.end(), keys.begin(), keys.end());
-      } else {
-        s << "    " << joined(keys, "|") << ")\n"
-          << "      COMPREPLY=($(compgen -W " << shell_quoted(joined(o.choices)) << " -- \"$cur\")); return ;;\n";
-      }
-    }
-  });
+  for (const auto &v : values) {
+    if (v.choices.empty())
+      files.insert(files.end(), v.keys.begin(), v.keys.end());
+    else
+      s << "    " << joined(v.keys, "|") << ")\n"
+        << "      COMPREPLY=($(compgen -W " << shell_quoted(joined(v.choices)) << " -- \"$cur\")); return ;;\n";
+  }
   if (!files.empty()) s << "    " << joined(files, "|") << ") return ;; # a file or a value\n";
   s << "  esac\n"
        "  local subcommands='' options=''\n"
@@ -125,7 +140,7 @@ std::string zsh_item(const std::string &name, const std::string &description) {
   return shell_quoted(name + ":" + d);
 }
 
-std::string zsh_script(const CommandSpec &root) {
+std::string zsh_script(const CommandSpec &root, const std::vector<ValueOption> &values) {
   std::ostringstream s;
   std::vector<std::string> patterns;
   subcommand_patterns(root, patterns);
@@ -142,18 +157,12 @@ std::string zsh_script(const CommandSpec &root) {
        "  done\n"
        "  case \"$cmd ${words[CURRENT-1]}\" in\n";
   std::vector<std::string> files;
-  for_each_command(root, [&](const CommandSpec &c) {
-    for (const auto &o : c.options) {
-      if (!o.takes_value) continue;
-      std::vector<std::string> keys;
-      for (const auto &n : o.names)
-        keys.push_back(shell_quoted(c.path + " " + n));
-      if (o.choices.empty())
-        files.insert(files.end(), keys.begin(), keys.end());
-      else
-        s << "    (" << joined(keys, "|") << ") compadd -- " << joined(o.choices) << "; return ;;\n";
-    }
-  });
+  for (const auto &v : values) {
+    if (v.choices.empty())
+      files.insert(files.end(), v.keys.begin(), v.keys.end());
+    else
+      s << "    (" << joined(v.keys, "|") << ") compadd -- " << joined(v.choices) << "; return ;;\n";
+  }
   if (!files.empty()) s << "    (" << joined(files, "|") << ") _files; return ;;\n";
   s << "  esac\n"
        "  case \"$cmd\" in\n";
@@ -218,9 +227,9 @@ void run_completion(const CompletionOptions &opts, const CLI::App &root, Context
   const CommandSpec spec = describe_commands(root);
   std::string script;
   if (opts.shell == "bash")
-    script = bash_script(spec);
+    script = bash_script(spec, value_options(spec));
   else if (opts.shell == "zsh")
-    script = zsh_script(spec);
+    script = zsh_script(spec, value_options(spec));
   else
     script = fish_script(spec);
   OutputSink sink(opts.output, ctx.out);

@@ -17,7 +17,7 @@ void run_freq(const FreqOptions &opts, Context &ctx) {
                  [&](const corpus::Answer &answer, const coding::AnswerCodings &coded) { count.add(answer, coded); });
   OutputSink sink(opts.output, ctx.out);
   write_bom(opts, sink.stream());
-  write_freq(a, opts, count, format, sink.stream());
+  write_freq(a, opts, count, format, sink.stream(), table_width(opts, ctx));
   sink.commit();
 }
 

@@ -17,7 +17,7 @@ void run_matrix(const MatrixOptions &opts, Context &ctx) {
                  [&](const corpus::Answer &answer, const coding::AnswerCodings &coded) { count.add(answer, coded); });
   OutputSink sink(opts.output, ctx.out);
   write_bom(opts, sink.stream());
-  write_matrix(a, opts, count, format, sink.stream());
+  write_matrix(a, opts, count, format, sink.stream(), table_width(opts, ctx));
   sink.commit();
 }
 
@@ -40,9 +40,11 @@ Examples:
   supanalyze matrix --rows province --cols theme --format csv -o matrix.csv)");
   add_analysis_options(cmd, *opts, k_table_formats, output::Format::table, true);
   add_parsed_option<aggregate::Axis>(cmd, "--rows", opts->rows, aggregate::parse_axis,
-                                     "Row axis: theme, province or question", aggregate::to_string(opts->rows));
+                                     "Row axis: theme, province or question", aggregate::to_string(opts->rows),
+                                     names_of(aggregate::all_axes()));
   add_parsed_option<aggregate::Axis>(cmd, "--cols", opts->cols, aggregate::parse_axis,
-                                     "Column axis: theme, province or question", aggregate::to_string(opts->cols));
+                                     "Column axis: theme, province or question", aggregate::to_string(opts->cols),
+                                     names_of(aggregate::all_axes()));
   cmd->callback([opts, &ctx] { run_matrix(*opts, ctx); });
 }
 

@@ -61,7 +61,9 @@ std::vector<output::Table> freq_tables(const Analysis &a, const FreqOptions &opt
   for (const auto &q : result) {
     const auto &inst = c.instruments[q.instrument];
     output::Table t;
-    t.title = inst.id + " " + inst.questions[q.question].id + " · " + inst.questions[q.question].th;
+    const auto &question = inst.questions[q.question];
+    t.title = inst.id + " " + question.id;
+    if (question.label(a.english) != question.id) t.title += " · " + question.label(a.english);
     if (long_form) t.columns = {{"instrument", "instrument"}, {"question", "question"}};
     t.columns.push_back({"theme", "theme"});
     t.columns.push_back({"label", a.english ? "label" : "ประเด็น"});
@@ -131,7 +133,7 @@ aggregate::TableCount matrix_count(const Analysis &a, const MatrixOptions &opts)
 }
 
 void write_freq(const Analysis &a, const FreqOptions &opts, const aggregate::TableCount &count, output::Format format,
-                std::ostream &out) {
+                std::ostream &out, std::size_t width) {
   const auto unit = opts.unit;
   const auto &c = a.corpus;
   if (format == output::Format::xlsx) {
@@ -169,7 +171,7 @@ void write_freq(const Analysis &a, const FreqOptions &opts, const aggregate::Tab
     return;
   }
   const bool long_form = format == output::Format::csv || format == output::Format::tsv;
-  write_tables(freq_tables(a, opts, result, long_form), format, out);
+  write_tables(freq_tables(a, opts, result, long_form), format, out, width);
   if (!long_form) {
     out << "\n";
     if (majority_marks) out << majority_note(a, unit) << (format == output::Format::md ? "\n\n" : "\n");
@@ -200,7 +202,7 @@ std::vector<output::Sheet> freq_sheets(const Analysis &a, const FreqOptions &opt
 }
 
 void write_matrix(const Analysis &a, const MatrixOptions &opts, const aggregate::TableCount &count,
-                  output::Format format, std::ostream &out) {
+                  output::Format format, std::ostream &out, std::size_t width) {
   const auto rows = opts.rows, cols = opts.cols;
   const std::string rows_name = aggregate::to_string(rows), cols_name = aggregate::to_string(cols);
   const aggregate::Matrix m = count.finish();
@@ -232,7 +234,7 @@ void write_matrix(const Analysis &a, const MatrixOptions &opts, const aggregate:
   const bool long_form = format == output::Format::csv || format == output::Format::tsv;
   output::Table table = matrix_table(a, opts, m, long_form);
   if (!long_form) table.notes.push_back(uncoded_footer(opts, count.coverage()));
-  write_tables({table}, format, out);
+  write_tables({table}, format, out, width);
 }
 
 std::vector<output::Sheet> matrix_sheets(const Analysis &a, const MatrixOptions &opts,
@@ -248,7 +250,8 @@ std::vector<output::Sheet> matrix_sheets(const Analysis &a, const MatrixOptions 
     const auto [i, q] = aggregate::question_of(a.corpus, questions.front());
     const auto &inst = a.corpus.instruments[i];
     sheet.name = inst.id + " " + inst.questions[q].id;
-    sheet.title = inst.id + " " + inst.questions[q].id + " · " + inst.questions[q].th + " · " + sheet.table.title;
+    sheet.title = inst.id + " " + inst.questions[q].id + " · " + inst.questions[q].label(a.english) + " · " +
+                  sheet.table.title;
   }
   sheet.kinds.assign(sheet.table.columns.size(), output::CellKind::integer);
   sheet.kinds[0] = sheet.kinds[1] = output::CellKind::text;

@@ -34,8 +34,9 @@ aggregate::TableCount matrix_count(const Analysis &a, const MatrixOptions &opts)
 
 // Writes the per-question theme frequencies of `a` (prepared with `opts`, counted into
 // `count`) to `out` in `format`: exactly what `supanalyze freq` prints.
+// Terminal tables fit `width` display columns (0: no limit; see write_tables).
 void write_freq(const Analysis &a, const FreqOptions &opts, const aggregate::TableCount &count, output::Format format,
-                std::ostream &out);
+                std::ostream &out, std::size_t width = 0);
 
 // The sheets of the same tables for an XLSX workbook: one per question for freq (its text in
 // the title row), one for the matrix (a colour-scale heatmap on its cells, the themes' codebook
@@ -48,6 +49,6 @@ std::vector<output::Sheet> matrix_sheets(const Analysis &a, const MatrixOptions 
 // Writes the `opts.rows` x `opts.cols` matrix of `a` (prepared with `opts`, counted into
 // `count`) to `out` in `format`: exactly what `supanalyze matrix` prints.
 void write_matrix(const Analysis &a, const MatrixOptions &opts, const aggregate::TableCount &count,
-                  output::Format format, std::ostream &out);
+                  output::Format format, std::ostream &out, std::size_t width = 0);
 
 } // namespace supanalyze::cli

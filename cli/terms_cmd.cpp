@@ -314,7 +314,7 @@ void run_terms(const TermsOptions &opts, Context &ctx) {
         block += line + '\n';
       table.notes.push_back(block + "```");
     }
-    write_tables({table}, format, out);
+    write_tables({table}, format, out, table_width(opts, ctx));
   }
   sink.commit();
 }

@@ -49,7 +49,7 @@ void run_uncoded(const AnalysisOptions &opts, Context &ctx) {
     const auto &inst = c.instruments[answer.instrument];
     const std::string question = inst.id + "/" + inst.questions[answer.question].id;
     if (!delimited && !xlsx && (residues.empty() || residues.back().question != question))
-      residues.push_back({question, inst.questions[answer.question].th, 0, {}});
+      residues.push_back({question, inst.questions[answer.question].label(a.english), 0, {}});
     flat.rows.clear();
     for (std::size_t s = 0; s < coded.segments.size(); ++s) {
       ++segments;
@@ -112,14 +112,14 @@ void run_uncoded(const AnalysisOptions &opts, Context &ctx) {
           {},
           {}};
       for (const auto &row : r.rows)
-        t.rows.push_back({row[4], row[5], row[6], row[7]});
+        t.rows.push_back({c.provinces[*c.province_index(row[4])].label(a.english), row[5], row[6], row[7]});
       tables.push_back(std::move(t));
     }
     if (tables.empty()) {
       out << summary << '\n';
     } else {
       tables.back().notes.push_back(summary);
-      write_tables(tables, format, out);
+      write_tables(tables, format, out, table_width(opts, ctx));
     }
   }
   sink.commit();

@@ -4,9 +4,14 @@
 
 namespace supanalyze {
 
+const std::vector<Language> &all_languages() {
+  static const std::vector<Language> languages{Language::th, Language::en};
+  return languages;
+}
+
 Language parse_language(const std::string &name) {
-  if (name == "th") return Language::th;
-  if (name == "en") return Language::en;
+  for (Language language : all_languages())
+    if (name == to_string(language)) return language;
   throw Error("the language must be th or en, not '" + name + "'");
 }
 

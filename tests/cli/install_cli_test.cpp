@@ -163,6 +163,30 @@ TEST(CliCompletion, ZshAndFishNameEveryCommand) {
   EXPECT_EQ(run_cli({"completion", "tcsh"}).exit_code, 2);
 }
 
+// The values of enum options complete from the tables their parsers read: every format the
+// command writes, every unit, both languages, every axis.
+TEST(CliCompletion, EnumOptionsCompleteTheirValues) {
+  const auto bash = run_cli({"completion", "bash"});
+  ASSERT_EQ(bash.exit_code, 0) << bash.err;
+  const std::string shown = "complete -o default -F _supanalyze supanalyze\n";
+  EXPECT_EQ(complete_bash(bash.out, "supanalyze freq --format ''"), shown + "[table csv tsv json md xlsx]\n");
+  EXPECT_EQ(complete_bash(bash.out, "supanalyze code -f ''"), shown + "[tsv csv jsonl xlsx qdpx]\n");
+  EXPECT_EQ(complete_bash(bash.out, "supanalyze freq --unit m"), shown + "[mentions]\n");
+  EXPECT_EQ(complete_bash(bash.out, "supanalyze matrix -u ''"), shown + "[provinces answers segments mentions]\n");
+  EXPECT_EQ(complete_bash(bash.out, "supanalyze kwic --lang ''"), shown + "[th en]\n");
+  EXPECT_EQ(complete_bash(bash.out, "supanalyze matrix --cols ''"), shown + "[theme province question]\n");
+  EXPECT_EQ(complete_bash(bash.out, "supanalyze agree --unit ''"), shown + "[answer segment]\n");
+
+  const auto zsh = run_cli({"completion", "zsh"});
+  EXPECT_NE(zsh.out.find("('supanalyze matrix --rows') compadd -- theme province question; return ;;"),
+            std::string::npos)
+      << zsh.out;
+  const auto fish = run_cli({"completion", "fish"});
+  EXPECT_NE(fish.out.find("-l lang -x -a 'th en'"), std::string::npos) << fish.out;
+  // --help shows the same choices.
+  EXPECT_NE(run_cli({"freq", "--help"}).out.find("TEXT:{provinces,answers,segments,mentions}"), std::string::npos);
+}
+
 TEST(CliData, BundledCorpusIsFoundBesideTheExecutable) {
   // The test binary (build/tests/) finds build/share/supanalyze as build/cli/supanalyze does.
   const auto data = supanalyze::data_directory();

@@ -7,8 +7,18 @@
 
 namespace supanalyze::aggregate {
 
+const std::vector<Unit> &all_units() {
+  static const std::vector<Unit> units{Unit::provinces, Unit::answers, Unit::segments, Unit::mentions};
+  return units;
+}
+
+const std::vector<Axis> &all_axes() {
+  static const std::vector<Axis> axes{Axis::theme, Axis::province, Axis::question};
+  return axes;
+}
+
 Unit parse_unit(const std::string &name) {
-  for (Unit unit : {Unit::provinces, Unit::answers, Unit::segments, Unit::mentions})
+  for (Unit unit : all_units())
     if (name == to_string(unit) || name == singular(unit)) return unit;
   throw Error("the unit must be provinces, answers, segments or mentions (or the singular), not '" + name + "'");
 }
@@ -33,9 +43,8 @@ std::string singular(Unit unit) {
 }
 
 Axis parse_axis(const std::string &name) {
-  if (name == "theme" || name == "themes") return Axis::theme;
-  if (name == "province" || name == "provinces") return Axis::province;
-  if (name == "question" || name == "questions") return Axis::question;
+  for (Axis axis : all_axes())
+    if (name == to_string(axis) || name == to_string(axis) + "s") return axis;
   throw Error("an axis must be theme, province or question, not '" + name + "'");
 }
 

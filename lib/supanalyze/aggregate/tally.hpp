@@ -20,6 +20,9 @@ enum class Unit { provinces, answers, segments, mentions };
 // Parses a unit, in the plural or the singular ("province" or "provinces", ...): every command
 // and configuration accepts both. Throws Error listing the units otherwise.
 Unit parse_unit(const std::string &name);
+// Every unit, in the order --help lists them (the parser, the help and the shell completions
+// read this one list).
+const std::vector<Unit> &all_units();
 // The unit's name as outputs print it: the plural ("provinces").
 std::string to_string(Unit unit);
 // The singular ("province").
@@ -42,6 +45,8 @@ AnswerTally tally_answer(const codebook::Codebook &codebook, const coding::Answe
 
 enum class Axis { theme, province, question };
 Axis parse_axis(const std::string &name);
+// Every axis (theme, province, question): what --rows/--cols accept and complete.
+const std::vector<Axis> &all_axes();
 std::string to_string(Axis axis);
 
 // Counts in one unit: cells, row totals, column totals and a grand total. Every total counts

@@ -7,9 +7,14 @@
 
 namespace supanalyze::agreement {
 
+const std::vector<Unit> &all_units() {
+  static const std::vector<Unit> units{Unit::answer, Unit::segment};
+  return units;
+}
+
 Unit parse_unit(const std::string &name) {
-  if (name == "answer" || name == "answers") return Unit::answer;
-  if (name == "segment" || name == "segments") return Unit::segment;
+  for (Unit unit : all_units())
+    if (name == to_string(unit) || name == to_string(unit) + "s") return unit;
   throw Error("the unit must be answer or segment (or the plural), not '" + name + "'");
 }
 

@@ -20,6 +20,8 @@ enum class Unit { answer, segment };
 // Parses "answer" or "segment", or the plural ("answers", as freq's --unit spells it); throws
 // Error naming both otherwise.
 Unit parse_unit(const std::string &name);
+// Both units (answer, segment): what --unit accepts and the shell completions offer.
+const std::vector<Unit> &all_units();
 std::string to_string(Unit unit);
 
 // The units agreement is measured over, in corpus order: every selected answer, or every

@@ -26,11 +26,20 @@ struct Table {
 };
 
 // Terminal: columns aligned by display width (Thai marks are zero-width), a rule under the
-// header. Several tables are separated by a blank line.
-void write_terminal(const Table &table, std::ostream &out);
+// header. Several tables are separated by a blank line. With `width` > 0 the table fits that
+// many display columns: the title and the widest left-aligned columns (labels, text) are
+// shortened with "…", and when that is not enough the columns after the leading left-aligned
+// ones (a matrix's counts) are split into groups printed one under the other, each repeating
+// the row labels (notes are printed whole). Returns whether anything was shortened or split;
+// `width` 0 prints it whole.
+bool write_terminal(const Table &table, std::ostream &out, std::size_t width = 0);
 void write_markdown(const Table &table, std::ostream &out);
 // CSV/TSV: a header of column keys, then the rows; `with_header` false for continuation tables.
 void write_delimited(const Table &table, Format format, std::ostream &out, bool with_header = true);
+
+// `text` cut to at most `width` display columns, ending in "…" when cut; a cut falls between
+// characters that take a column, so a Thai mark stays with its letter.
+std::string shorten(const std::string &text, std::size_t width);
 
 // Pads `text` to `width` display columns.
 std::string pad(const std::string &text, std::size_t width, Align align);
