@@ -19,8 +19,8 @@ namespace {
 // segment's text or in its `###` label; then the span's character offsets (after the columns
 // scripts know, which keep their places), the theme's label in --lang's language, then with
 // --segment-text the text the offsets index.
-const std::vector<std::string> k_columns{"corpus",     "year",     "instrument", "question", "province", "segment",
-                                         "theme",      "term",     "start",      "end",      "text",     "in",
+const std::vector<std::string> k_columns{"corpus",     "year",     "instrument", "question",    "province", "segment",
+                                         "theme",      "term",     "start",      "end",         "text",     "in",
                                          "char_start", "char_end", "label",      "segment_text"};
 constexpr std::size_t k_base_columns = 15; // without segment_text
 

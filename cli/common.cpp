@@ -154,8 +154,7 @@ void write_tables(const std::vector<output::Table> &tables, output::Format forma
       output::write_delimited(tables[i], format, out, i == 0);
     }
   }
-  if (fitted)
-    out << "(fitted to " << width << " columns: --width 0 shows it whole)\n";
+  if (fitted) out << "(fitted to " << width << " columns: --width 0 shows it whole)\n";
 }
 
 } // namespace supanalyze::cli

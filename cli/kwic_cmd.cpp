@@ -63,8 +63,8 @@ void run_kwic(const KwicOptions &opts, Context &ctx) {
         auto &boundaries = c.in_label ? label_words : text_words;
         if (boundaries.empty()) boundaries = audit::word_boundaries(text, words);
         hits.push_back({a.corpus.segment_id(answer, s + 1), a.codebook->themes[c.theme].id,
-                        a.codebook->themes[c.theme].label(a.english),
-                        a.matcher->source_label(c.source), audit::left_context(text, c.start, opts.context, boundaries),
+                        a.codebook->themes[c.theme].label(a.english), a.matcher->source_label(c.source),
+                        audit::left_context(text, c.start, opts.context, boundaries),
                         text.substr(c.start, c.end - c.start),
                         audit::right_context(text, c.end, opts.context, boundaries), c.start, c.end, c.in_label});
       }

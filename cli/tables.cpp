@@ -250,8 +250,8 @@ std::vector<output::Sheet> matrix_sheets(const Analysis &a, const MatrixOptions 
     const auto [i, q] = aggregate::question_of(a.corpus, questions.front());
     const auto &inst = a.corpus.instruments[i];
     sheet.name = inst.id + " " + inst.questions[q].id;
-    sheet.title = inst.id + " " + inst.questions[q].id + " · " + inst.questions[q].label(a.english) + " · " +
-                  sheet.table.title;
+    sheet.title =
+        inst.id + " " + inst.questions[q].id + " · " + inst.questions[q].label(a.english) + " · " + sheet.table.title;
   }
   sheet.kinds.assign(sheet.table.columns.size(), output::CellKind::integer);
   sheet.kinds[0] = sheet.kinds[1] = output::CellKind::text;

@@ -165,9 +165,8 @@ TEST(Code, SpansAreExactAndOutputIsDeterministicAcrossThreads) {
   std::istringstream rows(one.out);
   std::string line;
   std::getline(rows, line);
-  EXPECT_EQ(
-      line,
-      "corpus\tyear\tinstrument\tquestion\tprovince\tsegment\ttheme\tterm\tstart\tend\ttext\tin\tchar_start\tchar_end\tlabel");
+  EXPECT_EQ(line, "corpus\tyear\tinstrument\tquestion\tprovince\tsegment\ttheme\tterm\tstart\tend\ttext\tin\tchar_"
+                  "start\tchar_end\tlabel");
   std::size_t checked = 0;
   while (std::getline(rows, line)) {
     std::vector<std::string> f;

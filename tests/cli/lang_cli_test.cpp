@@ -80,7 +80,8 @@ TEST(LangEn, CodeKwicAndUncodedLabelsFollowLang) {
 }
 
 TEST(LangEn, ReportNamesProvincesAndQuestionsInEnglish) {
-  const auto path = std::filesystem::temp_directory_path() / ("supanalyze-lang-en-" + std::to_string(::getpid()) + ".md");
+  const auto path =
+      std::filesystem::temp_directory_path() / ("supanalyze-lang-en-" + std::to_string(::getpid()) + ".md");
   run_ok({"report", "--lang", "en", "-o", path.string()});
   const auto md = supanalyze::testing::CliResult{0, supanalyze::read_file(path), ""};
   std::filesystem::remove(path);

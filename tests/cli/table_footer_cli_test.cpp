@@ -14,7 +14,9 @@ using supanalyze::testing::run_cli;
 
 namespace {
 
-std::size_t lines_of(const std::string &text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+std::size_t lines_of(const std::string &text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 // The staffing row of `freq --format json` for one question.
 nlohmann::json staffing_row(const std::vector<std::string> &extra) {

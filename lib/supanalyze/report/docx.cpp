@@ -275,7 +275,8 @@ std::string document_xml(const Report &r) {
     const auto &inst = c.instruments[s.instrument];
     b.paragraph(r.english && !inst.en.empty() ? inst.en : inst.th, "Heading2");
     for (const auto &q : s.questions) {
-      b.paragraph(fmt::format("{} {} · {}", w.table, ++table, inst.questions[q.question].text_in(r.english)), "Heading3");
+      b.paragraph(fmt::format("{} {} · {}", w.table, ++table, inst.questions[q.question].text_in(r.english)),
+                  "Heading3");
       b.table_start({2200, 7400});
       b.row_start(true);
       b.cell(w.province, true, "EEF1F5");
