@@ -237,6 +237,10 @@ themes:
 
 #include "test_support.hpp"
 
+#include <unicode/regex.h>
+
+#include <algorithm>
+#include <memory>
 #include <random>
 #include <set>
 
@@ -354,6 +358,54 @@ themes:
 )"));
   expect_same_codings(m, {"อปท.ระดับจังหวัด", "อปท. ระดับ", "ระดับจังหวัด อปท", "ระดับ", "COVID-19 ระบาดหนัก", "covid19ระบาด",
                           "19 ระบาด", "พม.จังหวัด", "พม จังหวัด", "จังหวัด", "ÉCLAIR 5", "éclair 5", "5"});
+}
+
+} // namespace
+
+namespace {
+
+using Literals = std::vector<std::string>;
+
+TEST(PatternPrefilter, LiteralsOfAGroupThatMustOccur) {
+  EXPECT_EQ(codebook::required_literals(R"((ครู|แพทย์|พยาบาล)\s?\d+\s?คน)"), (Literals{"ครู", "แพทย์", "พยาบาล"}));
+  EXPECT_EQ(codebook::required_literals(R"((?<!โรง)พยาบาล\S{0,30}(ลาออก|ไม่พอ))"), (Literals{"พยาบาล"}));
+  EXPECT_EQ(codebook::required_literals(R"((?:อสม\.?|อพม\.?)\s?\d+)"), (Literals{"อสม", "อพม"}));
+  EXPECT_EQ(codebook::required_literals(R"(\d+\s?คน\s?ต่อ\s?(ผู้ดูแล|เจ้าหน้าที่))"), (Literals{"ผู้ดูแล", "เจ้าหน้าที่"}));
+}
+
+TEST(PatternPrefilter, NothingWhereAMatchMayLackEveryLiteral) {
+  EXPECT_EQ(codebook::required_literals("ครู|แพทย์"), Literals{});            // top-level alternation
+  EXPECT_EQ(codebook::required_literals("(ครู|แพทย์)?คน"), (Literals{"คน"})); // optional group
+  EXPECT_EQ(codebook::required_literals(R"((ครู|\d+)คน)"), (Literals{"คน"}));   // an alternative without one
+  EXPECT_EQ(codebook::required_literals("(?i)(abc|def)"), Literals{});
+  EXPECT_EQ(codebook::required_literals(R"((?!ครู)\S+)"), Literals{});
+}
+
+// Sound on real text: wherever a pattern of the default codebook matches a segment of the
+// bundled corpus or of the generated text, one of its literals is in that segment.
+TEST(PatternPrefilter, EveryMatchOfTheDefaultPatternsHoldsALiteral) {
+  std::vector<std::string> texts = bundled_segments();
+  std::size_t checked = 0;
+  for (const auto &theme : codebook::default_codebook().themes) {
+    for (const auto &pattern : theme.patterns) {
+      const Literals literals = codebook::required_literals(pattern.text);
+      if (literals.empty()) continue;
+      UErrorCode status = U_ZERO_ERROR;
+      UParseError parse_error;
+      std::unique_ptr<icu::RegexPattern> regex(
+          icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern.text), 0, parse_error, status));
+      ASSERT_TRUE(U_SUCCESS(status)) << pattern.text;
+      for (const std::string &text : texts) {
+        std::unique_ptr<icu::RegexMatcher> m(regex->matcher(icu::UnicodeString::fromUTF8(text), status));
+        if (!m->find()) continue;
+        ++checked;
+        EXPECT_TRUE(std::any_of(literals.begin(), literals.end(),
+                                [&](const std::string &l) { return text.find(l) != std::string::npos; }))
+            << pattern.text << " matches without a literal in: " << text;
+      }
+    }
+  }
+  EXPECT_GT(checked, 50u); // the patterns do match the corpus: the check is not vacuous
 }
 
 } // namespace

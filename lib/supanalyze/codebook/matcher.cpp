@@ -53,8 +53,8 @@ struct PatternInfo {
   std::uint32_t theme;
   std::uint32_t source;
   std::unique_ptr<icu::RegexPattern> regex;
-  std::string required;              // a literal every match contains ("" when none is known)
-  bool literal_in_automaton = false; // `required` is found by the automaton pass
+  std::vector<std::string> required; // every match contains one of these (none known: empty)
+  bool literal_in_automaton = false; // each of `required` is found by the automaton pass
 };
 
 // The longest literal that every match of `pattern` must contain, or "" when unsure: outside
@@ -107,6 +107,93 @@ std::string required_literal(std::string_view pattern) {
   finish();
   return best;
 }
+
+// The alternatives of the top-level group that opens at `open` (its '(' ), when it is a plain
+// or non-capturing group that must occur (no quantifier allowing zero after it) and each
+// alternative has a required literal; else none. Sets `close` to the index after its ')'.
+std::vector<std::string> group_literals(std::string_view pattern, std::size_t open, std::size_t &close) {
+  std::size_t body = open + 1;
+  const bool lookaround = pattern.substr(body, 2) == "?<" || pattern.substr(body, 2) == "?=" ||
+                          pattern.substr(body, 2) == "?!";
+  if (pattern.substr(body, 2) == "?:") body += 2;
+  std::vector<std::size_t> bars;
+  int depth = 1;
+  std::size_t i = open + 1;
+  for (; i < pattern.size() && depth > 0; ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      while (i + 1 < pattern.size() && pattern[i + 1] != ']')
+        i += pattern[i + 1] == '\\' ? 2 : 1;
+      ++i;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 1) {
+      bars.push_back(i);
+    }
+  }
+  close = i;
+  if (depth != 0 || lookaround || pattern.substr(body, 1) == "?") return {};
+  if (close < pattern.size() && (pattern[close] == '?' || pattern[close] == '*' || pattern[close] == '{'))
+    return {};
+  std::vector<std::string> literals;
+  std::size_t from = body;
+  bars.push_back(close - 1);
+  for (const std::size_t bar : bars) {
+    std::string literal = required_literal(pattern.substr(from, bar - from));
+    if (literal.empty()) return {};
+    literals.push_back(std::move(literal));
+    from = bar + 1;
+  }
+  return literals;
+}
+
+} // namespace
+
+// Literals one of which every match of `pattern` contains, or none when unsure: the longest
+// top-level literal, or the alternatives of a top-level group that must occur, whichever has
+// the longer shortest member. `(ครู|แพทย์|พยาบาล)\s?\d+` then runs its regex only on the
+// segments that name one of them, not on every segment.
+std::vector<std::string> required_literals(std::string_view pattern) {
+  if (pattern.find("(?i") != std::string_view::npos) return {};
+  std::vector<std::string> best;
+  std::size_t best_score = 0;
+  if (std::string single = required_literal(pattern); !single.empty()) {
+    best_score = single.size();
+    best.push_back(std::move(single));
+  }
+  std::size_t depth_zero_bars = 0;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      while (i + 1 < pattern.size() && pattern[i + 1] != ']')
+        i += pattern[i + 1] == '\\' ? 2 : 1;
+      ++i;
+    } else if (c == '|') {
+      ++depth_zero_bars;
+    } else if (c == '(') {
+      std::size_t close = 0;
+      std::vector<std::string> literals = group_literals(pattern, i, close);
+      std::size_t shortest = SIZE_MAX;
+      for (const std::string &literal : literals)
+        shortest = std::min(shortest, literal.size());
+      if (!literals.empty() && shortest > best_score) {
+        best_score = shortest;
+        best = std::move(literals);
+      }
+      i = close - 1;
+    }
+  }
+  if (depth_zero_bars > 0) return {}; // a top-level alternative may contain none of them
+  return best;
+}
+
+namespace {
 
 struct RuleInfo {
   std::uint32_t theme;
@@ -265,7 +352,7 @@ struct Matcher::Compiled {
           icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern.text), 0, parse_error, status));
       if (U_FAILURE(status))
         throw InputError(pattern.where, "invalid regular expression '" + pattern.text + "': " + u_errorName(status));
-      patterns.push_back({t, label("/" + pattern.text + "/"), std::move(regex), required_literal(pattern.text)});
+      patterns.push_back({t, label("/" + pattern.text + "/"), std::move(regex), required_literals(pattern.text)});
     }
   }
 
@@ -328,10 +415,14 @@ struct Matcher::Compiled {
     // a segment without it skips the regex engine, and no second scan (memmem) is needed.
     literal_base = static_cast<std::uint32_t>(thai_terms.size() + trigger_keys.size());
     for (std::uint32_t p = 0; p < patterns.size(); ++p) {
-      const std::string &literal = patterns[p].required;
+      const std::vector<std::string> &literals = patterns[p].required;
       patterns[p].literal_in_automaton =
-          !literal.empty() && text::to_u32(literal).size() <= text::TermAutomaton::k_window;
-      if (patterns[p].literal_in_automaton) automaton.add(literal, literal_base + p);
+          !literals.empty() && std::all_of(literals.begin(), literals.end(), [](const std::string &literal) {
+            return text::to_u32(literal).size() <= text::TermAutomaton::k_window;
+          });
+      if (patterns[p].literal_in_automaton)
+        for (const std::string &literal : literals)
+          automaton.add(literal, literal_base + p);
     }
     automaton.build();
   }
@@ -718,10 +809,12 @@ struct MatchSession::State {
     UErrorCode status = U_ZERO_ERROR;
     utext = utext_openUTF8(utext, text.data(), static_cast<int64_t>(text.size()), &status);
     for (std::size_t p = 0; p < regexes.size(); ++p) {
-      const std::string &required = c.patterns[p].required;
+      const std::vector<std::string> &required = c.patterns[p].required;
       if (literals_scanned && c.patterns[p].literal_in_automaton) {
         if (!literal_seen[p]) continue;
-      } else if (!required.empty() && !::memmem(text.data(), text.size(), required.data(), required.size())) {
+      } else if (!required.empty() && std::none_of(required.begin(), required.end(), [&](const std::string &literal) {
+                   return ::memmem(text.data(), text.size(), literal.data(), literal.size()) != nullptr;
+                 })) {
         continue;
       }
       auto &m = *regexes[p];

@@ -63,6 +63,11 @@ private:
   std::unique_ptr<Compiled> m_compiled;
 };
 
+// Literals one of which every match of the ICU regular expression `pattern` contains, or none
+// when that is not certain. A segment without any of them skips the regex engine (the pattern
+// prefilter of ARCHITECTURE.md's Matching); public for its tests.
+std::vector<std::string> required_literals(std::string_view pattern);
+
 // Per-thread matching state: its own tokenizer copy, regex matchers and buffers.
 class MatchSession {
 public:
