@@ -374,9 +374,9 @@ TEST(PatternPrefilter, LiteralsOfAGroupThatMustOccur) {
 }
 
 TEST(PatternPrefilter, NothingWhereAMatchMayLackEveryLiteral) {
-  EXPECT_EQ(codebook::required_literals("ครู|แพทย์"), Literals{});            // top-level alternation
-  EXPECT_EQ(codebook::required_literals("(ครู|แพทย์)?คน"), (Literals{"คน"})); // optional group
-  EXPECT_EQ(codebook::required_literals(R"((ครู|\d+)คน)"), (Literals{"คน"}));   // an alternative without one
+  EXPECT_EQ(codebook::required_literals("ครู|แพทย์"), Literals{});             // top-level alternation
+  EXPECT_EQ(codebook::required_literals("(ครู|แพทย์)?คน"), (Literals{"คน"}));  // optional group
+  EXPECT_EQ(codebook::required_literals(R"((ครู|\d+)คน)"), (Literals{"คน"})); // an alternative without one
   EXPECT_EQ(codebook::required_literals("(?i)(abc|def)"), Literals{});
   EXPECT_EQ(codebook::required_literals(R"((?!ครู)\S+)"), Literals{});
 }

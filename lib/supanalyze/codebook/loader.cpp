@@ -16,7 +16,7 @@
 namespace supanalyze::embedded {
 extern const std::string_view default_codebook;
 extern const std::string_view default_codebook_table; // lib/tools/compile_codebook.cpp
-}
+} // namespace supanalyze::embedded
 
 namespace supanalyze::codebook {
 
@@ -57,8 +57,7 @@ public:
     if (!m_yaml.expect_document(root, "codebook", {"id", "version", "title", "description", "themes"})) return cb;
     m_yaml.check_keys(root, "", {"id", "version", "title", "description", "themes"});
     if (auto id = m_yaml.string(root, "", "id", true)) {
-      if (!is_codebook_id(*id))
-        m_yaml.error(root["id"], "id", "'" + *id + "' is not a valid codebook id");
+      if (!is_codebook_id(*id)) m_yaml.error(root["id"], "id", "'" + *id + "' is not a valid codebook id");
       cb.id = *id;
     }
     cb.version = m_yaml.string(root, "", "version", true).value_or("");
@@ -353,10 +352,10 @@ Codebook parse_default_codebook() {
 const Codebook &default_codebook() {
   // The table made from the same YAML when the binary was built; parsed here only by the tool
   // that makes it (which has no table yet).
-  static const Codebook cb = embedded::default_codebook_table.empty()
-                                 ? parse_default_codebook()
-                                 : read_codebook_table(embedded::default_codebook_table,
-                                                       std::string(embedded::default_codebook));
+  static const Codebook cb =
+      embedded::default_codebook_table.empty()
+          ? parse_default_codebook()
+          : read_codebook_table(embedded::default_codebook_table, std::string(embedded::default_codebook));
   return cb;
 }
 

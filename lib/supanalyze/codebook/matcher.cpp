@@ -113,8 +113,8 @@ std::string required_literal(std::string_view pattern) {
 // alternative has a required literal; else none. Sets `close` to the index after its ')'.
 std::vector<std::string> group_literals(std::string_view pattern, std::size_t open, std::size_t &close) {
   std::size_t body = open + 1;
-  const bool lookaround = pattern.substr(body, 2) == "?<" || pattern.substr(body, 2) == "?=" ||
-                          pattern.substr(body, 2) == "?!";
+  const bool lookaround =
+      pattern.substr(body, 2) == "?<" || pattern.substr(body, 2) == "?=" || pattern.substr(body, 2) == "?!";
   if (pattern.substr(body, 2) == "?:") body += 2;
   std::vector<std::size_t> bars;
   int depth = 1;
@@ -137,8 +137,7 @@ std::vector<std::string> group_literals(std::string_view pattern, std::size_t op
   }
   close = i;
   if (depth != 0 || lookaround || pattern.substr(body, 1) == "?") return {};
-  if (close < pattern.size() && (pattern[close] == '?' || pattern[close] == '*' || pattern[close] == '{'))
-    return {};
+  if (close < pattern.size() && (pattern[close] == '?' || pattern[close] == '*' || pattern[close] == '{')) return {};
   std::vector<std::string> literals;
   std::size_t from = body;
   bars.push_back(close - 1);

@@ -226,7 +226,8 @@ void read_transcript(Corpus &corpus, std::size_t instrument, std::size_t provinc
         diagnostics.error({file, line_no, column}, "text before the first question heading ('## q1')");
       continue; // under a broken heading: already reported
     }
-    current->segments.push_back({label, normalize ? text::normalize(body) : std::string(body), {file, line_no, column}});
+    current->segments.push_back(
+        {label, normalize ? text::normalize(body) : std::string(body), {file, line_no, column}});
   }
   if (!any_content) {
     diagnostics.error({file, 0, 0}, "empty file: a transcript needs at least one '## <question>' heading");
