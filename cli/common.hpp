@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace supanalyze::cli {
@@ -54,14 +55,19 @@ template <typename T> std::vector<std::string> names_of(const std::vector<T> &va
 // read: options are enums from then on, never strings parsed again. A value `parse` refuses
 // (it throws Error saying what is allowed) is a usage error naming the option (exit 2).
 // `choices`, the names of the values `parse` accepts (from the same table it reads), are the
-// option's type in --help and the man page ("TEXT:{th,en}") and what shell completion offers.
+// option's type in --help and the man page ("TEXT:{th,en}") and what shell completion offers;
+// a number option has none, and its type is INT or FLOAT.
 template <typename T>
 CLI::Option *add_parsed_option(CLI::App *cmd, const std::string &names, T &target,
                                std::function<T(const std::string &)> parse, const std::string &help,
-                               const std::string &default_text, const std::vector<std::string> &choices) {
-  std::string type = "TEXT:{";
-  for (std::size_t i = 0; i < choices.size(); ++i)
-    type += (i ? "," : "") + choices[i];
+                               const std::string &default_text, const std::vector<std::string> &choices = {}) {
+  std::string type = std::is_floating_point_v<T> ? "FLOAT" : std::is_integral_v<T> ? "INT" : "TEXT";
+  if (!choices.empty()) {
+    type += ":{";
+    for (std::size_t i = 0; i < choices.size(); ++i)
+      type += (i ? "," : "") + choices[i];
+    type += "}";
+  }
   return cmd
       ->add_option_function<std::string>(
           names,
@@ -74,7 +80,7 @@ CLI::Option *add_parsed_option(CLI::App *cmd, const std::string &names, T &targe
           },
           help)
       ->default_str(default_text)
-      ->type_name(type + "}");
+      ->type_name(type);
 }
 
 // An integer option whose value must lie in [min, max]: checked as the command line is read, a
