@@ -189,6 +189,17 @@ TEST(BadRealFiles, ACellReferenceWithoutAColumnIsNamed) {
   }
 }
 
+// A sheet whose rows come out of order (row 2 after row 9): refused, not read in that order.
+TEST(BadRealFiles, RowsOutOfOrderAreRefusedWithTheirNumbers) {
+  try {
+    office::read_xlsx(read_file(test_data("fuzz/xlsx-rows-out-of-order.xlsx")), "found.xlsx");
+    FAIL() << "rows out of order were read";
+  } catch (const InputError &e) {
+    EXPECT_NE(std::string(e.what()).find("a sheet lists its rows in order"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("found.xlsx["), std::string::npos) << e.what();
+  }
+}
+
 // A document part whose zip header says 3.5 GB: refused before anything is allocated.
 TEST(BadRealFiles, AZipMemberLargerThanAnyPartIsRefused) {
   try {

@@ -17,6 +17,7 @@ using namespace detail;
 // "BC12" -> column 55 (1-based); 0 when `ref` has no letters.
 // Excel's last column, XFD.
 constexpr std::size_t k_max_column = 16384;
+constexpr std::size_t k_max_row = 1048576;
 
 // The column of a cell reference ("B7" -> 2); 0 when it names none: no letters first, or past
 // XFD (a cell row would grow without bound).
@@ -28,6 +29,21 @@ std::size_t column_of(const std::string &ref) {
     if (column > k_max_column) return 0;
   }
   return column;
+}
+
+// A row's `r` attribute: a number from 1 to 1,048,576 after the sheet's previous row. Rows out
+// of order would put one answer's segments in another order than the sheet shows.
+std::size_t row_number(const std::string &attribute_value, std::size_t next_row, const std::string &where) {
+  char *end = nullptr;
+  const unsigned long long n = std::strtoull(attribute_value.c_str(), &end, 10);
+  if (end == attribute_value.c_str() || *end != '\0' || n == 0 || n > k_max_row)
+    throw InputError({where, next_row, 1},
+                     "row number '" + attribute_value.substr(0, 20) + "' is not a row (1 to 1048576)");
+  if (n < next_row)
+    throw InputError({where, static_cast<std::size_t>(n), 1}, "row " + std::to_string(n) + " comes after row " +
+                                                                  std::to_string(next_row - 1) +
+                                                                  ": a sheet lists its rows in order");
+  return static_cast<std::size_t>(n);
 }
 
 // A number as Excel stores it ("2564", "2.5", "1E-3"): integers lose a trailing ".0".
@@ -97,7 +113,7 @@ Sheet read_xlsx(const std::string &bytes, const std::string &file, const std::st
     if (!is(r, "row")) continue;
     SheetRow row;
     const std::string number = attribute(r, "r");
-    row.number = number.empty() ? next_row : std::strtoul(number.c_str(), nullptr, 10);
+    row.number = number.empty() ? next_row : row_number(number, next_row, where);
     next_row = row.number + 1;
     std::size_t next_column = 1;
     for (const xmlNode *c = r->children; c; c = c->next) {
