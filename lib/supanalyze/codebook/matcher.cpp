@@ -108,6 +108,15 @@ std::string required_literal(std::string_view pattern) {
   return best;
 }
 
+// The index of the last character of the escape (`\x`) or character class (`[...]`) that
+// starts at `i`: the scans below step over them whole.
+std::size_t last_of_escape_or_class(std::string_view pattern, std::size_t i) {
+  if (pattern[i] == '\\') return i + 1;
+  while (i + 1 < pattern.size() && pattern[i + 1] != ']')
+    i += pattern[i + 1] == '\\' ? 2 : 1;
+  return i + 1;
+}
+
 // The alternatives of the top-level group that opens at `open` (its '(' ), when it is a plain
 // or non-capturing group that must occur (no quantifier allowing zero after it) and each
 // alternative has a required literal; else none. Sets `close` to the index after its ')'.
@@ -121,12 +130,8 @@ std::vector<std::string> group_literals(std::string_view pattern, std::size_t op
   std::size_t i = open + 1;
   for (; i < pattern.size() && depth > 0; ++i) {
     const char c = pattern[i];
-    if (c == '\\') {
-      ++i;
-    } else if (c == '[') {
-      while (i + 1 < pattern.size() && pattern[i + 1] != ']')
-        i += pattern[i + 1] == '\\' ? 2 : 1;
-      ++i;
+    if (c == '\\' || c == '[') {
+      i = last_of_escape_or_class(pattern, i);
     } else if (c == '(') {
       ++depth;
     } else if (c == ')') {
@@ -167,12 +172,8 @@ std::vector<std::string> required_literals(std::string_view pattern) {
   std::size_t depth_zero_bars = 0;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
-    if (c == '\\') {
-      ++i;
-    } else if (c == '[') {
-      while (i + 1 < pattern.size() && pattern[i + 1] != ']')
-        i += pattern[i + 1] == '\\' ? 2 : 1;
-      ++i;
+    if (c == '\\' || c == '[') {
+      i = last_of_escape_or_class(pattern, i);
     } else if (c == '|') {
       ++depth_zero_bars;
     } else if (c == '(') {
