@@ -167,7 +167,7 @@ def main():
             fn += gold and not found
             if args.show_errors and gold != found:
                 why = [f"{t}:{term}" for t, term, _ in coded.get(pid, []) if t == theme]
-                errors.append(f"    {'FP' if found else 'FN'} {r['id']}  {' '.join(why)}  {texts[r['id']][:120]}")
+                errors.append(f"    {'FP' if found else 'FN'} {r['id']}  {' '.join(why)}  {' '.join(texts[r['id']].split())[:120]}")
         p = tp / (tp + fp) if tp + fp else 1.0
         rc = tp / (tp + fn) if tp + fn else 1.0
         f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
