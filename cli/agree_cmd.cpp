@@ -150,7 +150,7 @@ output::Table disagreement_table(const Analysis &an, const agreement::Comparison
 
 nlohmann::ordered_json comparison_json(const Analysis &an, const agreement::Comparison &cmp, const AgreeOptions &opts,
                                        const agreement::Coding &a, const agreement::Coding &b) {
-  auto doc = json_header(an, opts.analysis, "supanalyze.agree/1");
+  auto doc = json_header(an, opts.analysis, "supanalyze.agree/2");
   doc["unit"] = agreement::to_string(opts.unit);
   doc["a"] = {{"file", opts.a}, {"form", agreement::to_string(a.form)}, {"role", "tested"}};
   doc["b"] = {{"file", opts.b}, {"form", agreement::to_string(b.form)}, {"role", "reference"}};
@@ -160,7 +160,7 @@ nlohmann::ordered_json comparison_json(const Analysis &an, const agreement::Comp
   auto &themes = doc["themes"] = nlohmann::ordered_json::array();
   for (const auto &th : cmp.themes) {
     const auto &t = an.codebook->themes[th.theme];
-    nlohmann::ordered_json j{{"theme", t.id}, {"label_th", t.label_th}, {"label_en", t.label_en}};
+    nlohmann::ordered_json j{{"theme", t.id}, {"label", t.label(an.english)}};
     j.update(stat_json(th.counts));
     j["pooled"] = th.pooled;
     themes.push_back(std::move(j));
@@ -249,7 +249,7 @@ twice). The output says which themes it compares.
 Output: the agreement table, then the disagreements (unit, theme, which coder said yes, the
 terms it matched and in which segments) so that a person can look at each one. csv and tsv hold
 one table: the agreement table, or with --disagreements the list of disagreements. json has
-both (schema supanalyze.agree/1). With --min-kappa, the exit code is 1 when the overall kappa is
+both (schema supanalyze.agree/2, docs/json.md). With --min-kappa, the exit code is 1 when the overall kappa is
 lower (or undefined).
 
 Examples:

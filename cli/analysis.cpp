@@ -204,6 +204,7 @@ nlohmann::ordered_json json_header(const Analysis &a, const AnalysisOptions &opt
           {"year", a.corpus.year_be},
           {"codebook", {{"id", a.codebook->id}, {"version", a.codebook->version}}},
           {"unit", aggregate::to_string(opts.unit)},
+          {"lang", to_string(opts.lang)},
           {"filters", filters_json(opts)}};
 }
 

@@ -90,7 +90,8 @@ std::string axis_id(const Analysis &a, aggregate::Axis axis, std::size_t item);
 // The label of an axis item: a theme's label, a province's name, "instrument/question".
 std::string axis_label(const Analysis &a, aggregate::Axis axis, std::size_t item);
 
-// JSON header shared by every table output: schema, corpus, codebook, unit and filters.
+// JSON header shared by every table output: schema, corpus, year, codebook, unit, lang (the
+// language of every `label` in the document) and filters (docs/json.md).
 nlohmann::ordered_json json_header(const Analysis &a, const AnalysisOptions &opts, const std::string &schema);
 
 } // namespace supanalyze::cli

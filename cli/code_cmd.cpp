@@ -34,17 +34,27 @@ bool is_number_column(std::size_t i) {
          name == "char_end";
 }
 
+// The schema of code's JSON document and of each of its JSONL rows (docs/json.md).
+constexpr const char *k_schema = "supanalyze.code/1";
+
+// One coding's row as a JSON object (the first `n` values in k_columns order); a JSONL row
+// starts with the schema.
+nlohmann::ordered_json row_json(const std::string_view (&values)[16], std::size_t n, bool with_schema) {
+  nlohmann::ordered_json j;
+  if (with_schema) j["schema"] = k_schema;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (is_number_column(i))
+      j[k_columns[i]] = std::stoul(std::string(values[i]));
+    else
+      j[k_columns[i]] = values[i];
+  }
+  return j;
+}
+
 // Appends one coding's row (the first `n` values in k_columns order) to `out` in `format`.
 void append_row(std::string &out, const std::string_view (&values)[16], std::size_t n, output::Format format) {
   if (format == output::Format::jsonl) {
-    nlohmann::ordered_json j;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (is_number_column(i))
-        j[k_columns[i]] = std::stoul(std::string(values[i]));
-      else
-        j[k_columns[i]] = values[i];
-    }
-    out += j.dump(-1, ' ', false);
+    out += row_json(values, n, true).dump(-1, ' ', false);
     out += '\n';
     return;
   }
@@ -87,12 +97,18 @@ void run_code(const CodeOptions &opts, Context &ctx) {
       sheet.table.columns.push_back({k_columns[i], k_columns[i]});
       sheet.kinds.push_back(is_number_column(i) ? output::CellKind::integer : output::CellKind::text);
     }
-  } else if (format != output::Format::jsonl) {
+  } else if (format != output::Format::jsonl && format != output::Format::json) {
     for (std::size_t i = 0; i < n; ++i)
       out << (i ? std::string(1, sep) : "") << k_columns[i];
     out << '\n';
   }
   const std::string year = std::to_string(c.year_be);
+  nlohmann::ordered_json doc; // JSON: the header and every row
+  if (format == output::Format::json) {
+    doc = json_header(a, opts, k_schema);
+    doc.erase("unit");
+    doc["codings"] = nlohmann::ordered_json::array();
+  }
   std::string rows; // one answer's rows, written at once
   for_each_coded(a, opts.threads, [&](const corpus::Answer &answer, const coding::AnswerCodings &coded) {
     const auto &inst = c.instruments[answer.instrument];
@@ -125,6 +141,8 @@ void run_code(const CodeOptions &opts, Context &ctx) {
                                         whole};
         if (format == output::Format::xlsx)
           sheet.table.rows.emplace_back(std::begin(values), std::begin(values) + n);
+        else if (format == output::Format::json)
+          doc["codings"].push_back(row_json(values, n, false));
         else
           append_row(rows, values, n, format);
       }
@@ -132,6 +150,7 @@ void run_code(const CodeOptions &opts, Context &ctx) {
     out << rows;
   });
   if (format == output::Format::xlsx) out << output::xlsx_workbook({sheet});
+  if (format == output::Format::json) out << doc.dump(2, ' ', false) << '\n';
   sink.commit();
 }
 
@@ -143,7 +162,8 @@ void setup_code(CLI::App &app, Context &ctx) {
   cmd->footer(R"(
 Columns: corpus year instrument question province segment theme term start end text in
 char_start char_end label, and with --segment-text segment_text. `label` is the theme's label
-in Thai, or English with --lang en. `start`/`end` are byte offsets into
+in Thai, or English with --lang en. JSON is one document (schema supanalyze.code/1) holding
+the rows in `codings`; each JSONL row starts with "schema":"supanalyze.code/1" (docs/json.md). `start`/`end` are byte offsets into
 the segment's normalized text (`in` = text) or into the `###` label it stands under (`in` =
 label: a label is coded once, with the first segment under it; --no-labels leaves labels
 uncoded), and `text` is exactly that span, so every count of freq and matrix traces back to a
@@ -159,7 +179,8 @@ Examples:
   supanalyze code -o coded.qdpx       (a REFI-QDA project for ATLAS.ti, MAXQDA, NVivo, QualCoder: docs/qda.md))");
   add_analysis_options(
       cmd, *opts,
-      {output::Format::tsv, output::Format::csv, output::Format::jsonl, output::Format::xlsx, output::Format::qdpx},
+      {output::Format::tsv, output::Format::csv, output::Format::json, output::Format::jsonl, output::Format::xlsx,
+       output::Format::qdpx},
       output::Format::tsv, false);
   cmd->add_flag("--segment-text", opts->segment_text,
                 "Add a segment_text column: the whole segment (or label) each span is in");

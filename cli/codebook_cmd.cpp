@@ -96,20 +96,22 @@ void run_show(const CodebookOptions &opts, Context &ctx) {
   const bool english = opts.lang == Language::en;
   if (opts.format == output::Format::json) {
     nlohmann::ordered_json doc{
-        {"schema", "supanalyze.codebook/1"}, {"id", cb.id}, {"version", cb.version}, {"title", cb.title}};
+        {"schema", "supanalyze.codebook/2"}, {"id", cb.id},       {"version", cb.version},
+        {"title", cb.title},                {"lang", to_string(opts.lang)}};
     auto &list = doc["themes"] = nlohmann::ordered_json::array();
     for (const auto &t : cb.themes) {
-      auto terms = nlohmann::ordered_json::array();
+      auto terms = nlohmann::ordered_json::array(), patterns = nlohmann::ordered_json::array();
       for (const auto &term : t.terms)
         terms.push_back(term.text);
+      for (const auto &pattern : t.patterns)
+        patterns.push_back(pattern.text);
       list.push_back({{"id", t.id},
-                      {"label_th", t.label_th},
-                      {"label_en", t.label_en},
+                      {"label", t.label(english)},
                       {"parent", t.parent_id},
                       {"colour", t.colour},
                       {"description", t.description},
                       {"terms", terms},
-                      {"patterns", t.patterns.size()},
+                      {"patterns", patterns},
                       {"rules", t.rules.size()},
                       {"exclude", t.exclude.size()}});
     }

@@ -74,9 +74,10 @@ void run_kwic(const KwicOptions &opts, Context &ctx) {
   auto &out = sink.stream();
   write_bom(opts, out);
   if (format == output::Format::json) {
-    nlohmann::ordered_json doc{{"schema", "supanalyze.kwic/1"},
+    nlohmann::ordered_json doc{{"schema", "supanalyze.kwic/2"},
                                {"corpus", a.corpus.id},
                                {"codebook", {{"id", a.codebook->id}, {"version", a.codebook->version}}},
+                               {"lang", to_string(opts.lang)},
                                {"filters", filters_json(opts)},
                                {"terms", opts.terms},
                                {"patterns", opts.patterns}};

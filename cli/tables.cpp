@@ -145,21 +145,20 @@ void write_freq(const Analysis &a, const FreqOptions &opts, const aggregate::Tab
   auto is_majority = [&](std::uint64_t count, std::uint64_t of) { return majority(opts, count, of); };
 
   if (format == output::Format::json) {
-    auto doc = json_header(a, opts, "supanalyze.freq/1");
+    auto doc = json_header(a, opts, "supanalyze.freq/2");
     auto &list = doc["questions"] = nlohmann::ordered_json::array();
     for (const auto &q : result) {
       const auto &inst = c.instruments[q.instrument];
       nlohmann::ordered_json jq{{"instrument", inst.id},
                                 {"question", inst.questions[q.question].id},
-                                {"text", inst.questions[q.question].th},
+                                {"label", inst.questions[q.question].label(a.english)},
                                 {"denominator", q.denominator}};
       auto &rows = jq["themes"] = nlohmann::ordered_json::array();
       for (const auto &[theme, count] : q.themes) {
         const auto &t = a.codebook->themes[theme];
         rows.push_back(
             {{"theme", t.id},
-             {"label_th", t.label_th},
-             {"label_en", t.label_en},
+             {"label", t.label(a.english)},
              {"count", count},
              {"share", q.denominator ? static_cast<double>(count) / static_cast<double>(q.denominator) : 0.0},
              {"majority", is_majority(count, q.denominator)}});
@@ -208,7 +207,7 @@ void write_matrix(const Analysis &a, const MatrixOptions &opts, const aggregate:
   const aggregate::Matrix m = count.finish();
 
   if (format == output::Format::json) {
-    auto doc = json_header(a, opts, "supanalyze.matrix/1");
+    auto doc = json_header(a, opts, "supanalyze.matrix/2");
     doc["rows"] = rows_name;
     doc["cols"] = cols_name;
     auto ids = [&](aggregate::Axis axis, const std::vector<std::size_t> &items) {

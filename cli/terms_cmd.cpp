@@ -120,7 +120,7 @@ void run_terms(const TermsOptions &opts, Context &ctx) {
   const auto min_count = static_cast<std::uint64_t>(opts.min_count);
   output::Table table;
   std::vector<std::string> yaml; // --suggest: the lines to paste
-  nlohmann::ordered_json doc = json_header(a, opts, "supanalyze.terms/1");
+  nlohmann::ordered_json doc = json_header(a, opts, "supanalyze.terms/2");
   doc.erase("unit");
   doc["segments"] = counter.segments();
   const std::string segments_note = fmt::format("{} segments", counter.segments());

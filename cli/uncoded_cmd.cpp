@@ -86,16 +86,19 @@ void run_uncoded(const AnalysisOptions &opts, Context &ctx) {
     sheet.table.notes.push_back(summary);
     out << output::xlsx_workbook({sheet});
   } else if (format == output::Format::json) {
-    auto doc = json_header(a, opts, "supanalyze.uncoded/1");
+    auto doc = json_header(a, opts, "supanalyze.uncoded/2");
     doc.erase("unit");
     doc["segments"] = segments;
     doc["uncoded"] = uncoded;
     auto &list = doc["questions"] = nlohmann::ordered_json::array();
     for (const auto &r : residues) {
-      nlohmann::ordered_json q{{"question", r.question}, {"segments", r.segments}, {"uncoded", r.rows.size()}};
+      nlohmann::ordered_json q{{"question", r.question},
+                               {"label", r.question_text},
+                               {"segments", r.segments},
+                               {"uncoded", r.rows.size()}};
       auto &rows = q["rows"] = nlohmann::ordered_json::array();
       for (const auto &row : r.rows)
-        rows.push_back({{"province", row[4]}, {"segment", std::stoul(row[5])}, {"label", row[6]}, {"text", row[7]}});
+        rows.push_back({{"province", row[4]}, {"segment", std::stoul(row[5])}, {"heading", row[6]}, {"text", row[7]}});
       list.push_back(std::move(q));
     }
     out << doc.dump(2, ' ', false) << '\n';

@@ -142,7 +142,7 @@ nlohmann::json agree_sample_json() {
 // agree with the two files read directly, and every statistic with its formula.
 TEST(CliAgree, ToolAgainstTheHumanSample) {
   const auto doc = agree_sample_json();
-  EXPECT_EQ(doc["schema"], "supanalyze.agree/1");
+  EXPECT_EQ(doc["schema"], "supanalyze.agree/2");
   EXPECT_EQ(doc["unit"], "answer");
   EXPECT_EQ(doc["units"], 24);
   EXPECT_EQ(doc["a"]["form"], "codings");

@@ -170,7 +170,7 @@ TEST(CliCompletion, EnumOptionsCompleteTheirValues) {
   ASSERT_EQ(bash.exit_code, 0) << bash.err;
   const std::string shown = "complete -o default -F _supanalyze supanalyze\n";
   EXPECT_EQ(complete_bash(bash.out, "supanalyze freq --format ''"), shown + "[table csv tsv json md xlsx]\n");
-  EXPECT_EQ(complete_bash(bash.out, "supanalyze code -f ''"), shown + "[tsv csv jsonl xlsx qdpx]\n");
+  EXPECT_EQ(complete_bash(bash.out, "supanalyze code -f ''"), shown + "[tsv csv json jsonl xlsx qdpx]\n");
   EXPECT_EQ(complete_bash(bash.out, "supanalyze freq --unit m"), shown + "[mentions]\n");
   EXPECT_EQ(complete_bash(bash.out, "supanalyze matrix -u ''"), shown + "[provinces answers segments mentions]\n");
   EXPECT_EQ(complete_bash(bash.out, "supanalyze kwic --lang ''"), shown + "[th en]\n");

@@ -171,7 +171,7 @@ TEST_F(ReportOnBundledCorpus, EveryQuestionListsFreqsThemesInFreqsOrder) {
       majorities += rq.themes[k].majority;
     }
     // The question's own text is its heading.
-    EXPECT_NE(html->find(fq["text"].get<std::string>()), std::string::npos);
+    EXPECT_NE(html->find(fq["label"].get<std::string>()), std::string::npos);
   }
   EXPECT_GT(majorities, 10u); // e.g. centre1300 q4: resources, budget, training, rosters, staffing, coordination
 }
@@ -298,7 +298,7 @@ TEST(Report, MarkdownHasTheSameThemesCountsAndQuotes) {
   std::size_t at = md.find("### ประเด็นที่ 4 : ");
   ASSERT_NE(at, std::string::npos);
   for (std::size_t k = 0; k < themes.size(); ++k) {
-    const std::string row = "| " + std::to_string(k + 1) + " | " + themes[k]["label_th"].get<std::string>() + " | " +
+    const std::string row = "| " + std::to_string(k + 1) + " | " + themes[k]["label"].get<std::string>() + " | " +
                             std::to_string(themes[k]["count"].get<int>()) + "/8 (";
     const std::size_t found = md.find(row, at);
     ASSERT_NE(found, std::string::npos) << row;

@@ -75,7 +75,7 @@ TEST(Uncoded, ThemeFilterMeansNoneOfThoseThemes) {
   const auto r = run_cli({"uncoded", "--theme", "staffing", "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto doc = nlohmann::json::parse(r.out);
-  EXPECT_EQ(doc["schema"], "supanalyze.uncoded/1");
+  EXPECT_EQ(doc["schema"], "supanalyze.uncoded/2");
   const std::uint64_t total = doc["segments"], uncoded = doc["uncoded"];
   EXPECT_EQ(total, 992u);
   EXPECT_EQ(uncoded, total - (staffing.size() - 1)); // the header row is in the set too

@@ -131,7 +131,7 @@ TEST(Xlsx, FreqHasASheetPerQuestionWithNumbersAndShares) {
       sheet, std::regex("<c r=\"D3\"( s=\"[0-9]+\")?><v>" + std::to_string(q["denominator"].get<int>()) + "</v>")));
   EXPECT_TRUE(std::regex_search(sheet, std::regex("<c r=\"E3\" s=\"[0-9]+\"><v>0\\.[0-9]+</v>")));
   EXPECT_EQ(sheet.find("colorScale"), std::string::npos); // a heatmap only on matrices
-  EXPECT_NE(zip_entry(file, "xl/sharedStrings.xml").find(q["text"].get<std::string>()), std::string::npos);
+  EXPECT_NE(zip_entry(file, "xl/sharedStrings.xml").find(q["label"].get<std::string>()), std::string::npos);
 }
 
 TEST(Xlsx, CodeAndKwicRowsAreTheRowsOfTheirTsv) {

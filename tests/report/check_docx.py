@@ -45,14 +45,14 @@ def main():
     quotes = highlighted = 0
     for q, at in zip(freq["questions"], questions):
         heading = body[at].text
-        assert heading.endswith(q["text"]), (heading, q["text"])
+        assert heading.endswith(q["label"]), (heading, q["label"])
         if not q["themes"]:
             continue
         chart = next(b for b in body[at:] if isinstance(b, Table))
         rows = [[cell.text for cell in row.cells] for row in chart.rows]
         assert len(rows) == len(q["themes"]), (heading, len(rows))
         for row, theme in zip(rows, q["themes"]):
-            assert row[0] == theme["label_th"], (row[0], theme["label_th"])
+            assert row[0] == theme["label"], (row[0], theme["label"])
             expected = "{}/{} (".format(theme["count"], q["denominator"])
             assert row[-1].startswith(expected), (row[-1], expected)
             assert row[-1].endswith("★") == theme["majority"], row[-1]

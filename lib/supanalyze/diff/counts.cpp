@@ -79,13 +79,19 @@ void read_freq(const Json &doc, const std::string &file, bool english, Counts &c
   for (const Json &q : field<Json>(doc, "questions", file)) {
     QuestionInfo info;
     info.id = field<std::string>(q, "instrument", file) + "/" + field<std::string>(q, "question", file);
-    info.text = optional_field<std::string>(q, "text", file, "");
+    // freq/2 has one label in --lang's language; freq/1 had the question's text
+    info.text = q.is_object() && q.contains("label") ? optional_field<std::string>(q, "label", file, "")
+                                                     : optional_field<std::string>(q, "text", file, "");
     info.denominator = field<std::uint64_t>(q, "denominator", file);
     for (const Json &t : field<Json>(q, "themes", file)) {
       const auto theme = field<std::string>(t, "theme", file);
       if (!seen[theme]) {
         seen[theme] = true;
-        counts.themes.push_back({theme, optional_field<std::string>(t, english ? "label_en" : "label_th", file, "")});
+        // freq/2 has one label in the language it was written in; freq/1 had both
+        counts.themes.push_back({theme, t.is_object() && t.contains("label")
+                                            ? optional_field<std::string>(t, "label", file, "")
+                                            : optional_field<std::string>(t, english ? "label_en" : "label_th",
+                                                                          file, "")});
       }
       counts.groups.push_back({info.id, theme, field<std::uint64_t>(t, "count", file), {}});
     }
@@ -191,13 +197,14 @@ Counts read_table_json(const std::string &json_text, const std::string &file, bo
   const std::string schema = doc.is_object() && doc.contains("schema") && doc.at("schema").is_string()
                                  ? doc.at("schema").get<std::string>()
                                  : "";
-  if (schema == "supanalyze.freq/1")
+  if (schema == "supanalyze.freq/1" || schema == "supanalyze.freq/2")
     counts.kind = "freq";
-  else if (schema == "supanalyze.matrix/1")
+  else if (schema == "supanalyze.matrix/1" || schema == "supanalyze.matrix/2")
     counts.kind = "matrix";
   else
     malformed(file, schema.empty() ? "no 'schema'"
-                                   : "schema '" + schema + "' (expected supanalyze.freq/1 or supanalyze.matrix/1)");
+                                   : "schema '" + schema +
+                                         "' (expected supanalyze.freq/1 or /2, supanalyze.matrix/1 or /2)");
   try {
     read_header(doc, file, counts);
     if (counts.kind == "freq")
