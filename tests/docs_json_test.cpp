@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -58,7 +59,7 @@ TEST(DocsJson, EveryExampleIsWhatTheCommandPrints) {
       args.push_back(w);
     const auto r = supanalyze::testing::run_cli(args);
     ASSERT_EQ(r.exit_code, 0) << e.command << ": " << r.err;
-    EXPECT_EQ(r.out, e.output) << e.command;
+    EXPECT_EQ(r.out, e.output) << e.command << " (scripts/update-json-doc.py rewrites the examples)";
     // The first JSON value (a document, or a JSONL row) names its schema, and the doc its section.
     const auto first = nlohmann::json::parse(r.out.substr(0, args.back() == "jsonl" ? r.out.find('\n') : r.out.size()));
     const std::string schema = first.at("schema");
@@ -70,4 +71,23 @@ TEST(DocsJson, EveryExampleIsWhatTheCommandPrints) {
                              "supanalyze.codebook/2", "supanalyze.lint/1", "supanalyze.tokens/1",
                              "supanalyze.corpus-stats/1"})
     EXPECT_EQ(schemas.count(schema), 1U) << schema << " has no example in docs/json.md";
+}
+
+// Every schema a source file names (a document the code writes, or an older version `diff`
+// still reads) is in docs/json.md: a new output or a bumped version cannot go undocumented.
+TEST(DocsJson, EverySchemaTheCodeNamesIsDocumented) {
+  const auto root = std::filesystem::path(SUPANALYZE_CORPORA).parent_path();
+  const std::string doc = supanalyze::read_file(root / "docs" / "json.md");
+  const std::regex literal(R"re("(supanalyze\.[a-z-]+/[0-9]+)")re");
+  std::set<std::string> named;
+  for (const char *dir : {"cli", "lib"})
+    for (const auto &entry : std::filesystem::recursive_directory_iterator(root / dir)) {
+      if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp") continue;
+      const std::string text = supanalyze::read_file(entry.path());
+      for (std::sregex_iterator m(text.begin(), text.end(), literal), end; m != end; ++m)
+        named.insert((*m)[1]);
+    }
+  ASSERT_GE(named.size(), 13U); // the 13 documents of today, at least
+  for (const auto &schema : named)
+    EXPECT_NE(doc.find("`" + schema + "`"), std::string::npos) << schema << " is not in docs/json.md";
 }
