@@ -5,6 +5,7 @@
 #include <supanalyze/codebook/loader.hpp>
 #include <supanalyze/corpus/reader.hpp>
 #include <supanalyze/diff/compare.hpp>
+#include <supanalyze/io.hpp>
 
 #include <gtest/gtest.h>
 
@@ -166,6 +167,41 @@ TEST(ReadTableJson, FreqGivesCountsPerQuestionAndTheme) {
   });
   ASSERT_NE(g, counts.groups.end());
   EXPECT_EQ(g->count, 7u);
+}
+
+// What diff reads of a table, as text, so that two readings compare in one EXPECT_EQ.
+std::string summary(const diff::Counts &c) {
+  std::string out = c.kind + "|" + c.layout + "|" + c.corpus_id + "|" + std::to_string(c.year) + "|" + c.codebook_id +
+                    " " + c.codebook_version + "|" + c.unit + "|" + c.filters + "\n";
+  for (const auto &q : c.questions)
+    out += "question " + q.id + " " + q.text + " " + (q.denominator ? std::to_string(*q.denominator) : "-") + "\n";
+  for (const auto &t : c.themes)
+    out += "theme " + t.id + " " + t.label + "\n";
+  for (const auto &p : c.provinces)
+    out += "province " + p.id + " " + p.label + "\n";
+  for (const auto &g : c.groups) {
+    out += "count " + g.question + " " + g.theme + " " + std::to_string(g.count);
+    for (const auto &m : g.members)
+      out += " " + m.id + "=" + std::to_string(m.count);
+    out += "\n";
+  }
+  return out;
+}
+
+// Results written before docs/json.md (freq/1 with label_th and label_en, matrix/1) still
+// compare with today's (freq/2, matrix/2): the same table read from either version is the same.
+TEST(ReadTableJson, BothVersionsReadAlike) {
+  const std::string dir = std::string(SUPANALYZE_TEST_DATA) + "/diff-versions/";
+  for (const char *name : {"freq", "matrix"}) {
+    const auto v1 = diff::read_table_json(supanalyze::read_file(dir + name + "-1.json"), "v1.json");
+    const auto v2 = diff::read_table_json(supanalyze::read_file(dir + name + "-2.json"), "v2.json");
+    EXPECT_EQ(summary(v1), summary(v2)) << name;
+    EXPECT_GE(v2.groups.size(), 10u) << name;
+    EXPECT_NE(summary(v2).find("theme budget งบประมาณและค่าใช้จ่าย"), std::string::npos) << name;
+  }
+  // freq/1 carried both languages: --lang en takes label_en.
+  const auto en = diff::read_table_json(supanalyze::read_file(dir + "freq-1.json"), "v1.json", true);
+  EXPECT_NE(summary(en).find("theme budget Budget and money"), std::string::npos);
 }
 
 TEST(ReadTableJson, OtherFilesAreErrorsNamingTheFile) {

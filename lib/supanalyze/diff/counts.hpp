@@ -2,7 +2,8 @@
 #pragma once
 // What `supanalyze diff` compares: the counts of a result, per question and theme, with the
 // provinces behind each count where the result has them. Read from a freq or matrix JSON table
-// (schemas supanalyze.freq/1 and supanalyze.matrix/1) or computed from a corpus and a codebook.
+// (schemas supanalyze.freq/1 and /2, supanalyze.matrix/1 and /2: docs/json.md) or computed from a
+// corpus and a codebook.
 
 #include <supanalyze/aggregate/tally.hpp>
 #include <supanalyze/codebook/matcher.hpp>
