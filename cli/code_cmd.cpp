@@ -177,11 +177,10 @@ Examples:
   supanalyze code my-corpus/ -c my-codebook.yaml --format jsonl
   supanalyze code --theme budget --segment-text --format csv -o budget-in-context.csv
   supanalyze code -o coded.qdpx       (a REFI-QDA project for ATLAS.ti, MAXQDA, NVivo, QualCoder: docs/qda.md))");
-  add_analysis_options(
-      cmd, *opts,
-      {output::Format::tsv, output::Format::csv, output::Format::json, output::Format::jsonl, output::Format::xlsx,
-       output::Format::qdpx},
-      output::Format::tsv, false);
+  add_analysis_options(cmd, *opts,
+                       {output::Format::tsv, output::Format::csv, output::Format::json, output::Format::jsonl,
+                        output::Format::xlsx, output::Format::qdpx},
+                       output::Format::tsv, false);
   cmd->add_flag("--segment-text", opts->segment_text,
                 "Add a segment_text column: the whole segment (or label) each span is in");
   cmd->callback([opts, &ctx] { run_code(*opts, ctx); });

@@ -95,9 +95,11 @@ void run_show(const CodebookOptions &opts, Context &ctx) {
   const codebook::Codebook cb = codebook::load_codebook(opts.codebook);
   const bool english = opts.lang == Language::en;
   if (opts.format == output::Format::json) {
-    nlohmann::ordered_json doc{
-        {"schema", "supanalyze.codebook/2"}, {"id", cb.id},       {"version", cb.version},
-        {"title", cb.title},                {"lang", to_string(opts.lang)}};
+    nlohmann::ordered_json doc{{"schema", "supanalyze.codebook/2"},
+                               {"id", cb.id},
+                               {"version", cb.version},
+                               {"title", cb.title},
+                               {"lang", to_string(opts.lang)}};
     auto &list = doc["themes"] = nlohmann::ordered_json::array();
     for (const auto &t : cb.themes) {
       auto terms = nlohmann::ordered_json::array(), patterns = nlohmann::ordered_json::array();

@@ -92,10 +92,8 @@ void run_uncoded(const AnalysisOptions &opts, Context &ctx) {
     doc["uncoded"] = uncoded;
     auto &list = doc["questions"] = nlohmann::ordered_json::array();
     for (const auto &r : residues) {
-      nlohmann::ordered_json q{{"question", r.question},
-                               {"label", r.question_text},
-                               {"segments", r.segments},
-                               {"uncoded", r.rows.size()}};
+      nlohmann::ordered_json q{
+          {"question", r.question}, {"label", r.question_text}, {"segments", r.segments}, {"uncoded", r.rows.size()}};
       auto &rows = q["rows"] = nlohmann::ordered_json::array();
       for (const auto &row : r.rows)
         rows.push_back({{"province", row[4]}, {"segment", std::stoul(row[5])}, {"heading", row[6]}, {"text", row[7]}});

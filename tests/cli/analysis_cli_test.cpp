@@ -138,7 +138,8 @@ TEST(Code, SegmentTextAndCharacterOffsets) {
   // centre1300/q4/ratchaburi/2: "ระยะห่างของสถานที่ตั้ง เป็นอุปสรรคต่อการเดินทาง ควรมีการสนับสนุนค่าพาหนะ…"
   const std::string segment = "2. ระยะห่างของสถานที่ตั้ง เป็นอุปสรรคต่อการเดินทาง ควรมีการสนับสนุนค่าพาหนะเดินทางเจ้าหน้าที่";
   const std::string expected_prefix =
-      "{\"schema\":\"supanalyze.code/1\",\"corpus\":\"ssw3-2564\",\"year\":2564,\"instrument\":\"centre1300\",\"question\":\"q4\","
+      "{\"schema\":\"supanalyze.code/"
+      "1\",\"corpus\":\"ssw3-2564\",\"year\":2564,\"instrument\":\"centre1300\",\"question\":\"q4\","
       "\"province\":\"ratchaburi\",\"segment\":2,\"theme\":\"budget\",\"term\":\"ค่าพาหนะ\",";
   const auto at = rows.out.find(expected_prefix);
   ASSERT_NE(at, std::string::npos) << rows.out;

@@ -88,10 +88,10 @@ void read_freq(const Json &doc, const std::string &file, bool english, Counts &c
       if (!seen[theme]) {
         seen[theme] = true;
         // freq/2 has one label in the language it was written in; freq/1 had both
-        counts.themes.push_back({theme, t.is_object() && t.contains("label")
-                                            ? optional_field<std::string>(t, "label", file, "")
-                                            : optional_field<std::string>(t, english ? "label_en" : "label_th",
-                                                                          file, "")});
+        counts.themes.push_back(
+            {theme, t.is_object() && t.contains("label")
+                        ? optional_field<std::string>(t, "label", file, "")
+                        : optional_field<std::string>(t, english ? "label_en" : "label_th", file, "")});
       }
       counts.groups.push_back({info.id, theme, field<std::uint64_t>(t, "count", file), {}});
     }
@@ -202,9 +202,9 @@ Counts read_table_json(const std::string &json_text, const std::string &file, bo
   else if (schema == "supanalyze.matrix/1" || schema == "supanalyze.matrix/2")
     counts.kind = "matrix";
   else
-    malformed(file, schema.empty() ? "no 'schema'"
-                                   : "schema '" + schema +
-                                         "' (expected supanalyze.freq/1 or /2, supanalyze.matrix/1 or /2)");
+    malformed(file, schema.empty()
+                        ? "no 'schema'"
+                        : "schema '" + schema + "' (expected supanalyze.freq/1 or /2, supanalyze.matrix/1 or /2)");
   try {
     read_header(doc, file, counts);
     if (counts.kind == "freq")
