@@ -91,10 +91,13 @@ TEST(OutputFormat, AnExtensionTheCommandCannotWriteIsAUsageErrorAndLeavesNoFile)
   EXPECT_NE(csv_for_diff.err.find("d.csv: this command cannot write .csv files; it writes .txt, .md or .json"),
             std::string::npos)
       << csv_for_diff.err;
-  const auto json_for_code = run_cli({"code", "-o", (dir / "c.json").string()});
-  EXPECT_EQ(json_for_code.exit_code, 2);
-  EXPECT_NE(json_for_code.err.find("it writes .tsv, .csv, .jsonl, .xlsx or .qdpx"), std::string::npos)
-      << json_for_code.err;
+  const auto md_for_code = run_cli({"code", "-o", (dir / "c.md").string()}); // code writes JSON (docs/json.md)
+  EXPECT_EQ(md_for_code.exit_code, 2);
+  EXPECT_NE(
+      md_for_code.err.find("c.md: this command cannot write .md files; it writes .tsv, .csv, .json, .jsonl, .xlsx "
+                           "or .qdpx"),
+      std::string::npos)
+      << md_for_code.err;
   const auto unknown = run_cli({"freq", "-o", (dir / "f.xyz").string()});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.err.find("'.xyz' is not a known output format; it writes .txt, .csv, .tsv, .json, .md or .xlsx"),
