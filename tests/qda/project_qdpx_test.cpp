@@ -4,14 +4,17 @@
 
 #include <supanalyze/codebook/loader.hpp>
 #include <supanalyze/corpus/model.hpp>
+#include <supanalyze/corpus/reader.hpp>
 #include <supanalyze/detail/zip.hpp>
 #include <supanalyze/io.hpp>
 #include <supanalyze/qda/codebook.hpp>
+#include <supanalyze/qda/project.hpp>
 #include <supanalyze/qda/project_reader.hpp>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -241,6 +244,142 @@ TEST(QdpxCorpus, ProjectOfTheBundledCorpusImportsAsTheSameCorpus) {
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   EXPECT_EQ(imported.out, original.out);
   fs::remove_all(dir);
+}
+
+} // namespace
+
+namespace {
+
+// A real export by QualCoder 4.0 Beta (tests/data/refi-qda/make_qualcoder_export.py drives
+// QualCoder's own code): three answers of the bundled corpus, one imported from a file with a
+// BOM and CRLF line ends; a category holding two theme-named codes, a third theme-named code,
+// a code that is no theme; six selections made in QualCoder's text editor.
+std::string qualcoder_path() { return supanalyze::testing::test_data("refi-qda/qualcoder-export.qdpx"); }
+
+TEST(QdpxQualCoderExport, SourcesInItsLowerCaseFolderAreRead) {
+  const std::string path = qualcoder_path();
+  const auto entries = supanalyze::detail::unzip(supanalyze::read_file(path), path);
+  // QualCoder's layout: a "sources/" folder (not "Sources/"), texts written with a BOM.
+  EXPECT_EQ(entries.count("Sources/"), 0u);
+  std::size_t with_bom = 0;
+  for (const auto &[name, bytes] : entries) {
+    EXPECT_NE(name.rfind("Sources/", 0), 0u) << name;
+    with_bom += name.rfind("sources/", 0) == 0 && bytes.rfind("\xEF\xBB\xBF", 0) == 0;
+  }
+  EXPECT_GE(with_bom, 3u);
+  const auto project = qda::read_qdpx(supanalyze::read_file(path), path);
+  ASSERT_EQ(project.sources.size(), 3u);
+  for (const auto &source : project.sources) {
+    EXPECT_NE(source.text.rfind("\xEF\xBB\xBF", 0), 0u) << source.name;
+    EXPECT_EQ(source.text.find('\r'), std::string::npos) << source.name; // QualCoder made CRLF LF
+  }
+  EXPECT_EQ(project.sources[2].name, "centre1300_q4_kanchanaburi.txt");
+  EXPECT_EQ(project.sources[2].variables.at("province"), "kanchanaburi");
+}
+
+TEST(QdpxQualCoderExport, SelectionsAreTheThaiTextQualCoderMarked) {
+  const std::string path = qualcoder_path();
+  const auto project = qda::read_qdpx(supanalyze::read_file(path), path);
+  ASSERT_EQ(project.sources.size(), 3u);
+  // The phrases the driver selected in QualCoder's editor, cut here by code point positions.
+  const std::vector<std::vector<std::string>> expected = {
+      {"เจ้าหน้าที่ขาดทักษะในบริการให้คำปรึกษา", "ควรมีการอบรมเจ้าหน้าที่", "ระยะห่างของสถานที่ตั้ง"},
+      {"ตำแหน่ง/อัตรากำลัง"},
+      {"การบูรณาการความร่วมมือกับหน่วยงานภายนอก", "จัดอบรมเพื่อเพิ่มทักษะในการให้คำปรึกษา"}};
+  for (std::size_t s = 0; s < 3; ++s) {
+    const auto &source = project.sources[s];
+    ASSERT_EQ(source.selections.size(), expected[s].size()) << source.name;
+    for (std::size_t i = 0; i < expected[s].size(); ++i) {
+      const auto &sel = source.selections[i];
+      EXPECT_EQ(cut(source.text, sel.start, sel.end), expected[s][i]) << source.name << " " << i;
+    }
+  }
+  // Positions are code points, not bytes: the first phrase of kanchanaburi starts at 125.
+  EXPECT_EQ(project.sources[2].selections[0].start, 125u);
+
+  // Matched to the default codebook by name (QualCoder's GUIDs are its own): the codings land on
+  // the right answer, segment and theme; the code that is no theme and the category are reported.
+  const auto &cb = supanalyze::codebook::default_codebook();
+  const auto corpus = supanalyze::corpus::read_corpus(supanalyze::testing::bundled_corpus());
+  std::vector<std::string> unmatched;
+  const auto coding = qda::project_coding(project, corpus, cb, unmatched);
+  std::vector<std::string> marks;
+  for (const auto &m : coding.marks)
+    marks.push_back(qda::source_name(corpus, corpus.answers[m.answer]) + "/" +
+                    std::to_string(m.segment.value_or(99) + 1) + " " + cb.themes[m.theme].id);
+  EXPECT_EQ(marks, (std::vector<std::string>{
+                       "centre1300/q4/ratchaburi/1 staffing", "centre1300/q4/ratchaburi/1 training",
+                       "centre1300/q5/ratchaburi/1 staffing", "centre1300/q4/kanchanaburi/2 coordination",
+                       "centre1300/q4/kanchanaburi/4 training"}));
+  ASSERT_EQ(unmatched.size(), 2u);
+  EXPECT_NE(unmatched[0].find("'ข้อสังเกตผู้ทบทวน'"), std::string::npos) << unmatched[0];
+  EXPECT_NE(unmatched[0].find(": 1 codings not compared"), std::string::npos) << unmatched[0];
+  EXPECT_NE(unmatched[1].find("'ทรัพยากรบุคคล'"), std::string::npos) << unmatched[1];
+}
+
+TEST(QdpxQualCoderExport, AgreeReadsItAsTheReference) {
+  const auto r = run_cli({"agree", coded().tsv_path, qualcoder_path(), "-i", "centre1300", "-q", "q4", "-q", "q5", "-p",
+                          "ratchaburi", "-p", "kanchanaburi", "--unit", "segment", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("code 'ข้อสังเกตผู้ทบทวน'"), std::string::npos) << r.err; // reported, not dropped
+  const auto doc = nlohmann::json::parse(r.out);
+  // The themes are the three QualCoder codes named after themes; B's yes per theme as marked.
+  std::map<std::string, double> b_yes;
+  for (const auto &t : doc["themes"])
+    b_yes[t["theme"].get<std::string>()] = t["both"].get<double>() + t["only_b"].get<double>();
+  EXPECT_EQ(b_yes, (std::map<std::string, double>{{"coordination", 1}, {"staffing", 2}, {"training", 2}}));
+}
+
+TEST(QdpxQualCoderExport, CorpusImportGivesTheAnswersTextsExactly) {
+  const auto dir = temp_path("qualcoder-export-corpus");
+  const auto r = run_cli({"corpus", "import", qualcoder_path(), "--year", "2564", "-o", dir.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto imported = run_cli({"corpus", "export", dir.string()});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const auto bundled = run_cli({"corpus", "export"});
+  std::map<std::string, std::vector<std::string>> original; // instrument/question/province/segment -> row
+  for (const auto &row : tsv(bundled.out))
+    if (row.size() >= 8) original[row[2] + "/" + row[3] + "/" + row[4] + "/" + row[5]] = row;
+  const auto rows = tsv(imported.out);
+  ASSERT_EQ(rows.size(), 13u); // 12 segments of 3 answers
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto key = rows[i][2] + "/" + rows[i][3] + "/" + rows[i][4] + "/" + rows[i][5];
+    ASSERT_TRUE(original.count(key)) << key;
+    EXPECT_EQ(rows[i][6], original[key][6]) << key; // text
+    EXPECT_EQ(rows[i][7], original[key][7]) << key; // label
+  }
+  // The answer QualCoder read from a file with a BOM and CRLF, byte for byte.
+  const auto found = std::find_if(rows.begin(), rows.end(), [](const auto &row) {
+    return row[2] == "centre1300" && row[3] == "q4" && row[4] == "kanchanaburi" && row[5] == "2";
+  });
+  ASSERT_NE(found, rows.end());
+  EXPECT_EQ((*found)[6], "2. การบูรณาการความร่วมมือกับหน่วยงานภายนอกที่ยังไม่เป็นรูปธรรม "
+                         "ทั้งนี้ควรมีแนวทางในการเชื่อมโยงเครือข่ายการทำงานร่วมกัน");
+  fs::remove_all(dir);
+}
+
+TEST(QdpxQualCoderExport, CodebookImportGivesItsTree) {
+  const std::string qdc = supanalyze::testing::test_data("refi-qda/qualcoder-export.qdc");
+  EXPECT_EQ(supanalyze::read_file(qdc).rfind("\xEF\xBB\xBF<?xml", 0), 0u); // QualCoder writes a BOM
+  const auto cb = qda::read_qdc(supanalyze::read_file(qdc), qdc);
+  ASSERT_EQ(cb.themes.size(), 5u);
+  std::vector<std::string> tree;
+  for (const auto &t : cb.themes)
+    tree.push_back((t.parent ? "  " : "") + t.label_th);
+  EXPECT_EQ(tree, (std::vector<std::string>{"การบูรณาการและการประสานงาน", "ข้อสังเกตผู้ทบทวน", "ทรัพยากรบุคคล",
+                                            "  อัตรากำลังและภาระงาน", "  การอบรมและการพัฒนาความรู้ทักษะ"}));
+  EXPECT_EQ(cb.themes[3].parent, std::optional<std::size_t>(2));
+  EXPECT_NE(supanalyze::read_file(qdc).find("color=\"" + cb.themes[0].colour + "\""), std::string::npos);
+  // Through the CLI: the skeleton's YAML keeps the tree (the two codes under the category).
+  const auto yaml = temp_path("qualcoder.yaml");
+  const auto r = run_cli({"codebook", "import", qdc, "-o", yaml.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string text = supanalyze::read_file(yaml);
+  std::size_t children = 0;
+  for (std::size_t at = 0; (at = text.find("parent: " + cb.themes[2].id + "\n", at)) != std::string::npos; ++at)
+    ++children;
+  EXPECT_EQ(children, 2u) << text;
+  fs::remove(yaml);
 }
 
 } // namespace

@@ -143,13 +143,19 @@ TEST(RefiSchemas, ProjectOfTheBundledCorpusValidates) {
 }
 
 TEST(RefiSchemas, OtherToolsFixturesAreValidProjects) {
-  // The fixtures in other tools' layouts are valid REFI-QDA projects themselves, as real exports are.
-  for (const std::string name : {"atlas-codebook-only.qdpx", "qualcoder-bom.qdpx"}) {
+  // The fixtures in other tools' layouts, and the project QualCoder itself exported, are valid.
+  for (const std::string name : {"atlas-codebook-only.qdpx", "qualcoder-bom.qdpx", "qualcoder-export.qdpx"}) {
     const std::string path = supanalyze::testing::test_data("refi-qda/" + name);
     const auto entries = supanalyze::detail::unzip(supanalyze::read_file(path), path);
     ASSERT_TRUE(entries.count("project.qde")) << name;
     EXPECT_EQ(validate(project_schema(), entries.at("project.qde"), name), "") << name;
   }
+}
+
+TEST(RefiSchemas, QualCoderCodebookExportIsValid) {
+  // The .qdc QualCoder itself wrote (make_qualcoder_export.py), BOM and all.
+  const std::string path = supanalyze::testing::test_data("refi-qda/qualcoder-export.qdc");
+  EXPECT_EQ(validate(codebook_schema(), supanalyze::read_file(path), path), "");
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 namespace supanalyze::qda {
@@ -28,6 +29,18 @@ std::size_t parse_position(const std::string &part, const xmlNode *node, const c
     throw detail::error_at(part, node,
                            std::string(name) + " '" + value + "' is not a position (a whole number from 0)");
   return std::stoul(value);
+}
+
+// The archive entry of a source path: "internal://x" is x in the sources folder, which REFI-QDA
+// tools spell "Sources/" (supanalyze, the standard's examples) or "sources/" (QualCoder's
+// exporter); ZIP names are case-sensitive, so both spellings are looked up.
+std::map<std::string, std::string>::const_iterator find_internal(const std::map<std::string, std::string> &entries,
+                                                                 const std::string &path) {
+  if (path.rfind("internal://", 0) != 0) return entries.find(path);
+  const std::string file = path.substr(11);
+  auto found = entries.find("Sources/" + file);
+  if (found == entries.end()) found = entries.find("sources/" + file);
+  return found;
 }
 
 void collect_code_guids(const codebook::Codebook &codes, std::set<std::string> &out) {
@@ -63,9 +76,7 @@ Project read_qdpx(const std::string &bytes, const std::string &file) {
     if (const xmlNode *content = detail::child(s, "PlainTextContent")) {
       source.text = detail::text_of(content);
     } else if (auto path = detail::attribute(s, "plainTextPath")) {
-      std::string name = *path;
-      if (name.rfind("internal://", 0) == 0) name = "Sources/" + name.substr(11);
-      const auto text = entries.find(name);
+      const auto text = find_internal(entries, *path);
       if (text == entries.end()) throw detail::error_at(part, s, "its text " + *path + " is not in the archive");
       source.text = text->second;
     } else {
