@@ -330,6 +330,31 @@ TEST(QdpxQualCoderExport, AgreeReadsItAsTheReference) {
   EXPECT_EQ(b_yes, (std::map<std::string, double>{{"coordination", 1}, {"staffing", 2}, {"training", 2}}));
 }
 
+TEST(QdpxQualCoderExport, OurProjectThroughQualCoderAndBackIsPerfectAgreement) {
+  // supanalyze's project of two answers, imported by QualCoder and exported again unchanged
+  // (make_qualcoder_export.py roundtrip): QualCoder gives every code a new GUID, so each is
+  // matched to its theme by name; every source's text must still be the corpus's answer.
+  const std::string rt = supanalyze::testing::test_data("refi-qda/qualcoder-roundtrip.qdpx");
+  const std::string ours = supanalyze::testing::test_data("refi-qda/qualcoder-roundtrip-supanalyze.tsv");
+  const auto project = qda::read_qdpx(supanalyze::read_file(rt), rt);
+  ASSERT_EQ(project.sources.size(), 2u);
+  const auto &cb = supanalyze::codebook::default_codebook();
+  for (const auto &code : project.codes.themes)
+    for (std::size_t t = 0; t < cb.themes.size(); ++t)
+      EXPECT_NE(code.guid, qda::theme_guid(cb, t)) << code.label_th; // no GUID survives
+  for (const std::string unit : {"answer", "segment"}) {
+    const auto r = run_cli({"agree", ours, rt, "-i", "centre1300", "-q", "q4", "-p", "ratchaburi", "-p", "kanchanaburi",
+                            "--unit", unit, "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err.find("matches no theme"), std::string::npos) << r.err;
+    const auto doc = nlohmann::json::parse(r.out);
+    EXPECT_TRUE(doc["disagreements"].empty()) << unit;
+    EXPECT_GT(doc["overall"]["both"].get<double>(), 5) << unit;
+    EXPECT_EQ(doc["overall"]["only_a"].get<double>(), 0) << unit;
+    EXPECT_EQ(doc["overall"]["only_b"].get<double>(), 0) << unit;
+  }
+}
+
 TEST(QdpxQualCoderExport, CorpusImportGivesTheAnswersTextsExactly) {
   const auto dir = temp_path("qualcoder-export-corpus");
   const auto r = run_cli({"corpus", "import", qualcoder_path(), "--year", "2564", "-o", dir.string()});

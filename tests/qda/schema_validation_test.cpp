@@ -144,7 +144,8 @@ TEST(RefiSchemas, ProjectOfTheBundledCorpusValidates) {
 
 TEST(RefiSchemas, OtherToolsFixturesAreValidProjects) {
   // The fixtures in other tools' layouts, and the project QualCoder itself exported, are valid.
-  for (const std::string name : {"atlas-codebook-only.qdpx", "qualcoder-bom.qdpx", "qualcoder-export.qdpx"}) {
+  for (const std::string name :
+       {"atlas-codebook-only.qdpx", "qualcoder-bom.qdpx", "qualcoder-export.qdpx", "qualcoder-roundtrip.qdpx"}) {
     const std::string path = supanalyze::testing::test_data("refi-qda/" + name);
     const auto entries = supanalyze::detail::unzip(supanalyze::read_file(path), path);
     ASSERT_TRUE(entries.count("project.qde")) << name;

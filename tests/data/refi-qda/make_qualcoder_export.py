@@ -20,7 +20,10 @@
 # Run (no display needed; HOME is pointed at a temporary folder so no ~/.qualcoder is touched):
 #   git clone https://github.com/ccbogel/QualCoder /tmp/qualcoder   # then check out the commit
 #   QT_QPA_PLATFORM=offscreen /usr/bin/python3 make_qualcoder_export.py /tmp/qualcoder \
-#       ../../../build-dev/cli/supanalyze
+#       ../../../build-dev/cli/supanalyze [roundtrip]
+# With "roundtrip" it makes qualcoder-roundtrip.qdpx instead: supanalyze's own `code -o x.qdpx`
+# of two answers imported by QualCoder's REFI-QDA project import and exported again unchanged
+# (and qualcoder-roundtrip-supanalyze.tsv, the same coding as TSV).
 # The texts are three answers of the bundled corpus, as supanalyze's own `code -o x.qdpx` gives
 # them to an analyst (one plain-text source per answer); one is written with a BOM and CRLF line
 # ends first, as a Windows editor saves it. GUIDs and dates in QualCoder's output are random and
@@ -129,10 +132,11 @@ def answer_texts(supanalyze):
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: make_qualcoder_export.py QUALCODER_CHECKOUT SUPANALYZE_BINARY")
+    if len(sys.argv) not in (3, 4) or sys.argv[3:] not in ([], ["roundtrip"]):
+        sys.exit("usage: make_qualcoder_export.py QUALCODER_CHECKOUT SUPANALYZE_BINARY [roundtrip]")
     checkout, supanalyze = Path(sys.argv[1]).resolve(), str(Path(sys.argv[2]).resolve())
-    texts = answer_texts(supanalyze)
+    roundtrip = sys.argv[3:] == ["roundtrip"]
+    texts = {} if roundtrip else answer_texts(supanalyze)
     work = Path(tempfile.mkdtemp(prefix="qualcoder-export-"))
     os.environ["HOME"] = str(work / "home")  # QualCoder keeps its settings in ~/.qualcoder
     (work / "home").mkdir()
@@ -181,6 +185,8 @@ def main():
     app = window.app
     app.settings["codername"] = "reviewer"
     print("project", app.project_path, app.version)
+    if roundtrip:
+        return import_and_export(app, log, refi, work, supanalyze)
 
     # 2. Sources: DialogManageFiles.import_files (copies each file into documents/, then
     # load_file_text, which decodes, drops a BOM and turns CRLF into LF).
@@ -287,6 +293,32 @@ def main():
         shutil.copyfile(p, target)
         print("wrote", target)
     print("stand-ins for modules not installed:", " ".join(sorted({s.split('.')[0] for s in STUBBED})))
+    shutil.rmtree(work)
+
+
+def import_and_export(app, log, refi, work, supanalyze):
+    """The review loop with no edits: supanalyze's own project of two provinces' answers to
+    centre1300 q4 (`code -o`), imported by QualCoder's REFI-QDA project import (RefiImport,
+    "qdpx", into the new project, as its menu does) and exported again (RefiExport)."""
+    from PyQt6 import QtWidgets
+    ours = work / "supanalyze.qdpx"
+    filters = ["-i", "centre1300", "-q", "q4", "-p", "ratchaburi", "-p", "kanchanaburi"]
+    subprocess.run([supanalyze, "code", "-o", str(ours)] + filters, check=True)
+    # The same coding as TSV, kept beside the result: agree compares the two.
+    subprocess.run([supanalyze, "code", "-o", str(HERE / "qualcoder-roundtrip-supanalyze.tsv")] + filters,
+                   check=True)
+    QtWidgets.QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: (str(ours), "qdpx"))
+    refi.RefiImport(app, log, "qdpx")
+    cur = app.conn.cursor()
+    cur.execute("select (select count(*) from source), (select count(*) from code_name), "
+                "(select count(*) from code_text)")
+    print("imported: sources, codes, codings", cur.fetchone())
+    refi.RefiLineEndings.exec = lambda self: 0
+    refi.RefiExport(app, log, "project")
+    produced = sorted((work / "out").glob("*.qdpx"))
+    assert len(produced) == 1, produced
+    shutil.copyfile(produced[0], HERE / "qualcoder-roundtrip.qdpx")
+    print("wrote", HERE / "qualcoder-roundtrip.qdpx")
     shutil.rmtree(work)
 
 
