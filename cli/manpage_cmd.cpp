@@ -79,7 +79,9 @@ std::string man_page(const CLI::App &root) {
          ".br\n"
          ".B supanalyze \\-\\-version\n"
          ".SH DESCRIPTION\n"
-      << verbatim(root.help("", CLI::AppFormatMode::Normal))
+      // The root's own --help text: root.help() would hand over to the selected subcommand
+      // (this one) and print `manpage`'s help instead.
+      << verbatim(root.get_formatter()->make_help(&root, root.get_name(), CLI::AppFormatMode::Normal))
       << ".PP\n"
          "Each command has a section below with its own \\fB\\-\\-help\\fR text.\n";
   for (const auto &c : spec.subcommands)

@@ -123,6 +123,19 @@ TEST(CliManpage, HoldsEveryCommandsHelpText) {
     }
   }
   EXPECT_EQ(man.out.find("SUPANALYZE MANPAGE"), std::string::npos) << "the hidden command stays out";
+  // DESCRIPTION is `supanalyze --help`, line by line, and nothing of the hidden command's.
+  const auto at = man.out.find(".SH DESCRIPTION\n");
+  ASSERT_NE(at, std::string::npos);
+  const auto description = man.out.substr(at, man.out.find("\n.SH ", at) - at);
+  const auto top = run_cli({"--help"});
+  std::istringstream lines(top.out);
+  for (std::string line; std::getline(lines, line);) {
+    std::string roff;
+    for (char c : line)
+      roff += c == '-' ? std::string("\\-") : std::string(1, c);
+    EXPECT_NE(description.find("\n" + roff + "\n"), std::string::npos) << "supanalyze --help: " << line;
+  }
+  EXPECT_EQ(man.out.find("Usage: supanalyze manpage"), std::string::npos) << "the hidden command stays out";
 }
 
 TEST(CliCompletion, BashCompletesCommandsOptionsAndChoices) {
