@@ -13,6 +13,7 @@ packages=(
   python3-docx python3-openpyxl
   clang-format
   clang libclang-rt-14-dev
+  man-db zsh fish
 )
 # libzip-dev, libxml2-dev: the Word report (a zip of XML parts written with libxml2's xmlwriter),
 #   and the .xlsx/.docx corpora read the same way (libzip opens the package, libxml2 parses it).
@@ -23,6 +24,8 @@ packages=(
 # libssl-dev: SHA-1 (libcrypto) for the name-based UUIDs (v5) of REFI-QDA codes and sources.
 # python3-docx: a test reads that Word report back with an independent reader library.
 # clang-format: CI checks that every C++ file follows .clang-format.
+# man-db, zsh, fish: the install test (tests/install_test.sh) looks the installed man page up
+#   with `man` and loads the installed completions in each shell, as a user's shell would.
 # clang, libclang-rt-14-dev: the fuzz targets (scripts/fuzz.sh, docs/fuzzing.md) are built with
 #   clang; libFuzzer and clang's sanitizer runtimes are in libclang-rt-14-dev, which clang only
 #   recommends (so --no-install-recommends would leave it out).
