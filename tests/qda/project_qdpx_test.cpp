@@ -182,6 +182,34 @@ TEST(QdpxImport, DamagedProjectsNameFileAndElement) {
                  {"!project.qde:", "/Coding/CodeRef: CodeRef to 00000000-0000-0000-0000-000000000000, which no code"});
 }
 
+TEST(QdpxImport, AProjectQdeNamedAfterTheProjectIsRead) {
+  // ATLAS.ti names the .qde after the project (QualCoder issue #1369): the only .qde is the project.
+  const std::string renamed = "Environmental Attitudes Interviews.qde";
+  const auto rename = [&](auto &e) {
+    e[renamed] = e.at("project.qde");
+    e.erase("project.qde");
+  };
+  const auto in = temp_path("renamed.qdpx");
+  supanalyze::write_file_atomically(in, damaged(rename));
+  const auto r = run_cli({"agree", coded().tsv_path, in.string(), "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(nlohmann::json::parse(r.out)["disagreements"].empty());
+  fs::remove(in);
+  // Its errors name it; two .qde and no project.qde is refused.
+  expect_refused(damaged([&](auto &e) {
+                   std::string &qde = e.at("project.qde");
+                   const auto at = qde.find("endPosition=\"") + 13;
+                   qde.replace(at, qde.find('"', at) - at, "999999");
+                   rename(e);
+                 }),
+                 {"!" + renamed + ":", "-999999 is out of its source's range 0-"});
+  expect_refused(damaged([&](auto &e) {
+                   e["second.qde"] = e.at("project.qde");
+                   rename(e);
+                 }),
+                 {"no project.qde in the archive, and 2 other .qde files"});
+}
+
 } // namespace
 
 namespace {

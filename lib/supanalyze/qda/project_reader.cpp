@@ -52,15 +52,31 @@ void collect_code_guids(const codebook::Codebook &codes, std::set<std::string> &
 
 Project read_qdpx(const std::string &bytes, const std::string &file) {
   const auto entries = supanalyze::detail::unzip(bytes, file);
-  const auto qde = entries.find("project.qde");
-  if (qde == entries.end()) throw InputError(SourceLocation{file, 0, 0}, "no project.qde in the archive");
-  const std::string part = file + "!project.qde";
+  auto qde = entries.find("project.qde");
+  if (qde == entries.end()) {
+    // ATLAS.ti writes "<project name>.qde" (QualCoder issue #1369): take the only top-level .qde.
+    std::size_t found = 0;
+    for (auto e = entries.begin(); e != entries.end(); ++e) {
+      const std::string &name = e->first;
+      if (name.size() > 4 && name.compare(name.size() - 4, 4, ".qde") == 0 && name.find('/') == std::string::npos) {
+        qde = e;
+        ++found;
+      }
+    }
+    if (found != 1)
+      throw InputError(SourceLocation{file, 0, 0}, found == 0
+                                                       ? "no project.qde in the archive"
+                                                       : "no project.qde in the archive, and " + std::to_string(found) +
+                                                             " other .qde files: which is the project?");
+  }
+  const std::string part = file + "!" + qde->first;
   const detail::Doc doc = detail::parse_xml(qde->second, part);
   const xmlNode *root = xmlDocGetRootElement(doc.get());
   if (!root || detail::name_of(root) != "Project")
     throw detail::error_at(part, root, "expected a REFI-QDA <Project> (" + std::string(k_project_namespace) + ")");
   Project project;
   project.file = file;
+  project.qde = qde->first;
   if (const xmlNode *cb = detail::child(root, "CodeBook")) detail::read_codes(part, cb, project.codes);
   std::set<std::string> code_guids;
   collect_code_guids(project.codes, code_guids);
@@ -152,12 +168,12 @@ agreement::Coding project_coding(const Project &project, const corpus::Corpus &c
              source.variables.at("province");
     const auto found = answer_of.find(name);
     if (found == answer_of.end())
-      throw InputError(SourceLocation{project.file + "!project.qde", 0, 0},
+      throw InputError(SourceLocation{project.file + "!" + project.qde, 0, 0},
                        "TextSource '" + source.name + "' is no answer of corpus " + corpus.id);
     const auto &answer = corpus.answers[found->second];
     const SourceText st = source_text(answer);
     if (st.text != source.text)
-      throw InputError(SourceLocation{project.file + "!project.qde", 0, 0},
+      throw InputError(SourceLocation{project.file + "!" + project.qde, 0, 0},
                        "TextSource '" + source.name + "': its text is not the corpus's answer (was it edited?)");
     // Code point -> byte offsets of the text.
     std::vector<std::size_t> byte_at;

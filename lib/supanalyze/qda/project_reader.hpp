@@ -32,12 +32,14 @@ struct ProjectSource {
 
 struct Project {
   std::string file;
-  codebook::Codebook codes; // the project's codebook as a skeleton (guid, name, tree); may be empty
+  std::string qde = "project.qde"; // the archive entry the project was read from
+  codebook::Codebook codes;        // the project's codebook as a skeleton (guid, name, tree); may be empty
   std::vector<ProjectSource> sources;
 };
 
-// Reads a .qdpx. Throws InputError naming `file` and the part or element for: a damaged zip, no
-// project.qde, XML that is not well-formed or not a REFI-QDA <Project>, a source whose text is
+// Reads a .qdpx: its project.qde or, when there is none, its only top-level .qde (ATLAS.ti
+// names it after the project). Throws InputError naming `file` and the part or element for: a
+// damaged zip, no such .qde, XML that is not well-formed or not a REFI-QDA <Project>, a source whose text is
 // missing, a selection out of its source's range, a CodeRef to a GUID no code of the project
 // has. Sources may start with a BOM (QualCoder) and use CRLF (ATLAS.ti); GUIDs of any case.
 Project read_qdpx(const std::string &bytes, const std::string &file);
