@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -156,6 +157,19 @@ themes:
   const auto bad = run_cli({"codebook", "lint", "-c", invalid.string()});
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.out.find("[invalid] themes.a.patterns[0]: invalid regular expression"), std::string::npos) << bad.out;
+}
+
+// Issue 13: a term a pattern of its theme always takes was reported as coding nothing, though
+// kwic --term finds it. Every อพม of the bundled corpus is written อพม., so /อพม\./ takes it.
+TEST(CodebookLint, ATermAPatternAlwaysTakesIsCoveredNotSilent) {
+  const auto r = run_cli({"codebook", "lint", "-c", supanalyze::testing::test_data("lint-covered-by-pattern.yaml")});
+  EXPECT_NE(r.out.find(":10:13: note: [term-covered] themes.volunteers: term 'อพม' matches in corpus ssw3-2564 but "
+                       "is always covered by '/อพม\\./' of the same theme"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("term-no-match"), std::string::npos) << r.out;
+  const auto hits = run_cli({"kwic", "--term", "อพม", "--format", "tsv"});
+  EXPECT_GT(std::count(hits.out.begin(), hits.out.end(), '\n'), 10) << "the term does occur";
 }
 
 TEST(CodebookLint, DefaultCodebookHasNoErrors) {
