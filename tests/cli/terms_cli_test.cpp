@@ -15,6 +15,8 @@
 #include <sstream>
 #include <tuple>
 
+#include <unistd.h>
+
 using supanalyze::testing::bundled_corpus;
 using supanalyze::testing::run_cli;
 namespace fs = std::filesystem;
@@ -238,7 +240,8 @@ TEST(Terms, SuggestForStaffing) {
 }
 
 TEST(TermsAndUncoded, SameBytesStreamedAndAtAnyThreadCount) {
-  const fs::path dir = fs::temp_directory_path() / "supanalyze-terms-cli-stream";
+  // One folder per process: other checkouts run this suite on the same machine at the same time.
+  const fs::path dir = fs::temp_directory_path() / ("supanalyze-terms-cli-stream-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   ASSERT_EQ(run_cli({"corpus", "export", "--format", "tsv", "-o", (dir / "corpus.tsv").string()}).exit_code, 0);
@@ -261,6 +264,7 @@ TEST(TermsAndUncoded, SameBytesStreamedAndAtAnyThreadCount) {
       EXPECT_EQ(streamed.out, folder.out) << command[0] << " " << command[1] << " -j " << threads;
     }
   }
+  fs::remove_all(dir);
 }
 
 TEST(TermsAndUncoded, OutputFormatFromTheFileName) {
