@@ -19,7 +19,12 @@ Usage: bash bench/run.sh [options]
                    2.2 x --size-mb of free space
   --runs LIST      which whole-process runs, comma-separated (default all):
                    read (corpus check), code1 (code -j1), code2 (code -j2), matrix2 (matrix -j2),
-                   cb20, cb2000 (code -j1 with a generated 20- and 2000-term codebook: same rows)
+                   cb20, cb2000 (code -j1 with a generated 20- and 2000-term codebook: same rows),
+                   pdf (code -j1 on text as pasted from a PDF: the seed's own lines, damage and all)
+  --pdf-mb N       MB (10^6 bytes) of text in the damaged-text table of the pdf run (default 20):
+                   tests/data/seed-2564.txt line by line, repeated, questions Q01-Q25 and
+                   provinces P01-P08 dealt round-robin, no corpus.yaml (as an analyst's sheet);
+                   raw ICU is measured on the same lines for its own ratio
   --icu-sample-mb N  raw ICU is measured on the first N MiB of the same text (default 64):
                    its speed per byte does not depend on the size, and supanalyze-bench holds
                    its text in memory
@@ -39,7 +44,8 @@ reps=3
 limit=1200
 tmp_root=${TMPDIR:-/tmp}
 icu_sample_mb=64
-runs=read,code1,code2,matrix2,cb20,cb2000
+runs=read,code1,code2,matrix2,cb20,cb2000,pdf
+pdf_mb=20
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=$2; shift 2 ;;
@@ -50,6 +56,7 @@ while [ $# -gt 0 ]; do
     --tmp) tmp_root=$2; shift 2 ;;
     --icu-sample-mb) icu_sample_mb=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
+    --pdf-mb) pdf_mb=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -58,10 +65,15 @@ done
 IFS=',' read -r -a wanted <<< "$runs"
 for w in "${wanted[@]}"; do
   case "$w" in
-    read|code1|code2|matrix2|cb20|cb2000) ;;
-    *) echo "run.sh: unknown run '$w' in --runs (read, code1, code2, matrix2, cb20, cb2000)" >&2; exit 2 ;;
+    read|code1|code2|matrix2|cb20|cb2000|pdf) ;;
+    *) echo "run.sh: unknown run '$w' in --runs (read, code1, code2, matrix2, cb20, cb2000, pdf)" >&2; exit 2 ;;
   esac
 done
+want_generated=0 want_pdf=0
+for w in "${wanted[@]}"; do
+  if [ "$w" = pdf ]; then want_pdf=1; else want_generated=1; fi
+done
+seed_lines="$here/../tests/data/seed-2564.txt"
 
 tool="$build/cli/supanalyze"
 generate="$build/bench/supanalyze-bench-generate"
@@ -122,6 +134,53 @@ run_timed() {
 }
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(date -u +%Y-%m-%dT%H:%MZ)"
+# The damaged-text run: its own table, its own raw ICU figure (on the same lines).
+pdf_summary=""
+if [ $want_pdf -eq 1 ]; then
+  echo "== damaged text: $pdf_mb MB of the seed's lines ($seed_lines), repeated"
+  mkdir -p "$tmp/pdf"
+  LC_ALL=C awk -v target=$((pdf_mb * 1000000)) -v text="$tmp/pdf/text.txt" '
+    { lines[NR] = $0 }
+    END {
+      print "question\tprovince\ttext"
+      n = 0; bytes = 0
+      while (bytes < target)
+        for (i = 1; i <= NR && bytes < target; i++) {
+          if (lines[i] ~ /^[[:space:]]*$/) continue
+          printf "Q%02d\tP%02d\t%s\n", n % 25 + 1, int(n / 25) % 8 + 1, lines[i]
+          print lines[i] > text
+          n++; bytes += length(lines[i]) + 1
+        }
+    }' "$seed_lines" > "$tmp/pdf/table.tsv"
+  pdf_bytes=$(stat -c %s "$tmp/pdf/text.txt")
+  timeout --kill-after=10 "$limit" "$bench" --text "$tmp/pdf/text.txt" --benchmark_filter='^icu_raw/per_segment' \
+    --benchmark_repetitions="$reps" --benchmark_report_aggregates_only=true | tee "$tmp/pdf/bench.txt"
+  pdf_icu=$(awk '/^icu-baseline-bytes-per-second/ {print $3}' "$tmp/pdf/bench.txt")
+  pdf_icu_cpu=$(awk '/^icu-baseline-bytes-per-second/ {print $5}' "$tmp/pdf/bench.txt")
+  if [ -z "$pdf_icu" ]; then echo "run.sh: no raw ICU figure for the damaged text" >&2; exit 1; fi
+  : > "$tmp/walls"; : > "$tmp/cpus"; : > "$tmp/rsss"
+  for ((r = 1; r <= reps; r++)); do
+    run_timed "pdf code -j1" "$tool" code "$tmp/pdf/table.tsv" -j1 || exit 1
+    echo "$wall" >> "$tmp/walls"; echo "$cpu" >> "$tmp/cpus"; echo "$rss" >> "$tmp/rsss"
+    printf '   %-20s run %d: %8.2f s wall, %8.2f s CPU, peak %8.1f MiB\n' "pdf code -j1" "$r" "$wall" "$cpu" \
+      "$(awk -v k="$rss" 'BEGIN {print k/1024}')"
+  done
+  pdf_summary=$(awk -v w="$(median < "$tmp/walls")" -v c="$(median < "$tmp/cpus")" -v p="$(sort -n "$tmp/rsss" | tail -n 1)" \
+    -v b="$pdf_bytes" -v icu="$pdf_icu" -v ic="$pdf_icu_cpu" 'BEGIN {
+      printf "   raw ICU on these lines: %.1f MB/s wall, %.1f MB/s CPU\n", icu/1e6, ic/1e6
+      printf "   %-20s %8.2f %8.1f %7.3f", "code -j1, PDF text", w, b/w/1e6, (b/w)/icu
+      if (c > 0) printf " %8.2f %8.1f %7.3f", c, b/c/1e6, (b/c)/ic; else printf " %8s %8s %7s", "-", "-", "-"
+      printf " %9.1f  >= 1.5 x ICU\n", p/1024
+    }')
+fi
+if [ $want_generated -eq 0 ]; then
+  echo
+  echo "== results: MB/s = 10^6 bytes of text lines per second (medians of $reps), as a ratio to raw ICU on the same lines"
+  printf '   %-20s %8s %8s %7s %8s %8s %7s %9s  %s\n' "run" "wall s" "MB/s" "x ICU" "CPU s" "MB/s" "x ICU" "peak MiB" "target"
+  echo "$pdf_summary"
+  exit 0
+fi
+
 echo "== generating $size_mb MiB (seed $seed) in $tmp"
 "$generate" --size-mb "$size_mb" --seed "$seed" -o "$tmp/corpus" --text-out "$tmp/text.txt" --codebooks
 text_bytes=$(stat -c %s "$tmp/text.txt")
@@ -150,7 +209,7 @@ for w in "${wanted[@]}"; do
     matrix2) labels+=("matrix -j2"); commands+=("matrix $corpus -j2") ;;
     cb20) labels+=("code -j1, 20 terms"); commands+=("code $corpus -j1 -c $tmp/corpus/terms-20.yaml") ;;
     cb2000) labels+=("code -j1, 2000 terms"); commands+=("code $corpus -j1 -c $tmp/corpus/terms-2000.yaml") ;;
-    *) echo "run.sh: unknown run '$w' in --runs (read, code1, code2, matrix2, cb20, cb2000)" >&2; exit 2 ;;
+    pdf) ;; # measured above, on its own text
   esac
 done
 echo "== whole-process runs on $text_bytes bytes of text ($tsv_bytes bytes of TSV), $reps repetitions each"
@@ -191,6 +250,10 @@ for line in "${results[@]}"; do
        printf " %9.1f  %s\n", p/1024, t
      }'
 done
+if [ -n "$pdf_summary" ]; then
+  echo "   (damaged text, against raw ICU on its own lines:)"
+  echo "$pdf_summary"
+fi
 [ $have_time -eq 1 ] || echo "   (peak memory unknown: install Debian package 'time')"
 # The codebook-size pair gives the same rows (checked here), so their ratio is the cost of size.
 cb20_wall="" cb2000_wall=""

@@ -355,13 +355,15 @@ std::size_t column_of(const Row &row, std::size_t k) {
   return row.text.empty() ? row.columns[k] : text::character_column(row.text, row.columns[k] - 1);
 }
 
-// A header cell as a column name: trimmed, Latin letters lower-cased, Thai normalized.
-std::string column_name(std::string_view cell) {
-  std::string name = text::normalize(trim(cell));
+// `name` with its Latin capitals lower-cased.
+std::string lower_ascii(std::string name) {
   for (char &c : name)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return name;
 }
+
+// A header cell as a column name: trimmed, Latin letters lower-cased, Thai normalized.
+std::string column_name(std::string_view cell) { return lower_ascii(text::normalize(trim(cell))); }
 
 // Where the columns of a table are, from its header row. Only question, province and text are
 // required; names are matched case-insensitively, and the Thai names analysts type work too.
@@ -862,8 +864,9 @@ Corpus metadata_from_rows(const fs::path &path, Diagnostics &diagnostics) {
   auto field = [&](std::size_t column) { return column < row.fields.size() ? row.fields[column] : std::string_view(); };
   auto add = [](auto &items, std::string_view value, const std::string &prefix) {
     const std::string th = text::normalize(trim(value));
+    const std::string name = lower_ascii(th); // column_name(value), once per row rather than per item
     for (std::size_t k = 0; k < items.size(); ++k)
-      if (items[k].th == th || items[k].id == column_name(value)) return k;
+      if (items[k].th == th || items[k].id == name) return k;
     items.push_back({});
     items.back().id = id_from(value, prefix + std::to_string(items.size()));
     items.back().th = th;

@@ -530,6 +530,11 @@ struct Normalizer::Impl {
   void repair_known_words(Line &s) const {
     if (variants.empty()) return;
     const std::string bytes = to_utf8(s);
+    // One automaton pass says whether any damaged spelling occurs at all (mostly none): only
+    // then is each cluster start tried against the spellings' trie.
+    bool any = false;
+    variant_finder.scan(bytes, [&](std::uint32_t, std::uint32_t, std::uint32_t) { any = true; });
+    if (!any) return;
     std::string out;
     bool changed = false;
     std::size_t i = 0;
@@ -767,26 +772,46 @@ struct Normalizer::Impl {
         phrases.emplace_back(i, e);
         i = e;
       }
-      std::vector<Segmentation> segs;
-      segs.reserve(phrases.size());
-      for (const auto &[b, e] : phrases)
-        segs.push_back(segment(std::u32string_view(s).substr(b, e - b)));
+      // Segmented only where needed: a phrase made of known words (the cached question of
+      // clean text, equivalent to no unknown cluster when it starts on a cluster boundary) is
+      // segmented only next to one that is not, for a join.
+      std::vector<Segmentation> segs(phrases.size());
+      std::vector<std::uint8_t> known(phrases.size(), 0); // 0: not asked, 1: all known, 2: segmented
+      auto phrase_view = [&](std::size_t k) {
+        return std::u32string_view(s).substr(phrases[k].first, phrases[k].second - phrases[k].first);
+      };
+      auto seg = [&](std::size_t k) -> const Segmentation & {
+        if (known[k] != 2) {
+          segs[k] = segment(phrase_view(k));
+          known[k] = 2;
+        }
+        return segs[k];
+      };
+      auto unknown = [&](std::size_t k) -> std::size_t {
+        if (known[k] == 0) {
+          const std::u32string_view phrase = phrase_view(k);
+          if (is_cluster_boundary_at(phrase, 0) && all_known_cached(phrase))
+            known[k] = 1;
+          else
+            seg(k);
+        }
+        return known[k] == 1 ? 0 : segs[k].unknown;
+      };
       // The first phrase (left to right) with an unambiguous repair gets it; then start over.
       Candidate chosen;
       for (std::size_t k = 0; k < phrases.size() && chosen.gain == 0; ++k) {
         const auto [b, e] = phrases[k];
         if (is_abbreviation(s, b, e)) continue;
         Candidate best;
-        if (segs[k].unknown > 0) try_mark_moves(s, b, e, segs[k], best);
+        if (unknown(k) > 0) try_mark_moves(s, b, e, seg(k), best);
         // a join with the next phrase, one space away
         if (k + 1 < phrases.size() && phrases[k + 1].first == e + 1 && s[e] == U' ' &&
-            segs[k].unknown + segs[k + 1].unknown > 0 &&
-            !is_abbreviation(s, phrases[k + 1].first, phrases[k + 1].second)) {
+            unknown(k) + unknown(k + 1) > 0 && !is_abbreviation(s, phrases[k + 1].first, phrases[k + 1].second)) {
           const auto [b2, e2] = phrases[k + 1];
           const std::u32string_view view(s);
           Segmentation joined;
           const std::size_t gain =
-              join_gain(view.substr(b, e - b), view.substr(b2, e2 - b2), segs[k], segs[k + 1], &joined);
+              join_gain(view.substr(b, e - b), view.substr(b2, e2 - b2), seg(k), seg(k + 1), &joined);
           if (gain > 0) {
             Line text(view.substr(b, e - b));
             text.append(view.substr(b2, e2 - b2));
@@ -910,9 +935,10 @@ std::string Normalizer::normalize(std::string_view text) const {
   const Impl &impl = *m_impl;
   // CR (a line break of its own) and the join mode work on the whole text.
   const bool whole_text = impl.options.join_lines || text.find('\r') != std::string_view::npos;
-  // The common case, one clean line (a corpus segment), is its own normal form.
-  if (!whole_text && !text.empty() && text.find('\n') == std::string_view::npos && impl.line_is_clean(text))
-    return std::string(text);
+  // The common case, one clean line (a corpus segment), is its own normal form; one line that
+  // is not goes straight to the repairs (not checked twice).
+  const bool one_line = !whole_text && !text.empty() && text.find('\n') == std::string_view::npos;
+  if (one_line && impl.line_is_clean(text)) return std::string(text);
   std::vector<std::string> lines;
   std::vector<Line> decoded;
   for (std::size_t pos = 0; pos <= text.size();) {
@@ -928,7 +954,7 @@ std::string Normalizer::normalize(std::string_view text) const {
           from = k + 1;
         }
       if (!raw.empty() && raw.back() == '\r') decoded.pop_back(); // CRLF: the LF ends the line
-    } else if (impl.line_is_clean(raw)) {
+    } else if (!one_line && impl.line_is_clean(raw)) {
       lines.emplace_back(raw);
     } else {
       Line line = impl.decode_line(raw);
