@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/codebook/loader.hpp>
 #include <supanalyze/codebook/matcher.hpp>
+#include <supanalyze/codebook/prefilter.hpp>
 #include <supanalyze/coding/coder.hpp>
 #include <supanalyze/text/normalizer.hpp>
+#include <supanalyze/text/utf8.hpp>
 
 #include <gtest/gtest.h>
 
@@ -291,6 +293,59 @@ TEST(MatcherPaths, FastEqualsReferenceOnTheBundledCorpus) {
   expect_same_codings(codebook::Matcher(codebook::default_codebook()), bundled_segments());
 }
 
+// Text as pasted from a PDF: the seed's own lines, damage and all, each normalized as the
+// reader normalizes a segment (the damaged-text benchmark codes the same lines).
+std::vector<std::string> seed_lines() {
+  const std::string seed = supanalyze::testing::read_test_data("seed-2564.txt");
+  std::vector<std::string> texts;
+  for (std::size_t b = 0, e; b < seed.size(); b = e + 1) {
+    e = seed.find('\n', b);
+    if (e == std::string::npos) e = seed.size();
+    std::string line = text::normalize(std::string_view(seed).substr(b, e - b));
+    if (!line.empty()) texts.push_back(std::move(line));
+  }
+  return texts;
+}
+
+TEST(MatcherPaths, FastEqualsReferenceOnTheSeedsDamagedLines) {
+  const auto texts = seed_lines();
+  ASSERT_GT(texts.size(), 3000u);
+  expect_same_codings(codebook::Matcher(codebook::default_codebook()), texts);
+}
+
+// Random strings of Thai letters, marks, digits and spaces with pieces of the default
+// patterns' own literals and numbers mixed in, so that the regexes (in UTF-16 on the fast
+// path, through a UTF-8 UText on the reference path) match at many offsets, also after
+// characters outside the BMP (two UTF-16 units for one code point).
+TEST(MatcherPaths, FastEqualsReferenceOnRandomThaiStrings) {
+  const codebook::Codebook cb = codebook::default_codebook();
+  std::vector<std::string> pieces;
+  for (const auto &theme : cb.themes)
+    for (const auto &pattern : theme.patterns)
+      for (const auto &set : codebook::required_literal_groups(pattern.text))
+        pieces.insert(pieces.end(), set.begin(), set.end());
+  ASSERT_GT(pieces.size(), 50u);
+  for (const char *extra : {" ", " 12 ", "3", "คน", "ต่อ", "1:25", "๑", ",", "🙂", "1,500 บาท", "ชั่วโมง"})
+    pieces.emplace_back(extra);
+  std::mt19937 rng(1815);
+  std::vector<std::string> texts;
+  for (int k = 0; k < 3000; ++k) {
+    std::string t;
+    const int n = 1 + static_cast<int>(rng() % 16);
+    for (int j = 0; j < n; ++j) {
+      if (rng() % 3 == 0) {
+        const auto letters = 1 + rng() % 4;
+        for (unsigned q = 0; q < letters; ++q)
+          text::append_utf8(t, static_cast<char32_t>(0x0E01 + rng() % 0x5A));
+      } else {
+        t += pieces[rng() % pieces.size()];
+      }
+    }
+    texts.push_back(text::normalize(t));
+  }
+  expect_same_codings(codebook::Matcher(cb), texts);
+}
+
 TEST(MatcherPaths, FastEqualsReferenceOnGeneratedText) {
   // Segments recombined from the corpus's own phrases, with a fixed seed.
   const auto segments = bundled_segments();
@@ -381,10 +436,25 @@ TEST(PatternPrefilter, NothingWhereAMatchMayLackEveryLiteral) {
   EXPECT_EQ(codebook::required_literals(R"((?!ครู)\S+)"), Literals{});
 }
 
+TEST(PatternPrefilter, EverySetThatAMatchMustHold) {
+  using Sets = std::vector<Literals>;
+  EXPECT_EQ(codebook::required_literal_groups(R"(\d+\s?คน\s?ต่อ\s?(ผู้ดูแล|เจ้าหน้าที่))"),
+            (Sets{{"คน"}, {"ต่อ"}, {"ผู้ดูแล", "เจ้าหน้าที่"}}));
+  EXPECT_EQ(codebook::required_literal_groups(R"((ขาดแคลน|ขาด)\s?(?:ครู|(?<!โรง)พยาบาล)(?!ที่ดี))"),
+            (Sets{{"ขาดแคลน", "ขาด"}, {"ครู", "พยาบาล"}}));
+  EXPECT_EQ(codebook::required_literal_groups(R"((มี)?(ครู|แพทย์)\S{0,20}(เพียง|แค่)?\d+คน)"),
+            (Sets{{"คน"}, {"ครู", "แพทย์"}})); // optional groups require nothing
+  EXPECT_EQ(codebook::required_literal_groups("ครู|แพทย์"), Sets{});
+  EXPECT_EQ(codebook::required_literal_groups("(?x) ครู (แพทย์|พยาบาล)"), Sets{}); // a flag: literals unsure
+  EXPECT_EQ(codebook::required_literals("(?x)ครู แพทย์"), Literals{});
+}
+
 // Sound on real text: wherever a pattern of the default codebook matches a segment of the
 // bundled corpus or of the generated text, one of its literals is in that segment.
 TEST(PatternPrefilter, EveryMatchOfTheDefaultPatternsHoldsALiteral) {
   std::vector<std::string> texts = bundled_segments();
+  for (std::string &line : seed_lines())
+    texts.push_back(std::move(line));
   std::size_t checked = 0;
   for (const auto &theme : codebook::default_codebook().themes) {
     for (const auto &pattern : theme.patterns) {
@@ -402,6 +472,10 @@ TEST(PatternPrefilter, EveryMatchOfTheDefaultPatternsHoldsALiteral) {
         EXPECT_TRUE(std::any_of(literals.begin(), literals.end(),
                                 [&](const std::string &l) { return text.find(l) != std::string::npos; }))
             << pattern.text << " matches without a literal in: " << text;
+        for (const Literals &set : codebook::required_literal_groups(pattern.text))
+          EXPECT_TRUE(std::any_of(set.begin(), set.end(),
+                                  [&](const std::string &l) { return text.find(l) != std::string::npos; }))
+              << pattern.text << " matches without one of the set " << set.front() << "... in: " << text;
       }
     }
   }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/codebook/matcher.hpp>
+#include <supanalyze/codebook/prefilter.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/text/automaton.hpp>
 #include <supanalyze/text/cluster.hpp>
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <unordered_map>
 
@@ -53,19 +55,36 @@ struct PatternInfo {
   std::uint32_t theme;
   std::uint32_t source;
   std::unique_ptr<icu::RegexPattern> regex;
-  std::vector<std::string> required; // every match contains one of these (none known: empty)
-  bool literal_in_automaton = false; // each of `required` is found by the automaton pass
+  std::uint32_t sets_begin = 0, sets_end = 0; // its required literal sets, in Compiled::literal_sets
 };
 
-// The longest literal that every match of `pattern` must contain, or "" when unsure: outside
-// groups and classes, with no top-level alternation or case-insensitive flag. Segments without
-// it skip the regex engine, as ripgrep does with literals before regexes.
-std::string required_literal(std::string_view pattern) {
-  if (pattern.find("(?i") != std::string_view::npos) return "";
-  std::string best, current;
+// A set of literals every match of a pattern holds one of (required_literal_groups).
+struct LiteralSet {
+  std::vector<std::string> literals;
+  bool in_automaton = false; // each is short enough for the automaton pass, which finds them
+};
+
+// Whether `pattern` sets a flag inline ("(?i)", "(?x:"...): the literals of a case-insensitive
+// or free-spacing pattern are not its text, so no literal is required of it.
+bool sets_flags(std::string_view pattern) {
+  for (std::size_t i = 0; i + 2 < pattern.size(); ++i)
+    if (pattern[i] == '(' && pattern[i + 1] == '?' &&
+        (std::isalpha(static_cast<unsigned char>(pattern[i + 2])) || pattern[i + 2] == '-'))
+      return true;
+  return false;
+}
+
+// The literals that every match of `pattern` must contain, outside groups and classes (each
+// run of plain characters, minus a last character made optional), or none when unsure: a
+// top-level alternation or an inline flag. Segments without them skip the regex engine, as
+// ripgrep does with literals before regexes.
+std::vector<std::string> top_level_literals(std::string_view pattern) {
+  if (sets_flags(pattern)) return {};
+  std::vector<std::string> pieces;
+  std::string current;
   int depth = 0;
   auto finish = [&] {
-    if (current.size() > best.size()) best = current;
+    if (!current.empty()) pieces.push_back(current);
     current.clear();
   };
   for (std::size_t i = 0; i < pattern.size();) {
@@ -86,7 +105,7 @@ std::string required_literal(std::string_view pattern) {
       finish();
       --depth;
     } else if (c == U'|') {
-      if (depth == 0) return "";
+      if (depth == 0) return {};
       finish();
     } else if (c == U'?' || c == U'*' || c == U'{') {
       // the previous character is optional: drop it from the literal
@@ -105,6 +124,14 @@ std::string required_literal(std::string_view pattern) {
     }
   }
   finish();
+  return pieces;
+}
+
+// The longest of them, or "" when there is none.
+std::string required_literal(std::string_view pattern) {
+  std::string best;
+  for (std::string &piece : top_level_literals(pattern))
+    if (piece.size() > best.size()) best = std::move(piece);
   return best;
 }
 
@@ -162,7 +189,7 @@ std::vector<std::string> group_literals(std::string_view pattern, std::size_t op
 // the longer shortest member. `(ครู|แพทย์|พยาบาล)\s?\d+` then runs its regex only on the
 // segments that name one of them, not on every segment.
 std::vector<std::string> required_literals(std::string_view pattern) {
-  if (pattern.find("(?i") != std::string_view::npos) return {};
+  if (sets_flags(pattern)) return {};
   std::vector<std::string> best;
   std::size_t best_score = 0;
   if (std::string single = required_literal(pattern); !single.empty()) {
@@ -191,6 +218,30 @@ std::vector<std::string> required_literals(std::string_view pattern) {
   }
   if (depth_zero_bars > 0) return {}; // a top-level alternative may contain none of them
   return best;
+}
+
+// Every set of literals of which each match of `pattern` holds one: each top-level literal
+// (a set of one) and the alternatives of each top-level group that must occur. A segment
+// lacking any one set cannot match, so the regex runs only where every set has a member.
+std::vector<std::vector<std::string>> required_literal_groups(std::string_view pattern) {
+  if (sets_flags(pattern)) return {};
+  std::vector<std::vector<std::string>> groups;
+  for (std::string &piece : top_level_literals(pattern))
+    groups.push_back({std::move(piece)});
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' || c == '[') {
+      i = last_of_escape_or_class(pattern, i);
+    } else if (c == '|') {
+      return {}; // a top-level alternative may contain none of them
+    } else if (c == '(') {
+      std::size_t close = 0;
+      std::vector<std::string> literals = group_literals(pattern, i, close);
+      if (!literals.empty()) groups.push_back(std::move(literals));
+      i = close - 1;
+    }
+  }
+  return groups;
 }
 
 namespace {
@@ -262,7 +313,8 @@ struct Matcher::Compiled {
   // Per key-trie term: its keys in order as trigger keys, when all are findable (else empty).
   std::vector<std::vector<std::uint32_t>> trigger_chain;
   bool always_tokenize = false;                 // a key-trie term none of whose keys the automaton can find
-  std::uint32_t literal_base = 0;               // automaton id of patterns[0]'s required literal
+  std::uint32_t literal_base = 0;               // automaton id of literal_sets[0]
+  std::vector<LiteralSet> literal_sets;         // of every pattern, in pattern order
   text::Tokenizer icu_only{text::Dictionary{}}; // ICU boundaries for short terms
   std::vector<Glob> globs;
   std::vector<PatternInfo> patterns;
@@ -352,7 +404,11 @@ struct Matcher::Compiled {
           icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern.text), 0, parse_error, status));
       if (U_FAILURE(status))
         throw InputError(pattern.where, "invalid regular expression '" + pattern.text + "': " + u_errorName(status));
-      patterns.push_back({t, label("/" + pattern.text + "/"), std::move(regex), required_literals(pattern.text)});
+      const auto begin = static_cast<std::uint32_t>(literal_sets.size());
+      for (auto &literals : required_literal_groups(pattern.text))
+        literal_sets.push_back({std::move(literals), false});
+      patterns.push_back({t, label("/" + pattern.text + "/"), std::move(regex), begin,
+                          static_cast<std::uint32_t>(literal_sets.size())});
     }
   }
 
@@ -411,18 +467,17 @@ struct Matcher::Compiled {
       if (trigger_needs.back().empty()) always_tokenize = true;
       if (!chainable) trigger_chain.back().clear();
     }
-    // A pattern's required literal is looked for in the same pass (ids after the trigger keys):
-    // a segment without it skips the regex engine, and no second scan (memmem) is needed.
+    // The patterns' required literals are looked for in the same pass (ids after the trigger
+    // keys): a segment without one of a pattern's sets skips its regex, with no second scan.
     literal_base = static_cast<std::uint32_t>(thai_terms.size() + trigger_keys.size());
-    for (std::uint32_t p = 0; p < patterns.size(); ++p) {
-      const std::vector<std::string> &literals = patterns[p].required;
-      patterns[p].literal_in_automaton =
-          !literals.empty() && std::all_of(literals.begin(), literals.end(), [](const std::string &literal) {
-            return text::to_u32(literal).size() <= text::TermAutomaton::k_window;
-          });
-      if (patterns[p].literal_in_automaton)
-        for (const std::string &literal : literals)
-          automaton.add(literal, literal_base + p);
+    for (std::uint32_t k = 0; k < literal_sets.size(); ++k) {
+      LiteralSet &set = literal_sets[k];
+      set.in_automaton = std::all_of(set.literals.begin(), set.literals.end(), [](const std::string &literal) {
+        return text::to_u32(literal).size() <= text::TermAutomaton::k_window;
+      });
+      if (set.in_automaton)
+        for (const std::string &literal : set.literals)
+          automaton.add(literal, literal_base + k);
     }
     automaton.build();
   }
@@ -535,7 +590,10 @@ struct MatchSession::State {
   std::vector<TriggerHit> trigger_hits;        // where the trigger keys are, sorted by key then start
   std::array<std::vector<RawMatch>, 2> paired; // code_pair: each text's automaton matches
   std::vector<std::uint32_t> candidate_terms;  // key-trie terms whose keys all occur
-  std::vector<std::uint8_t> literal_seen;      // per pattern: its required literal occurs
+  std::vector<std::uint8_t> literal_seen;      // per literal set: one of its literals occurs
+  icu::UnicodeString utf16;                    // the segment in UTF-16, for the regexes (fast path)
+  std::vector<std::uint32_t> utf16_bytes;      // per UTF-16 unit (and the end): its byte offset
+  bool utf16_ready = false;                    // utf16 holds this segment
   bool literals_scanned = false;               // literal_seen is of this segment (fast path)
   bool keys_ready = false;
   bool reference = false;
@@ -699,7 +757,7 @@ struct MatchSession::State {
     phrase_begin = phrase_end = bits_begin = bits_end = SIZE_MAX;
     const auto thai_count = static_cast<std::uint32_t>(c.thai_terms.size());
     seen_triggers.clear();
-    literal_seen.assign(c.patterns.size(), 0);
+    literal_seen.assign(c.literal_sets.size(), 0);
     literals_scanned = true;
     auto on_match = [&](std::uint32_t start, std::uint32_t end, std::uint32_t id) {
       if (id < thai_count) {
@@ -804,25 +862,58 @@ struct MatchSession::State {
     }
   }
 
+  // Whether every required literal set of pattern `p` has a member in `text` (fast path).
+  bool literals_present(std::string_view text, const PatternInfo &p) const {
+    for (std::uint32_t k = p.sets_begin; k < p.sets_end; ++k) {
+      const LiteralSet &set = c.literal_sets[k];
+      if (set.in_automaton && literals_scanned) {
+        if (!literal_seen[k]) return false;
+      } else if (std::none_of(set.literals.begin(), set.literals.end(), [&](const std::string &literal) {
+                   return ::memmem(text.data(), text.size(), literal.data(), literal.size()) != nullptr;
+                 })) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The segment in UTF-16 with the byte offset of each unit: ICU's regex engine matches a
+  // UTF-16 string held whole several times faster than a UTF-8 UText, which it reads through
+  // a small window with a native index to map at every step.
+  void prepare_utf16(std::string_view text) {
+    if (utf16_ready) return;
+    utf16_ready = true;
+    utf16.remove();
+    utf16_bytes.clear();
+    for (std::size_t i = 0; i < text.size();) {
+      const auto at = static_cast<std::uint32_t>(i);
+      const char32_t cp = text::decode_at(text, i);
+      utf16.append(static_cast<UChar32>(cp));
+      utf16_bytes.push_back(at);
+      if (cp > 0xFFFF) utf16_bytes.push_back(at); // the low surrogate: no match edge falls there
+    }
+    utf16_bytes.push_back(static_cast<std::uint32_t>(text.size()));
+  }
+
   void match_patterns(std::string_view text) {
     if (regexes.empty()) return;
     UErrorCode status = U_ZERO_ERROR;
-    utext = utext_openUTF8(utext, text.data(), static_cast<int64_t>(text.size()), &status);
+    utf16_ready = false;
+    if (reference) utext = utext_openUTF8(utext, text.data(), static_cast<int64_t>(text.size()), &status);
     for (std::size_t p = 0; p < regexes.size(); ++p) {
-      const std::vector<std::string> &required = c.patterns[p].required;
-      if (literals_scanned && c.patterns[p].literal_in_automaton) {
-        if (!literal_seen[p]) continue;
-      } else if (!required.empty() && std::none_of(required.begin(), required.end(), [&](const std::string &literal) {
-                   return ::memmem(text.data(), text.size(), literal.data(), literal.size()) != nullptr;
-                 })) {
-        continue;
-      }
       auto &m = *regexes[p];
       status = U_ZERO_ERROR;
-      m.reset(utext);
+      if (reference) {
+        m.reset(utext); // the plain way: every pattern on every segment, through a UTF-8 UText
+      } else {
+        if (!literals_present(text, c.patterns[p])) continue;
+        prepare_utf16(text);
+        m.reset(utf16);
+      }
       while (m.find(status) && U_SUCCESS(status)) {
-        const auto s = static_cast<std::uint32_t>(m.start64(status));
-        const auto e = static_cast<std::uint32_t>(m.end64(status));
+        auto s = static_cast<std::uint32_t>(m.start64(status));
+        auto e = static_cast<std::uint32_t>(m.end64(status));
+        if (!reference) s = utf16_bytes[s], e = utf16_bytes[e];
         if (e > s) candidates.push_back({c.patterns[p].theme, c.patterns[p].source, s, e});
       }
       if (status == U_REGEX_TIME_OUT)
