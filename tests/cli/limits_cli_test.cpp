@@ -6,6 +6,7 @@
 // instead of printing it as 18446744073709551607.
 #include "test_support.hpp"
 
+#include <supanalyze/corpus/model.hpp>
 #include <supanalyze/io.hpp>
 #include <supanalyze/numbers.hpp>
 
@@ -126,5 +127,36 @@ TEST(Limits, DiffRefusesANegativeCountInsteadOfWrappingIt) {
             std::string::npos)
       << y.err;
   EXPECT_EQ(y.err.find("type_error"), std::string::npos) << y.err;
+  fs::remove_all(dir);
+}
+
+// A segment past 1 MB is refused at its line and column, in a table and in a transcript; a
+// 50 MB one took 900 MB and minutes, a few GB ran out of memory with no file named.
+TEST(Limits, ASegmentPastOneMegabyteIsRefusedWithItsLocation) {
+  const fs::path dir = fresh_dir("segment");
+  fs::copy_file(fs::path(bundled_corpus()) / "corpus.yaml", dir / "corpus.yaml");
+  std::string text;
+  while (text.size() <= supanalyze::corpus::k_max_segment_bytes)
+    text += "ขาดบุคลากร ";
+  const std::string size = std::to_string(text.size());
+  supanalyze::write_file_atomically(dir / "t.tsv", "instrument\tquestion\tprovince\tsegment\ttext\n"
+                                                   "centre1300\tq4\tkanchanaburi\t1\tไม่มีงบ\n"
+                                                   "centre1300\tq4\tkanchanaburi\t2\t" +
+                                                       text + "\n");
+  const auto table = run_cli({"freq", (dir / "t.tsv").string()});
+  EXPECT_EQ(table.exit_code, 2);
+  EXPECT_NE(table.err.find((dir / "t.tsv").string() + ":3:30: a segment of " + size +
+                           " bytes, more than the 1 MB one segment may have"),
+            std::string::npos)
+      << table.err.substr(0, 400);
+  fs::create_directories(dir / "folder" / "centre1300");
+  fs::copy_file(dir / "corpus.yaml", dir / "folder" / "corpus.yaml");
+  supanalyze::write_file_atomically(dir / "folder" / "centre1300" / "kanchanaburi.md", "## q4\n\n- " + text + "\n");
+  const auto folder = run_cli({"freq", (dir / "folder").string()});
+  EXPECT_EQ(folder.exit_code, 2);
+  EXPECT_NE(folder.err.find((dir / "folder" / "centre1300" / "kanchanaburi.md").string() + ":3:1: a segment of " +
+                            std::to_string(text.size() + 2) + " bytes"),
+            std::string::npos)
+      << folder.err.substr(0, 400);
   fs::remove_all(dir);
 }

@@ -4,6 +4,7 @@
 // Each must code to exactly the codings of the bundled corpus.
 #include <supanalyze/corpus/appendix.hpp>
 #include <supanalyze/corpus/reader.hpp>
+#include <supanalyze/detail/zip.hpp>
 #include <supanalyze/diagnostics.hpp>
 #include <supanalyze/io.hpp>
 #include <supanalyze/office/docx.hpp>
@@ -211,6 +212,66 @@ TEST(BadRealFiles, AZipMemberLargerThanAnyPartIsRefused) {
               std::string::npos)
         << e.what();
   }
+}
+
+// Excel writes a control character in a cell as "_x0009_" (XML cannot hold one): the escape is
+// read as the character it stands for, and "_x005F_" as the "_" of a literal "_x0041_".
+TEST(RealFiles, XlsxEscapedCharactersAreReadAsExcelWroteThem) {
+  const auto r = run_cli({"corpus", "export", test_data("real/escaped-tab.xlsx"), "--meta", meta(), "-f", "tsv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\tไม่มีงบ สนับสนุน\t"), std::string::npos) << r.out; // the normalizer's space for a tab
+  EXPECT_NE(r.out.find("\tขาด_x0041_บุคลากร\t"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("_x0009_"), std::string::npos) << r.out;
+}
+
+// A NUL in a cell ("_x0000_") is refused at its sheet, row and column, as a TSV field's NUL is,
+// and never reaches an output.
+TEST(BadRealFiles, ANulInAWorkbookCellIsRefusedWithItsCell) {
+  const fs::path dir = temp_dir("escaped-nul");
+  const auto check = run_cli({"corpus", "check", test_data("real/escaped-nul.xlsx"), "--meta", meta()});
+  EXPECT_EQ(check.exit_code, 2);
+  EXPECT_NE(check.out.find("escaped-nul.xlsx[answers]:3:5: error: a NUL byte (field 5, character 4)"),
+            std::string::npos)
+      << check.out << check.err;
+  const auto exported = run_cli({"corpus", "export", test_data("real/escaped-nul.xlsx"), "--meta", meta(), "-f", "tsv",
+                                 "-o", (dir / "out.tsv").string()});
+  EXPECT_EQ(exported.exit_code, 2);
+  EXPECT_NE(exported.err.find("escaped-nul.xlsx[answers]:3:5: a NUL byte"), std::string::npos) << exported.err;
+  EXPECT_FALSE(fs::exists(dir / "out.tsv"));
+}
+
+// A .docx cannot hold a NUL: "&#0;" in its text is malformed XML, refused at its part, line and
+// column (the fixture is python-docx's output with that one edit).
+TEST(BadRealFiles, ANulInAWordDocumentIsMalformedXmlAtItsLine) {
+  std::string message = "(no error)";
+  try {
+    office::read_docx(read_file(test_data("real/nul.docx")), "found.docx");
+  } catch (const InputError &e) {
+    message = e.what();
+  }
+  EXPECT_NE(message.find("found.docx/word/document.xml:2:"), std::string::npos) << message;
+  EXPECT_NE(message.find("malformed XML"), std::string::npos) << message;
+}
+
+// A merged cell's gridSpan past Word's 63 columns ran the appendix reader's grid past its end.
+TEST(BadRealFiles, AGridSpanPastWordsColumnsIsRefusedAtItsLine) {
+  const fs::path dir = temp_dir("grid-span");
+  const std::string bytes = read_file(test_data("real/merged-cell.docx"));
+  auto entries = detail::unzip(bytes, "merged-cell.docx");
+  std::string &xml = entries.at("word/document.xml");
+  const std::size_t at = xml.find("w:gridSpan w:val=\"2\"");
+  ASSERT_NE(at, std::string::npos);
+  xml.replace(at, 20, "w:gridSpan w:val=\"18446744073709551617\"");
+  std::vector<std::pair<std::string, std::string>> parts(entries.begin(), entries.end());
+  supanalyze::write_file_atomically(dir / "span.docx", detail::zip_parts(parts, "test"));
+  const auto r =
+      run_cli({"corpus", "import", (dir / "span.docx").string(), "--meta", meta(), "-o", (dir / "out").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("span.docx/word/document.xml:2: a table cell's gridSpan '18446744073709551617' is not a "
+                       "column count (1 to 63)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(dir / "out"));
 }
 
 void PrintTo(const BadFile &b, std::ostream *os) { *os << b.name; }

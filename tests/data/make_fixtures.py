@@ -73,6 +73,47 @@ def write_bad_workbooks():
         z.writestr("notes.txt", "ไม่ใช่สมุดงาน (not a workbook)\n")
 
 
+def write_control_characters():
+    """Control characters in office files. XML cannot hold them, so Excel writes one in a cell
+    as an escape, "_x0000_" (ECMA-376's ST_Xstring); openpyxl refuses to write a control
+    character but writes the escape's text as given, which is the bytes Excel writes. A .docx
+    cannot hold one at all: python-docx refuses it too, so the document's text is edited to
+    "&#0;" after saving (the one edit here), which libxml2 must refuse as malformed XML."""
+    import re
+    import zipfile
+    import docx
+    import openpyxl
+    header = ["instrument", "question", "province", "segment", "text"]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "answers"
+    sheet.append(header)
+    sheet.append(["centre1300", "q4", "kanchanaburi", 1, "ไม่มีงบ_x0009_สนับสนุน"])  # a tab
+    sheet.append(["centre1300", "q4", "kanchanaburi", 2, "ขาด_x005F_x0041_บุคลากร"])  # a literal "_x0041_"
+    book.save(os.path.join(OUT, "escaped-tab.xlsx"))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "answers"
+    sheet.append(header)
+    sheet.append(["centre1300", "q4", "kanchanaburi", 1, "ไม่มีงบสนับสนุน"])
+    sheet.append(["centre1300", "q4", "kanchanaburi", 2, "ขาด_x0000_บุคลากร"])  # a NUL
+    book.save(os.path.join(OUT, "escaped-nul.xlsx"))
+    document = docx.Document()
+    document.add_paragraph("ตารางที่ 1")
+    table = document.add_table(rows=2, cols=1)
+    table.rows[0].cells[0].text = "ราชบุรี"
+    table.rows[1].cells[0].text = "- ขาดNULบุคลากร"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(os.path.join(OUT, "nul.docx"), "w",
+                                                         zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = re.sub(rb"NUL", b"&#0;", data)
+            dst.writestr(item, data)
+
+
 def write_docx(name, rows, corpus_yaml):
     """The 25 appendix tables as the seed prints them: the question above its table, a caption
     "ตารางที่ N", a header row of four provinces, and a "ตารางที่ N (ต่อ)" table for the other
@@ -162,6 +203,7 @@ def main():
     write_text("bundled-utf16le.txt", rows, "\t", "utf-16")  # Python writes the BOM, little-endian
     write_xlsx("bundled.xlsx", rows)
     write_bad_workbooks()
+    write_control_characters()
     write_docx("appendix.docx", rows, os.path.join(HERE, "..", "..", "corpora", "ssw3-2564", "corpus.yaml"))
     for name in sorted(os.listdir(OUT)):
         print(name, os.path.getsize(os.path.join(OUT, name)))

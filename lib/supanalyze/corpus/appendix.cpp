@@ -204,6 +204,8 @@ Corpus import_appendix(const std::string &bytes, const fs::path &path, const Cor
           std::string label = row_label;
           std::map<std::string, std::size_t> numbers; // Word list numbering per list
           for (const auto &p : cell.paragraphs) {
+            if (p.text.size() > k_max_segment_bytes)
+              throw InputError({where, r + 1, first + 1}, segment_too_long(p.text.size()));
             std::string text = paragraph_text(p);
             if (text.empty()) continue;
             if (p.bold || p.style.rfind("Heading", 0) == 0) {

@@ -7,6 +7,11 @@
 
 namespace supanalyze::corpus {
 
+std::string segment_too_long(std::size_t bytes) {
+  return "a segment of " + std::to_string(bytes) + " bytes, more than the " +
+         std::to_string(k_max_segment_bytes >> 20) + " MB one segment may have (split it into lines or rows)";
+}
+
 namespace {
 template <typename T> std::optional<std::size_t> index_of(const std::vector<T> &items, std::string_view id) {
   for (std::size_t i = 0; i < items.size(); ++i)

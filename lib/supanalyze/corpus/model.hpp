@@ -41,6 +41,14 @@ struct Instrument {
   const std::string &label(bool english) const { return name_in(id, th, en, english); }
 };
 
+// The most bytes one segment's text may have (docs/limits.md). The longest of the bundled corpus
+// has 1.3 KB; one of 50 MB took 900 MB of memory and minutes to code, and one of a few GB ran
+// out of memory (std::bad_alloc, with no file named) or past ICU's 32-bit lengths.
+inline constexpr std::size_t k_max_segment_bytes = std::size_t{1} << 20;
+
+// The message for a segment's text of `bytes` bytes, more than k_max_segment_bytes.
+std::string segment_too_long(std::size_t bytes);
+
 // The unit of coding: one list item or paragraph. `text` is normalized.
 struct Segment {
   std::string label; // the `###` row label it sits under, or empty

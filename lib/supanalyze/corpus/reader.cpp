@@ -189,6 +189,10 @@ void read_transcript(Corpus &corpus, std::size_t instrument, std::size_t provinc
       diagnostics.error({file, line_no, text::character_column(line, nul)}, "a NUL byte");
       continue;
     }
+    if (line.size() > k_max_segment_bytes) {
+      diagnostics.error({file, line_no, 1}, segment_too_long(line.size()));
+      continue;
+    }
     if (is_blank(line)) continue;
     any_content = true;
     const std::string_view body = trim(line);
@@ -445,11 +449,16 @@ public:
     }
     for (std::size_t k = 0; k < row.fields.size(); ++k)
       if (const auto nul = row.fields[k].find('\0'); nul != std::string_view::npos) {
-        // A NUL is no text: it would be written raw into every output.
+        // A NUL is no text: it would be written raw into every output. A TSV row gives the
+        // NUL's own column; a sheet's cell (an .xlsx escape "_x0000_") its column and character.
         const std::size_t column = column_of(row, k);
-        m_diagnostics.error(
-            {m_file, row.line, column == 0 ? 0 : column + text::code_point_count(row.fields[k].substr(0, nul))},
-            "a NUL byte (field " + std::to_string(k + 1) + ")");
+        const std::size_t character = text::code_point_count(row.fields[k].substr(0, nul)) + 1;
+        if (!row.text.empty())
+          m_diagnostics.error({m_file, row.line, column == 0 ? 0 : column + character - 1},
+                              "a NUL byte (field " + std::to_string(k + 1) + ")");
+        else
+          m_diagnostics.error({m_file, row.line, column}, "a NUL byte (field " + std::to_string(k + 1) +
+                                                              ", character " + std::to_string(character) + ")");
         return std::nullopt;
       }
     if (col.corpus != k_no_column && field(col.corpus) != m_corpus.id && column_name(field(col.corpus)) != m_corpus.id)
@@ -480,6 +489,11 @@ public:
                               " (segments are numbered 1, 2, ... in order; a repeated number is a duplicate)");
       return std::nullopt;
     }
+    for (const std::size_t column : {col.text, col.label})
+      if (column != k_no_column && field(column).size() > k_max_segment_bytes) {
+        m_diagnostics.error(where(column), segment_too_long(field(column).size()));
+        return std::nullopt;
+      }
     auto prepared = [&](std::string_view text) { return m_normalize ? text::normalize(text) : std::string(text); };
     answer.segments.push_back({col.label == k_no_column ? std::string() : prepared(field(col.label)),
                                prepared(field(col.text)), where(col.text)});

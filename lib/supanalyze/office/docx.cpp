@@ -3,6 +3,9 @@
 #include <supanalyze/office/docx.hpp>
 #include <supanalyze/office/package.hpp>
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace supanalyze::office {
 
 namespace {
@@ -65,7 +68,11 @@ Paragraph paragraph(const xmlNode *p) {
   return out;
 }
 
-Table table(const xmlNode *tbl) {
+// Word's most columns in one table.
+constexpr unsigned long k_max_columns = 63;
+
+// `where`: the document part, for messages ("report.docx/word/document.xml").
+Table table(const xmlNode *tbl, const std::string &where) {
   Table out;
   for (const xmlNode *tr = tbl->children; tr; tr = tr->next) {
     if (!is(tr, "tr")) continue;
@@ -74,8 +81,17 @@ Table table(const xmlNode *tbl) {
       if (!is(tc, "tc")) continue;
       TableCell cell;
       const xmlNode *properties = child(tc, "tcPr");
-      if (const xmlNode *span = child(properties, "gridSpan"))
-        cell.span = std::max<std::size_t>(1, std::strtoul(attribute(span, "val").c_str(), nullptr, 10));
+      if (const xmlNode *span = child(properties, "gridSpan")) {
+        // Word's tables have at most 63 columns; a larger span would run the grid past its end.
+        const std::string value = attribute(span, "val");
+        char *end = nullptr;
+        const unsigned long n = std::strtoul(value.c_str(), &end, 10);
+        if (value.empty() || *end != '\0' || n > k_max_columns)
+          throw InputError({where, static_cast<std::size_t>(std::max(0L, xmlGetLineNo(span))), 0},
+                           "a table cell's gridSpan '" + value.substr(0, 20) + "' is not a column count (1 to " +
+                               std::to_string(k_max_columns) + ")");
+        cell.span = std::max<std::size_t>(1, n);
+      }
       if (const xmlNode *merge = child(properties, "vMerge"))
         cell.continues_above = attribute(merge, "val") != "restart";
       for (const xmlNode *p = tc->children; p; p = p->next)
@@ -100,7 +116,7 @@ Document read_docx(const std::string &bytes, const std::string &file) {
     if (is(n, "p")) {
       before.push_back(paragraph(n));
     } else if (is(n, "tbl")) {
-      out.tables.push_back(table(n));
+      out.tables.push_back(table(n, file + "/word/document.xml"));
       out.tables.back().before = std::move(before);
       before.clear();
     }

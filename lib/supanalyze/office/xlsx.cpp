@@ -2,6 +2,7 @@
 #include <supanalyze/error.hpp>
 #include <supanalyze/office/package.hpp>
 #include <supanalyze/office/xlsx.hpp>
+#include <supanalyze/text/utf8.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -55,6 +56,52 @@ std::string number_text(const std::string &stored) {
   return stored;
 }
 
+// A hexadecimal digit's value, or -1.
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The code unit of an escape "_xHHHH_" at `at` of `s`, or -1 when there is none.
+long escape_at(const std::string &s, std::size_t at) {
+  if (at + 7 > s.size() || s[at] != '_' || s[at + 1] != 'x' || s[at + 6] != '_') return -1;
+  long unit = 0;
+  for (std::size_t k = at + 2; k < at + 6; ++k) {
+    const int digit = hex_value(s[k]);
+    if (digit < 0) return -1;
+    unit = unit * 16 + digit;
+  }
+  return unit;
+}
+
+// A cell's text as Excel means it: XML cannot hold control characters, so Excel (and
+// libxlsxwriter) write them as "_x000D_", and a literal "_x" as "_x005F_x" (ECMA-376's
+// ST_Xstring). A surrogate pair is two escapes; a lone surrogate stays as written.
+std::string unescaped(std::string s) {
+  if (s.find("_x") == std::string::npos) return s;
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    long unit = escape_at(s, i);
+    std::size_t used = 7;
+    if (unit >= 0xDC00 && unit <= 0xDFFF) unit = -1;
+    if (unit >= 0xD800 && unit <= 0xDBFF) {
+      const long low = escape_at(s, i + 7);
+      unit = low >= 0xDC00 && low <= 0xDFFF ? 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00) : -1;
+      used = 14;
+    }
+    if (unit < 0) {
+      out += s[i++];
+      continue;
+    }
+    text::append_utf8(out, static_cast<char32_t>(unit));
+    i += used;
+  }
+  return out;
+}
+
 // Where a sheet's XML is: workbook relationship targets are relative to xl/ or absolute.
 std::string sheet_member(const std::string &target) {
   if (!target.empty() && target.front() == '/') return target.substr(1);
@@ -104,6 +151,7 @@ Sheet read_xlsx(const std::string &bytes, const std::string &file, const std::st
       if (is(si, "si")) {
         shared.emplace_back();
         append_text(si, shared.back(), "rPh"); // rich text runs joined; phonetic hints left out
+        shared.back() = unescaped(std::move(shared.back()));
       }
   }
 
@@ -138,10 +186,11 @@ Sheet read_xlsx(const std::string &bytes, const std::string &file, const std::st
         value = shared[index];
       } else if (type == "inlineStr") {
         if (const xmlNode *is_node = child(c, "is")) append_text(is_node, value, "rPh");
+        value = unescaped(std::move(value));
       } else if (type == "b") {
         value = stored == "1" ? "TRUE" : "FALSE";
       } else if (type == "str" || type == "e") {
-        value = stored;
+        value = unescaped(stored);
       } else {
         value = number_text(stored);
       }

@@ -82,6 +82,9 @@ corpus::Corpus project_corpus(const Project &project, const std::string &id, int
       at = end + 1;
       ++line_no;
       if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.size() > corpus::k_max_segment_bytes)
+        throw InputError(SourceLocation{project.file + "!" + s.name, line_no, 1},
+                         corpus::segment_too_long(line.size()));
       if (line.rfind("###", 0) == 0) {
         label = text::normalize(line.size() > 3 ? line.substr(line[3] == ' ' ? 4 : 3) : "");
         continue;
