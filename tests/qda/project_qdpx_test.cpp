@@ -10,6 +10,7 @@
 #include <supanalyze/qda/codebook.hpp>
 #include <supanalyze/qda/project.hpp>
 #include <supanalyze/qda/project_reader.hpp>
+#include <supanalyze/text/utf8.hpp>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -208,6 +209,56 @@ TEST(QdpxImport, AProjectQdeNamedAfterTheProjectIsRead) {
                    rename(e);
                  }),
                  {"no project.qde in the archive, and 2 other .qde files"});
+}
+
+// The first source text file of the tool's project (a line of Thai text on its line 2).
+std::string first_source(const std::map<std::string, std::string> &entries) {
+  for (const auto &[name, text] : entries)
+    if (name.rfind("Sources/", 0) == 0) return name;
+  return {};
+}
+
+// `corpus import` of a damaged project: refused with `expected` in the message, nothing written.
+void expect_import_refused(const std::string &bytes, const std::string &expected) {
+  const auto in = temp_path("damaged-import.qdpx"), out = temp_path("damaged-import");
+  supanalyze::write_file_atomically(in, bytes);
+  const auto r = run_cli({"corpus", "import", in.string(), "--year", "2564", "-o", out.string()});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find(in.string() + "!" + expected), std::string::npos) << expected << "\n" << r.err;
+  EXPECT_FALSE(fs::exists(out));
+  fs::remove(in);
+}
+
+// A source's text file with a NUL byte or bytes that are not UTF-8: refused at the file in the
+// archive, its line and column, as a transcript's would be (the NUL was written raw into the
+// imported transcripts).
+TEST(QdpxImport, ASourceTextWithANulOrBadUtf8IsRefusedAtItsLine) {
+  const auto entries = supanalyze::detail::unzip(coded().qdpx_bytes, "auto.qdpx");
+  const std::string source = first_source(entries);
+  ASSERT_FALSE(source.empty());
+  const std::string &text = entries.at(source);
+  const std::size_t line2 = text.find('\n') + 1;
+  std::size_t at = line2 + 9; // on a character's first byte
+  while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80)
+    ++at;
+  ASSERT_LT(at, text.find('\n', line2));
+  const std::string column = std::to_string(supanalyze::text::code_point_count(text.substr(line2, at - line2)) + 1);
+  expect_import_refused(damaged([&](auto &e) { e.at(source).insert(at, 1, '\0'); }),
+                        source + ":2:" + column + ": a NUL byte in the text of TextSource '");
+  expect_import_refused(damaged([&](auto &e) { e.at(source).insert(at, "\xE0\xB8"); }), source + ":2:" + column + ": ");
+}
+
+// A source's zip header claiming 4 GB unpacked: refused before anything is allocated (and
+// unpacking stops at the 512 MB limit whatever a header says).
+TEST(QdpxImport, AnEntryClaimingAHugeSizeIsRefused) {
+  std::string bytes = coded().qdpx_bytes;
+  const std::string source = first_source(supanalyze::detail::unzip(bytes, "auto.qdpx"));
+  const std::size_t local = bytes.find(source) - 30, central = bytes.find(source, local + 31) - 46;
+  ASSERT_EQ(bytes.substr(local, 4), "PK\x03\x04");
+  ASSERT_EQ(bytes.substr(central, 4), "PK\x01\x02");
+  for (const std::size_t size_at : {local + 22, central + 24}) // uncompressed size, little-endian
+    bytes.replace(size_at, 4, std::string("\0\0\0\xF0", 4));
+  expect_import_refused(bytes, source + ": zip member of 4026531840 bytes unpacked, more than the 512 MB");
 }
 
 } // namespace

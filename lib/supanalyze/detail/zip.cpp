@@ -4,6 +4,7 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <ctime>
 
 namespace supanalyze::detail {
@@ -60,7 +61,39 @@ std::string zip_parts(const std::vector<std::pair<std::string, std::string>> &pa
   return out;
 }
 
-std::map<std::string, std::string> unzip(const std::string &bytes, const std::string &file) {
+std::string read_entry(zip_t *archive, std::uint64_t index, const std::string &where) {
+  auto bad = [&](const std::string &message) { return InputError(SourceLocation{where, 0, 0}, message); };
+  zip_stat_t stat;
+  zip_stat_init(&stat);
+  if (zip_stat_index(archive, index, 0, &stat) != 0) throw bad(std::string("cannot read: ") + zip_strerror(archive));
+  if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE)
+    throw bad("encrypted zip member: remove the password and save the file again");
+  // The stated size is not trusted to allocate; a member past the limit is refused before it is
+  // read, and one shorter than stated is damaged.
+  if ((stat.valid & ZIP_STAT_SIZE) && stat.size > k_max_entry_bytes)
+    throw bad("zip member of " + std::to_string(stat.size) + " bytes unpacked, more than the " +
+              std::to_string(k_max_entry_bytes >> 20) + " MB one part of a file may have");
+  zip_file_t *f = zip_fopen_index(archive, index, 0);
+  if (!f) throw bad(std::string("cannot read: ") + zip_strerror(archive));
+  std::string out;
+  char buffer[1 << 16];
+  zip_int64_t got = 0;
+  const std::uint64_t stated = (stat.valid & ZIP_STAT_SIZE) ? stat.size : k_max_entry_bytes + 1;
+  while (out.size() < stated && out.size() <= k_max_entry_bytes &&
+         (got = zip_fread(f, buffer, std::min<std::uint64_t>(sizeof buffer, stated - out.size()))) > 0)
+    out.append(buffer, static_cast<std::size_t>(got));
+  const std::string reason = got < 0 ? zip_file_strerror(f) : "";
+  zip_fclose(f);
+  if (out.size() > k_max_entry_bytes)
+    throw bad("zip member of more than " + std::to_string(k_max_entry_bytes >> 20) +
+              " MB unpacked, more than one part of a file may have");
+  if (got < 0 || ((stat.valid & ZIP_STAT_SIZE) && out.size() != stat.size))
+    throw bad("damaged zip member (cannot be decompressed" + (reason.empty() ? "" : ": " + reason) + ")");
+  return out;
+}
+
+std::map<std::string, std::string> unzip(const std::string &bytes, const std::string &file,
+                                         const std::function<bool(const std::string &)> &wanted) {
   auto bad = [&](const std::string &message) { return InputError(SourceLocation{file, 0, 0}, message); };
   zip_error_t error;
   zip_error_init(&error);
@@ -74,27 +107,25 @@ std::map<std::string, std::string> unzip(const std::string &bytes, const std::st
     throw bad(message);
   }
   std::map<std::string, std::string> entries;
+  std::uint64_t total = 0;
   const zip_int64_t count = zip_get_num_entries(archive, 0);
-  for (zip_int64_t i = 0; i < count; ++i) {
-    const char *name = zip_get_name(archive, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS);
-    if (!name) continue;
-    std::string entry_name(name);
-    if (!entry_name.empty() && entry_name.back() == '/') continue;
-    zip_file_t *entry = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
-    std::string content;
-    zip_int64_t n = -1;
-    if (entry) {
-      char chunk[65536];
-      while ((n = zip_fread(entry, chunk, sizeof chunk)) > 0)
-        content.append(chunk, static_cast<std::size_t>(n));
-      zip_fclose(entry);
+  try {
+    for (zip_int64_t i = 0; i < count; ++i) {
+      const char *name = zip_get_name(archive, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS);
+      if (!name) continue;
+      std::string entry_name(name);
+      if ((!entry_name.empty() && entry_name.back() == '/') || (wanted && !wanted(entry_name))) continue;
+      std::string content = read_entry(archive, static_cast<zip_uint64_t>(i), file + "!" + entry_name);
+      total += content.size();
+      if (total > k_max_unzipped_bytes)
+        throw InputError(SourceLocation{file + "!" + entry_name, 0, 0}, "the archive's members unpack to more than " +
+                                                                            std::to_string(k_max_unzipped_bytes >> 20) +
+                                                                            " MB together");
+      entries.emplace(std::move(entry_name), std::move(content));
     }
-    if (!entry || n < 0) {
-      const std::string message = "zip entry '" + entry_name + "': " + zip_strerror(archive);
-      zip_discard(archive);
-      throw bad(message);
-    }
-    entries.emplace(std::move(entry_name), std::move(content));
+  } catch (...) {
+    zip_discard(archive);
+    throw;
   }
   zip_discard(archive);
   return entries;

@@ -46,30 +46,9 @@ Package::~Package() {
 }
 
 std::optional<std::string> Package::member(const std::string &name) const {
-  zip_stat_t stat;
-  zip_stat_init(&stat);
-  if (zip_stat(m_zip, name.c_str(), 0, &stat) != 0) return std::nullopt;
-  if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE)
-    throw InputError({m_file + "/" + name, 0, 0}, "encrypted zip member: remove the password and save the file again");
-  // The size the zip states is not trusted to allocate: a damaged header said 3.5 GB (found by
-  // fuzzing). A member past the limit is refused; one shorter than stated is damaged.
-  if ((stat.valid & ZIP_STAT_SIZE) && stat.size > k_max_member_bytes)
-    throw InputError({m_file + "/" + name, 0, 0},
-                     "zip member of " + std::to_string(stat.size) + " bytes unpacked, more than the " +
-                         std::to_string(k_max_member_bytes >> 20) + " MB a workbook or document part may have");
-  zip_file_t *f = zip_fopen(m_zip, name.c_str(), 0);
-  if (!f) throw InputError({m_file + "/" + name, 0, 0}, std::string("cannot read: ") + zip_strerror(m_zip));
-  std::string out;
-  char buffer[1 << 16];
-  zip_int64_t got = 0;
-  const std::uint64_t stated = (stat.valid & ZIP_STAT_SIZE) ? stat.size : k_max_member_bytes + 1;
-  while (out.size() < stated && out.size() <= k_max_member_bytes &&
-         (got = zip_fread(f, buffer, std::min<std::uint64_t>(sizeof buffer, stated - out.size()))) > 0)
-    out.append(buffer, static_cast<std::size_t>(got));
-  zip_fclose(f);
-  if (got < 0 || out.size() > k_max_member_bytes || ((stat.valid & ZIP_STAT_SIZE) && out.size() != stat.size))
-    throw InputError({m_file + "/" + name, 0, 0}, "damaged zip member (cannot be decompressed)");
-  return out;
+  const zip_int64_t index = zip_name_locate(m_zip, name.c_str(), 0);
+  if (index < 0) return std::nullopt;
+  return supanalyze::detail::read_entry(m_zip, static_cast<std::uint64_t>(index), m_file + "/" + name);
 }
 
 XmlDoc parse_xml(const std::string &bytes, const std::string &file, const std::string &member) {

@@ -5,6 +5,7 @@
 #include <supanalyze/qda/project.hpp>
 #include <supanalyze/qda/project_reader.hpp>
 #include <supanalyze/qda/xml.hpp>
+#include <supanalyze/text/utf8.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -43,31 +44,55 @@ std::map<std::string, std::string>::const_iterator find_internal(const std::map<
   return found;
 }
 
+// A source's text file from the archive (`where`: "project.qdpx!Sources/x.txt") must be UTF-8
+// without NUL bytes: a NUL would be written raw into the imported transcripts and every output.
+void check_source_text(const std::string &text, const std::string &where, const std::string &source) {
+  // The line and character column of byte `offset`, as an editor shows them.
+  auto at = [&](std::size_t offset) {
+    const std::string_view before = std::string_view(text).substr(0, offset);
+    const std::size_t line_start = before.rfind('\n') + 1; // npos + 1 == 0: the first line
+    const auto line = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
+    return SourceLocation{where, line, text::code_point_count(before.substr(line_start)) + 1};
+  };
+  if (const auto bad = text::find_invalid_utf8(text))
+    throw InputError(at(bad->offset), bad->reason + " in the text of TextSource '" + source + "' (it must be UTF-8)");
+  if (const std::size_t nul = text.find('\0'); nul != std::string::npos)
+    throw InputError(at(nul), "a NUL byte in the text of TextSource '" + source + "'");
+}
+
 void collect_code_guids(const codebook::Codebook &codes, std::set<std::string> &out) {
   for (const auto &t : codes.themes)
     out.insert(lower(t.guid));
 }
 
+// The archive entries a TextSource's plainTextPath may name (find_internal looks them up).
+void add_text_entries(const std::string &path, std::set<std::string> &out) {
+  if (path.rfind("internal://", 0) != 0) {
+    out.insert(path);
+    return;
+  }
+  out.insert("Sources/" + path.substr(11));
+  out.insert("sources/" + path.substr(11));
+}
+
 } // namespace
 
 Project read_qdpx(const std::string &bytes, const std::string &file) {
-  const auto entries = supanalyze::detail::unzip(bytes, file);
-  auto qde = entries.find("project.qde");
-  if (qde == entries.end()) {
+  // Only what is read is unpacked: the top-level .qde files, then the sources' texts (a project
+  // may also hold PDFs, pictures or recordings).
+  const auto qde_entries = supanalyze::detail::unzip(bytes, file, [](const std::string &name) {
+    return name.size() > 4 && name.compare(name.size() - 4, 4, ".qde") == 0 && name.find('/') == std::string::npos;
+  });
+  auto qde = qde_entries.find("project.qde");
+  if (qde == qde_entries.end()) {
     // ATLAS.ti writes "<project name>.qde" (QualCoder issue #1369): take the only top-level .qde.
-    std::size_t found = 0;
-    for (auto e = entries.begin(); e != entries.end(); ++e) {
-      const std::string &name = e->first;
-      if (name.size() > 4 && name.compare(name.size() - 4, 4, ".qde") == 0 && name.find('/') == std::string::npos) {
-        qde = e;
-        ++found;
-      }
-    }
+    const std::size_t found = qde_entries.size();
     if (found != 1)
       throw InputError(SourceLocation{file, 0, 0}, found == 0
                                                        ? "no project.qde in the archive"
                                                        : "no project.qde in the archive, and " + std::to_string(found) +
                                                              " other .qde files: which is the project?");
+    qde = qde_entries.begin();
   }
   const std::string part = file + "!" + qde->first;
   const detail::Doc doc = detail::parse_xml(qde->second, part);
@@ -85,20 +110,31 @@ Project read_qdpx(const std::string &bytes, const std::string &file) {
     for (const xmlNode *v : detail::children(vars, "Variable"))
       variable_names[lower(detail::required_attribute(part, v, "guid"))] = detail::required_attribute(part, v, "name");
   const xmlNode *sources = detail::child(root, "Sources");
+  std::set<std::string> text_entries;
+  for (const xmlNode *s : detail::children(sources, "TextSource"))
+    if (const auto path = detail::attribute(s, "plainTextPath"); path && !detail::child(s, "PlainTextContent"))
+      add_text_entries(*path, text_entries);
+  const auto entries = text_entries.empty() ? std::map<std::string, std::string>{}
+                                            : supanalyze::detail::unzip(bytes, file, [&](const std::string &name) {
+                                                return text_entries.count(name) > 0;
+                                              });
   for (const xmlNode *s : detail::children(sources, "TextSource")) {
     ProjectSource source;
     source.guid = detail::required_attribute(part, s, "guid");
     source.name = detail::attribute(s, "name").value_or(source.guid);
+    std::string text_file; // the archive's file of the text, when it is one
     if (const xmlNode *content = detail::child(s, "PlainTextContent")) {
-      source.text = detail::text_of(content);
+      source.text = detail::text_of(content); // XML: UTF-8, and no NUL
     } else if (auto path = detail::attribute(s, "plainTextPath")) {
       const auto text = find_internal(entries, *path);
       if (text == entries.end()) throw detail::error_at(part, s, "its text " + *path + " is not in the archive");
       source.text = text->second;
+      text_file = file + "!" + text->first;
     } else {
       throw detail::error_at(part, s, "neither PlainTextContent nor plainTextPath");
     }
     if (source.text.rfind("\xEF\xBB\xBF", 0) == 0) source.text.erase(0, 3);
+    if (!text_file.empty()) check_source_text(source.text, text_file, source.name);
     const std::size_t length = code_points(source.text);
     for (const xmlNode *sel : detail::children(s, "PlainTextSelection")) {
       ProjectSelection ps;
