@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,10 @@ namespace supanalyze::testing {
 std::string test_data(const std::string &name); // path of tests/data/<name>
 std::string read_test_data(const std::string &name);
 std::string bundled_corpus(); // path of corpora/ssw3-2564
+
+// A new, empty folder in the system's temporary folder, "supanalyze-NAME-XXXXXX", unique to this
+// call (mkdtemp): two test runs at the same time never share one.
+std::filesystem::path fresh_temp_dir(const std::string &name);
 
 // Runs the CLI in-process: the exit code, what it printed on stdout and on stderr.
 struct CliResult {

@@ -9,21 +9,18 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 
 namespace fs = std::filesystem;
 using namespace std::string_literals;
 using supanalyze::testing::bundled_corpus;
+using supanalyze::testing::fresh_temp_dir;
 using supanalyze::testing::run_cli;
 
 namespace {
 
 fs::path scratch(const std::string &name) {
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-import-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = fresh_temp_dir("import-" + name);
   fs::copy_file(fs::path(bundled_corpus()) / "corpus.yaml", dir / "corpus.yaml");
   return dir;
 }

@@ -12,22 +12,14 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 
 using supanalyze::testing::bundled_corpus;
+using supanalyze::testing::fresh_temp_dir;
 using supanalyze::testing::run_cli;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path fresh_dir(const std::string &name) {
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-limits-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 void expect_usage_error(const std::vector<std::string> &args, const std::string &message) {
   const auto r = run_cli(args);
@@ -82,7 +74,7 @@ TEST(Limits, OptionNumbersOutOfRangeOrNaNAreRefused) {
 }
 
 TEST(Limits, ACodebookWithinThatWouldWrapIsRefusedWithItsLocation) {
-  const fs::path dir = fresh_dir("within");
+  const fs::path dir = fresh_temp_dir("limits-within");
   const fs::path cb = dir / "cb.yaml";
   supanalyze::write_file_atomically(cb, "id: t\nversion: \"1\"\nthemes:\n  - id: a\n    label: {th: ก, en: A}\n"
                                         "    description: d\n    rules:\n      - near: [งบ, เงิน]\n"
@@ -97,7 +89,7 @@ TEST(Limits, ACodebookWithinThatWouldWrapIsRefusedWithItsLocation) {
 }
 
 TEST(Limits, DiffRefusesANegativeCountInsteadOfWrappingIt) {
-  const fs::path dir = fresh_dir("diff");
+  const fs::path dir = fresh_temp_dir("limits-diff");
   const auto table = run_cli({"freq", bundled_corpus(), "-q", "centre1300/q4", "-f", "json"});
   ASSERT_EQ(table.exit_code, 0) << table.err;
   std::string edited = table.out;
@@ -133,7 +125,7 @@ TEST(Limits, DiffRefusesANegativeCountInsteadOfWrappingIt) {
 // A segment past 1 MB is refused at its line and column, in a table and in a transcript; a
 // 50 MB one took 900 MB and minutes, a few GB ran out of memory with no file named.
 TEST(Limits, ASegmentPastOneMegabyteIsRefusedWithItsLocation) {
-  const fs::path dir = fresh_dir("segment");
+  const fs::path dir = fresh_temp_dir("limits-segment");
   fs::copy_file(fs::path(bundled_corpus()) / "corpus.yaml", dir / "corpus.yaml");
   std::string text;
   while (text.size() <= supanalyze::corpus::k_max_segment_bytes)

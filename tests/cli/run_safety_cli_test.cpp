@@ -8,24 +8,16 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <map>
 
 namespace fs = std::filesystem;
 using supanalyze::read_file;
 using supanalyze::testing::bundled_corpus;
+using supanalyze::testing::fresh_temp_dir;
 using supanalyze::testing::run_cli;
 
 namespace {
-
-fs::path scratch(const std::string &name) {
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-run-safety-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 std::map<std::string, std::string> folder_bytes(const fs::path &dir) {
   std::map<std::string, std::string> out;
@@ -37,7 +29,7 @@ std::map<std::string, std::string> folder_bytes(const fs::path &dir) {
 } // namespace
 
 TEST(RunSafety, AnOutputThatIsTheCorpusTableIsRefused) {
-  const fs::path dir = scratch("corpus-table");
+  const fs::path dir = fresh_temp_dir("run-safety-corpus-table");
   const auto exported =
       run_cli({"corpus", "export", bundled_corpus(), "-f", "tsv", "-o", (dir / "corpus.tsv").string()});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
@@ -55,7 +47,7 @@ TEST(RunSafety, AnOutputThatIsTheCorpusTableIsRefused) {
 }
 
 TEST(RunSafety, TheOutputFolderMayNotBeInsideTheCorpusFolder) {
-  const fs::path dir = scratch("corpus-folder");
+  const fs::path dir = fresh_temp_dir("run-safety-corpus-folder");
   fs::copy(bundled_corpus(), dir / "corpus", fs::copy_options::recursive);
   supanalyze::write_file_atomically(dir / "run.yaml", "corpus: corpus\noutput: corpus\noutputs:\n"
                                                       "  - name: freq\n    table: freq\n    formats: [json]\n");
@@ -68,7 +60,7 @@ TEST(RunSafety, TheOutputFolderMayNotBeInsideTheCorpusFolder) {
 }
 
 TEST(RunSafety, AFailureHalfWayLeavesTheOldFilesAsTheyWere) {
-  const fs::path dir = scratch("half-way");
+  const fs::path dir = fresh_temp_dir("run-safety-half-way");
   const std::string head = "corpus: " + bundled_corpus() + "\noutput: out\noutputs:\n";
   supanalyze::write_file_atomically(dir / "first.yaml", head + "  - name: a\n    table: freq\n    formats: [json]\n"
                                                                "  - name: b\n    table: freq\n    formats: [json]\n");

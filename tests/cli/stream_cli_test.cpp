@@ -7,14 +7,13 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 using supanalyze::testing::bundled_corpus;
+using supanalyze::testing::fresh_temp_dir;
 using supanalyze::testing::run_cli;
 namespace fs = std::filesystem;
 
@@ -22,9 +21,7 @@ namespace {
 
 // The bundled corpus exported as a table (rows in canonical order) into a fresh folder.
 fs::path exported(const std::string &name) {
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-stream-cli-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = fresh_temp_dir("stream-cli-" + name);
   const auto r =
       run_cli({"corpus", "export", bundled_corpus(), "--format", "tsv", "-o", (dir / "corpus.tsv").string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;

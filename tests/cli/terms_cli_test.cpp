@@ -15,8 +15,6 @@
 #include <sstream>
 #include <tuple>
 
-#include <unistd.h>
-
 using supanalyze::testing::bundled_corpus;
 using supanalyze::testing::run_cli;
 namespace fs = std::filesystem;
@@ -240,10 +238,8 @@ TEST(Terms, SuggestForStaffing) {
 }
 
 TEST(TermsAndUncoded, SameBytesStreamedAndAtAnyThreadCount) {
-  // One folder per process: other checkouts run this suite on the same machine at the same time.
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-terms-cli-stream-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  // One folder per run: other checkouts run this suite on the same machine at the same time.
+  const fs::path dir = supanalyze::testing::fresh_temp_dir("terms-cli-stream");
   ASSERT_EQ(run_cli({"corpus", "export", "--format", "tsv", "-o", (dir / "corpus.tsv").string()}).exit_code, 0);
   fs::copy_file(fs::path(bundled_corpus()) / "corpus.yaml", dir / "corpus.yaml");
   const std::vector<std::vector<std::string>> commands{
@@ -268,9 +264,7 @@ TEST(TermsAndUncoded, SameBytesStreamedAndAtAnyThreadCount) {
 }
 
 TEST(TermsAndUncoded, OutputFormatFromTheFileName) {
-  const fs::path dir = fs::temp_directory_path() / "supanalyze-terms-cli-output";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = supanalyze::testing::fresh_temp_dir("terms-cli-output");
   const auto csv = run_cli({"uncoded", "-o", (dir / "uncoded.csv").string()});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_EQ(supanalyze::read_file((dir / "uncoded.csv").string())

@@ -18,17 +18,11 @@
 #include <thread>
 
 using supanalyze::testing::bundled_corpus;
+using supanalyze::testing::fresh_temp_dir;
 using supanalyze::testing::run_cli;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path fresh_dir(const std::string &name) {
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-atomic-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 std::string slurp(const fs::path &file) {
   std::ifstream in(file, std::ios::binary);
@@ -38,7 +32,7 @@ std::string slurp(const fs::path &file) {
 } // namespace
 
 TEST(AtomicWrite, ASymlinkIsFollowedAndItsTargetReplaced) {
-  const fs::path dir = fresh_dir("symlink");
+  const fs::path dir = fresh_temp_dir("atomic-symlink");
   fs::create_directories(dir / "real");
   supanalyze::write_file_atomically(dir / "real" / "out.tsv", "old\n");
   fs::create_symlink("real/out.tsv", dir / "link.tsv");
@@ -52,7 +46,7 @@ TEST(AtomicWrite, ASymlinkIsFollowedAndItsTargetReplaced) {
 }
 
 TEST(AtomicWrite, TheReplacementKeepsThePermissionsOfTheFileItReplaces) {
-  const fs::path dir = fresh_dir("perms");
+  const fs::path dir = fresh_temp_dir("atomic-perms");
   supanalyze::write_file_atomically(dir / "out.tsv", "old\n");
   fs::permissions(dir / "out.tsv", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
   supanalyze::write_file_atomically(dir / "out.tsv", "new\n");
@@ -62,7 +56,7 @@ TEST(AtomicWrite, TheReplacementKeepsThePermissionsOfTheFileItReplaces) {
 }
 
 TEST(AtomicWrite, AFifoIsWrittenToAndStaysAFifo) {
-  const fs::path dir = fresh_dir("fifo");
+  const fs::path dir = fresh_temp_dir("atomic-fifo");
   const fs::path fifo = dir / "pipe";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   std::string received;
@@ -78,7 +72,7 @@ TEST(AtomicWrite, AFifoIsWrittenToAndStaysAFifo) {
 }
 
 TEST(AtomicWrite, ADeviceNodeIsWrittenToAndStaysADevice) {
-  const fs::path dir = fresh_dir("device");
+  const fs::path dir = fresh_temp_dir("atomic-device");
   const fs::path node = dir / "null";
   // A device node like /dev/null (char 1,3), made here so that the test never touches /dev.
   if (::mknod(node.c_str(), S_IFCHR | 0666, makedev(1, 3)) != 0) GTEST_SKIP() << "cannot make a device node here";
@@ -92,7 +86,7 @@ TEST(AtomicWrite, ADeviceNodeIsWrittenToAndStaysADevice) {
 }
 
 TEST(AtomicWrite, AFolderIsRefusedWithAMessage) {
-  const fs::path dir = fresh_dir("folder");
+  const fs::path dir = fresh_temp_dir("atomic-folder");
   try {
     supanalyze::write_file_atomically(dir, "x");
     FAIL() << "a folder was written";
