@@ -5,35 +5,28 @@
 
 #include <supanalyze/corpus/appendix.hpp>
 #include <supanalyze/office/docx.hpp>
-#include <supanalyze/office/xlsx.hpp>
 
 using namespace supanalyze;
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***) {
-  fuzz::bundled_metadata();
-  return 0;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
-  const std::string bytes(fuzz::as_text(data, size));
-  if (!office::looks_like_zip(bytes)) return -1;
-  try {
-    office::read_docx(bytes, "fuzz.docx");
-  } catch (const Error &) {
-    return 0; // the import refuses it the same way
-  }
-  for (const corpus::Corpus *metadata : {&fuzz::bundled_metadata(), static_cast<const corpus::Corpus *>(nullptr)}) {
+  return fuzz::zip_target(data, size, [](const std::string &bytes) {
     try {
-      const corpus::Corpus c = corpus::import_appendix(bytes, "fuzz.docx", metadata);
-      for (const auto &answer : c.answers) {
-        fuzz::check(answer.instrument < c.instruments.size() && answer.province < c.provinces.size() &&
-                        answer.question < c.instruments[answer.instrument].questions.size(),
-                    "an answer outside the corpus");
-        for (const auto &segment : answer.segments)
-          fuzz::check(fuzz::valid_utf8(segment.text), "a segment that is not UTF-8");
-      }
+      office::read_docx(bytes, "fuzz.docx");
     } catch (const Error &) {
+      return; // the import refuses it the same way
     }
-  }
-  return 0;
+    for (const corpus::Corpus *metadata : {&fuzz::bundled_metadata(), static_cast<const corpus::Corpus *>(nullptr)}) {
+      try {
+        const corpus::Corpus c = corpus::import_appendix(bytes, "fuzz.docx", metadata);
+        for (const auto &answer : c.answers) {
+          fuzz::check(answer.instrument < c.instruments.size() && answer.province < c.provinces.size() &&
+                          answer.question < c.instruments[answer.instrument].questions.size(),
+                      "an answer outside the corpus");
+          for (const auto &segment : answer.segments)
+            fuzz::check(fuzz::valid_utf8(segment.text), "a segment that is not UTF-8");
+        }
+      } catch (const Error &) {
+      }
+    }
+  });
 }

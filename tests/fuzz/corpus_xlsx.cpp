@@ -6,24 +6,18 @@
 
 using namespace supanalyze;
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***) {
-  fuzz::bundled_metadata();
-  return 0;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
-  const std::string bytes(fuzz::as_text(data, size));
-  if (!office::looks_like_zip(bytes)) return -1; // read as TSV or CSV: the other targets'
-  try {
-    const office::Sheet sheet = office::read_xlsx(bytes, "fuzz.xlsx");
-    std::size_t last = 0;
-    for (const auto &row : sheet.rows) {
-      fuzz::check(row.number > last, "sheet rows out of order");
-      last = row.number;
+  return fuzz::zip_target(data, size, [](const std::string &bytes) {
+    try {
+      const office::Sheet sheet = office::read_xlsx(bytes, "fuzz.xlsx");
+      std::size_t last = 0;
+      for (const auto &row : sheet.rows) {
+        fuzz::check(row.number > last, "sheet rows out of order");
+        last = row.number;
+      }
+    } catch (const Error &) {
+      return; // the table reader would refuse it the same way
     }
-  } catch (const Error &) {
-    return 0; // the table reader would refuse it the same way
-  }
-  fuzz::read_table(bytes);
-  return 0;
+    fuzz::read_table(bytes);
+  });
 }

@@ -3,6 +3,7 @@
 
 #include <supanalyze/corpus/reader.hpp>
 #include <supanalyze/diagnostics.hpp>
+#include <supanalyze/office/xlsx.hpp>
 
 #include <fstream>
 #include <unistd.h>
@@ -10,6 +11,13 @@
 namespace supanalyze::fuzz {
 
 namespace fs = std::filesystem;
+
+int zip_target(const std::uint8_t *data, std::size_t size, const std::function<void(const std::string &)> &read) {
+  const std::string bytes(as_text(data, size));
+  if (!office::looks_like_zip(bytes)) return -1;
+  read(bytes);
+  return 0;
+}
 
 fs::path source_path(const std::string &relative) { return fs::path(SUPANALYZE_SOURCE_DIR) / relative; }
 

@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,11 @@ inline void check(bool ok, const char *what) {
   std::fprintf(stderr, "supanalyze fuzz check failed: %s\n", what);
   std::abort();
 }
+
+// The one entry of the targets that read a zip file (xlsx, docx, qdpx): calls `read` with the
+// input when it starts like a zip and returns 0; returns -1 (not worth keeping) for any other
+// input, which the table targets read. The bundled data `read` uses loads on its first call.
+int zip_target(const std::uint8_t *data, std::size_t size, const std::function<void(const std::string &)> &read);
 
 // A file or folder of the source tree (the bundled corpus, examples/, tests/data/).
 std::filesystem::path source_path(const std::string &relative);
