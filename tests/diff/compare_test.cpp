@@ -216,4 +216,24 @@ TEST(ReadTableJson, OtherFilesAreErrorsNamingTheFile) {
                supanalyze::Error);
 }
 
+// Found by the diff_json fuzz target in CI: get<int> of 1e300 was undefined behaviour.
+TEST(ReadTableJson, AYearOutsideItsRangeIsAnErrorNamingTheKey) {
+  const auto table = [](const std::string &year) {
+    return "{\"schema\": \"supanalyze.freq/2\", \"corpus\": \"x\", \"year\": " + year +
+           ", \"unit\": \"answers\", \"questions\": []}";
+  };
+  EXPECT_EQ(diff::read_table_json(table("2564"), "f.json").year, 2564);
+  EXPECT_EQ(diff::read_table_json(table("null"), "f.json").year, 0);
+  for (const std::string bad : {"1e300", "4294967296", "-5", "2564.5", "\"2564\""}) {
+    try {
+      diff::read_table_json(table(bad), "f.json");
+      ADD_FAILURE() << bad;
+    } catch (const supanalyze::Error &e) {
+      EXPECT_NE(std::string(e.what()).find("f.json: not a freq or matrix table of supanalyze: 'year' must be"),
+                std::string::npos)
+          << e.what();
+    }
+  }
+}
+
 } // namespace

@@ -26,6 +26,16 @@ std::uint64_t count_value(const Json &value, const std::string &key, const std::
   return value.get<std::uint64_t>();
 }
 
+// The year of the table (Buddhist Era), a whole number up to 99999; nlohmann's get<int> of 1e300
+// or 1e10 would be undefined behaviour.
+int year_value(const Json &doc, const std::string &file) {
+  if (!doc.is_object() || !doc.contains("year") || doc.at("year").is_null()) return 0;
+  const Json &year = doc.at("year");
+  if (!year.is_number_unsigned() || year.get<std::uint64_t>() > 99999)
+    malformed(file, "'year' must be a whole number from 0 to 99999, not " + year.dump().substr(0, 40));
+  return static_cast<int>(year.get<std::uint64_t>());
+}
+
 std::vector<std::uint64_t> count_list(const Json &value, const std::string &key, const std::string &file) {
   if (!value.is_array()) malformed(file, "'" + key + "' must be a list of counts");
   std::vector<std::uint64_t> out;
@@ -65,7 +75,7 @@ template <typename T> T optional_field(const Json &doc, const char *key, const s
 
 void read_header(const Json &doc, const std::string &file, Counts &counts) {
   counts.corpus_id = field<std::string>(doc, "corpus", file);
-  counts.year = optional_field<int>(doc, "year", file, 0);
+  counts.year = year_value(doc, file);
   const Json codebook = optional_field<Json>(doc, "codebook", file, Json::object());
   counts.codebook_id = optional_field<std::string>(codebook, "id", file, "");
   counts.codebook_version = optional_field<std::string>(codebook, "version", file, "");
