@@ -115,7 +115,7 @@ TEST(Limits, DiffRefusesANegativeCountInsteadOfWrappingIt) {
   supanalyze::write_file_atomically(dir / "year.json", bad_year);
   const auto y = run_cli({"diff", (dir / "old.json").string(), (dir / "year.json").string()});
   EXPECT_EQ(y.exit_code, 2);
-  EXPECT_NE(y.err.find("year.json: not a freq or matrix table of supanalyze: 'year' has the wrong type"),
+  EXPECT_NE(y.err.find("year.json: not a freq or matrix table of supanalyze: 'year' must be a whole number"),
             std::string::npos)
       << y.err;
   EXPECT_EQ(y.err.find("type_error"), std::string::npos) << y.err;
