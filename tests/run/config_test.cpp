@@ -142,6 +142,20 @@ TEST(Manifest, ListsFilesPerOutputAndReadsThemBack) {
   EXPECT_TRUE(run::manifest_files("{\"schema\": \"supanalyze.freq/1\"}", "x.json").empty());
 }
 
+// diff reads a run folder's manifest.json, which a person may have edited: a value of another
+// type than the manifest writes was nlohmann's type_error (an "internal error", exit 3).
+TEST(Manifest, AValueOfAnotherTypeIsAnErrorNamingTheFileAndTheKey) {
+  EXPECT_TRUE(run::manifest_files(R"({"schema": 5})", "m.json").empty()) << "not a manifest";
+  const std::string edited =
+      R"({"schema": "supanalyze.manifest/1", "outputs": [{"name": "freq", "files": [{"format": "json", "file": 7}]}]})";
+  try {
+    run::manifest_files(edited, "m.json");
+    ADD_FAILURE() << "no error";
+  } catch (const Error &e) {
+    EXPECT_STREQ(e.what(), "m.json: 'file' must be a string, not 7");
+  }
+}
+
 } // namespace
 
 // N outputs with one name are N - 1 errors, each against the first (they were N² / 2).

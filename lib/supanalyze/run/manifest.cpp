@@ -102,13 +102,23 @@ std::vector<ManifestFile> manifest_files(const std::string &json_text, const std
   } catch (const nlohmann::json::exception &e) {
     throw Error(file + ": not valid JSON: " + e.what());
   }
+  // object[key] as text, "" when it is not there. A person may have edited the manifest: a value
+  // of another type is an error naming the key (nlohmann's value() would throw its type_error).
+  auto text = [&](const nlohmann::json &object, const char *key) -> std::string {
+    if (!object.contains(key)) return "";
+    const auto &value = object.at(key);
+    if (!value.is_string()) throw Error(file + ": '" + key + "' must be a string, not " + value.dump().substr(0, 40));
+    return value.get<std::string>();
+  };
+  auto list = [](const nlohmann::json &object, const char *key) {
+    return object.contains(key) && object.at(key).is_array() ? object.at(key) : nlohmann::json::array();
+  };
   std::vector<ManifestFile> out;
-  if (!doc.is_object() || doc.value("schema", "") != "supanalyze.manifest/1" || !doc["outputs"].is_array()) return out;
-  for (const auto &o : doc["outputs"]) {
-    if (!o.is_object() || !o["files"].is_array()) continue;
-    for (const auto &f : o["files"])
-      if (f.is_object())
-        out.push_back({o.value("name", ""), f.value("format", ""), f.value("file", ""), f.value("sha256", "")});
+  if (!doc.is_object() || !doc.contains("schema") || doc.at("schema") != "supanalyze.manifest/1") return out;
+  for (const auto &o : list(doc, "outputs")) {
+    if (!o.is_object()) continue;
+    for (const auto &f : list(o, "files"))
+      if (f.is_object()) out.push_back({text(o, "name"), text(f, "format"), text(f, "file"), text(f, "sha256")});
   }
   return out;
 }

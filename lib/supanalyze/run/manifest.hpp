@@ -65,7 +65,8 @@ Manifest make_manifest(const RunConfig &config, const std::string &config_text, 
 std::string manifest_json(const Manifest &manifest);
 
 // The file names of the tables listed in a manifest's JSON text (empty when `json_text` is not
-// a manifest); throws Error naming `file` when it is not JSON.
+// a manifest); throws Error naming `file` when it is not JSON, or when a name, format, file or
+// sha256 of it is not a string.
 std::vector<ManifestFile> manifest_files(const std::string &json_text, const std::string &file);
 
 } // namespace supanalyze::run
