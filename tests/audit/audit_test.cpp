@@ -97,7 +97,7 @@ TEST(CodebookTest, DefaultCodebookExamplesPass) {
 }
 
 TEST(CodebookTest, FailingExampleExitsOne) {
-  const fs::path file = fs::temp_directory_path() / "supanalyze-examples.yaml";
+  const fs::path file = supanalyze::testing::fresh_temp_dir("examples") / "examples.yaml";
   std::ofstream(file, std::ios::trunc)
       << "id: t\nversion: \"1\"\nthemes:\n  - id: budget\n    label: {th: งบ, en: Budget}\n"
          "    description: money\n    terms: [งบประมาณ]\n    examples:\n"
@@ -116,7 +116,8 @@ TEST(CodebookShow, PrintsTheTreeWithCounts) {
 
 // A codebook with one planted defect of each kind lint knows.
 TEST(CodebookLint, FindsAPlantedDefectOfEachKind) {
-  const fs::path file = fs::temp_directory_path() / "supanalyze-lint.yaml";
+  const fs::path dir = supanalyze::testing::fresh_temp_dir("lint");
+  const fs::path file = dir / "lint.yaml";
   std::ofstream(file, std::ios::trunc) << R"(id: planted
 version: "1"
 themes:
@@ -151,7 +152,7 @@ themes:
         "covered by 'หน่วยร่วมดำเนินการ'"})
     EXPECT_NE(r.out.find(kind), std::string::npos) << kind << "\n" << r.out;
   EXPECT_NE(r.out.find(file.string() + ":7:"), std::string::npos) << "findings point at the term's line";
-  const auto invalid = fs::temp_directory_path() / "supanalyze-lint-bad.yaml";
+  const auto invalid = dir / "lint-bad.yaml";
   std::ofstream(invalid, std::ios::trunc) << "id: bad\nversion: \"1\"\nthemes:\n  - id: a\n    label: {th: ก, en: A}\n"
                                              "    description: d\n    patterns: ['(งบ']\n";
   const auto bad = run_cli({"codebook", "lint", "-c", invalid.string()});

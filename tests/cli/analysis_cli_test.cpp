@@ -219,8 +219,7 @@ TEST(Code, LabelsAreCodedOnceUnlessNoLabels) {
 }
 
 TEST(Outputs, AreByteForByteRepeatableAndWrittenAtomically) {
-  const auto dir = std::filesystem::temp_directory_path() / "supanalyze-outputs";
-  std::filesystem::create_directories(dir);
+  const auto dir = supanalyze::testing::fresh_temp_dir("outputs");
   for (const std::string format : {"table", "csv", "tsv", "json", "md"}) {
     const auto a = run_cli({"matrix", "--instrument", "onehome", "--unit", "answers", "--format", format});
     const auto b = run_cli({"matrix", "--instrument", "onehome", "--unit", "answers", "--format", format});

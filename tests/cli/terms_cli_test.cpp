@@ -114,7 +114,7 @@ TEST(Terms, CountsWordsAndPhrasesWithoutPunctuationNumbersOrStopWords) {
     EXPECT_GE(t["count"].get<int>(), 2) << term;
   }
   // --stopwords replaces the list: และ counts again.
-  const fs::path list = fs::temp_directory_path() / "supanalyze-terms-stopwords.txt";
+  const fs::path list = supanalyze::testing::fresh_temp_dir("terms-stopwords") / "stopwords.txt";
   supanalyze::write_file_atomically(list.string(), "# only one\nที่\n");
   const auto replaced = run_cli({"terms", "--top", "0", "--format", "tsv", "--stopwords", list.string()});
   ASSERT_EQ(replaced.exit_code, 0) << replaced.err;

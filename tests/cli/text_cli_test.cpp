@@ -34,7 +34,7 @@ TEST(CliTokenize, JsonCarriesSchema) {
 }
 
 TEST(CliErrors, InvalidUtf8NamesFileLineAndColumn) {
-  const auto path = std::filesystem::temp_directory_path() / "supanalyze-bad-utf8.txt";
+  const auto path = supanalyze::testing::fresh_temp_dir("bad-utf8") / "bad-utf8.txt";
   std::ofstream(path) << "บรรทัดแรก\nab\xff\n";
   const auto r = run_cli({"normalize", path.string(), "-o", (path.string() + ".out")});
   EXPECT_EQ(r.exit_code, 2);

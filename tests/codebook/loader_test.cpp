@@ -38,7 +38,7 @@ class BrokenCodebooks : public ::testing::TestWithParam<Broken> {};
 
 TEST_P(BrokenCodebooks, GetPreciseErrorAndExitTwo) {
   const Broken &b = GetParam();
-  const fs::path file = fs::temp_directory_path() / (std::string("supanalyze-cb-") + b.name + ".yaml");
+  const fs::path file = supanalyze::testing::fresh_temp_dir("cb") / (std::string(b.name) + ".yaml");
   std::ofstream(file, std::ios::trunc) << b.yaml;
   const auto r = run_cli({"code", "-c", file.string(), "-o", file.string() + ".tsv"});
   EXPECT_EQ(r.exit_code, 2) << r.err;
