@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/corpus/model.hpp>
 #include <supanalyze/text/normalizer.hpp>
+#include <supanalyze/text/utf8.hpp>
 
 #include <algorithm>
 #include <tuple>
@@ -19,13 +20,6 @@ template <typename T> std::optional<std::size_t> index_of(const std::vector<T> &
   return std::nullopt;
 }
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char &c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::string_view trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
     s.remove_prefix(1);
@@ -38,7 +32,7 @@ std::string_view trimmed(std::string_view s) {
 template <typename T> std::optional<std::size_t> find_item(const std::vector<T> &items, std::string_view name) {
   if (auto i = index_of(items, name)) return i;
   name = trimmed(name);
-  if (auto i = index_of(items, ascii_lower(name))) return i;
+  if (auto i = index_of(items, text::ascii_lower(name))) return i;
   if (name.empty()) return std::nullopt;
   const std::string normalized = text::normalize(name);
   for (std::size_t i = 0; i < items.size(); ++i)

@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -359,15 +358,8 @@ std::size_t column_of(const Row &row, std::size_t k) {
   return row.text.empty() ? row.columns[k] : text::character_column(row.text, row.columns[k] - 1);
 }
 
-// `name` with its Latin capitals lower-cased.
-std::string lower_ascii(std::string name) {
-  for (char &c : name)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return name;
-}
-
 // A header cell as a column name: trimmed, Latin letters lower-cased, Thai normalized.
-std::string column_name(std::string_view cell) { return lower_ascii(text::normalize(trim(cell))); }
+std::string column_name(std::string_view cell) { return text::ascii_lower(text::normalize(trim(cell))); }
 
 // Where the columns of a table are, from its header row. Only question, province and text are
 // required; names are matched case-insensitively, and the Thai names analysts type work too.
@@ -624,9 +616,7 @@ std::optional<TableKind> table_kind(const fs::path &path) {
     const auto line_end = bytes.find('\n');
     return bytes.substr(0, line_end).find('\t') != std::string::npos ? TableKind::tsv : TableKind::csv;
   }
-  std::string ext = path.extension().string();
-  for (char &c : ext)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string ext = text::ascii_lower(path.extension().string());
   if (ext == ".tsv" || ext == ".txt" || ext == ".tab") return TableKind::tsv; // Excel's "Unicode Text" is a .txt
   if (ext == ".csv") return TableKind::csv;
   if (ext == ".xlsx" || ext == ".xlsm") return TableKind::xlsx;
@@ -878,7 +868,7 @@ Corpus metadata_from_rows(const fs::path &path, Diagnostics &diagnostics) {
   auto field = [&](std::size_t column) { return column < row.fields.size() ? row.fields[column] : std::string_view(); };
   auto add = [](auto &items, std::string_view value, const std::string &prefix) {
     const std::string th = text::normalize(trim(value));
-    const std::string name = lower_ascii(th); // column_name(value), once per row rather than per item
+    const std::string name = text::ascii_lower(th); // column_name(value), once per row rather than per item
     for (std::size_t k = 0; k < items.size(); ++k)
       if (items[k].th == th || items[k].id == name) return k;
     items.push_back({});

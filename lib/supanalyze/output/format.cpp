@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/error.hpp>
 #include <supanalyze/output/format.hpp>
+#include <supanalyze/text/utf8.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 
 namespace supanalyze::output {
@@ -63,9 +63,7 @@ Format choose_format(const std::optional<Format> &chosen, const std::string &pat
                      Format fallback) {
   if (chosen) return *chosen;
   if (path.empty() || path == "-") return fallback;
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char &c : ext)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c))); // "Freq.CSV" is CSV too
+  const std::string ext = text::ascii_lower(std::filesystem::path(path).extension().string()); // "Freq.CSV" is CSV too
   if (ext.empty()) return fallback;
   // The command's own formats first: ".txt" is a table for freq, lines for tokenize.
   for (Format f : writable)

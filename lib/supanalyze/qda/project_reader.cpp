@@ -8,7 +8,6 @@
 #include <supanalyze/text/utf8.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 
@@ -16,9 +15,9 @@ namespace supanalyze::qda {
 
 namespace {
 
-std::string lower(std::string s) {
-  for (char &c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+// A GUID as it is compared: lower case, without the braces some tools write around it.
+std::string lower(const std::string &guid) {
+  std::string s = text::ascii_lower(guid);
   if (s.size() == 38 && s.front() == '{') s = s.substr(1, 36);
   return s;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/report/wording.hpp>
+#include <supanalyze/text/utf8.hpp>
 
 #include <fmt/format.h>
 
@@ -127,10 +128,7 @@ std::string theme_colour(const Report &report, std::size_t theme) {
   for (std::size_t i = 1; ok && i < c.size(); ++i)
     ok = std::isxdigit(static_cast<unsigned char>(c[i])) != 0;
   if (!ok) return "#7f7f7f";
-  std::string lower = c;
-  for (char &ch : lower)
-    ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return lower;
+  return text::ascii_lower(c);
 }
 
 namespace {

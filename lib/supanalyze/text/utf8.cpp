@@ -71,6 +71,13 @@ void require_valid_utf8(std::string_view bytes, const std::string &file) {
   }
 }
 
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char &c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 void append_utf8(std::string &out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);

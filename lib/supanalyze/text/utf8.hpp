@@ -62,6 +62,10 @@ inline std::size_t code_point_count(std::string_view bytes) {
   return n;
 }
 
+// `text` with its Latin capitals A-Z lower-cased and every other byte as it is: Thai and any
+// other UTF-8 stay intact, and no locale is consulted (std::tolower's result depends on one).
+std::string ascii_lower(std::string_view text);
+
 // Decodes valid UTF-8 into code points.
 std::u32string to_u32(std::string_view bytes);
 std::string to_utf8(std::u32string_view cps);
