@@ -46,6 +46,13 @@ double parse_real(std::string_view text, double min, double max) {
   return value;
 }
 
+int hex_digit_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 unsigned max_threads() { return 4 * std::max(1u, std::thread::hardware_concurrency()); }
 
 } // namespace supanalyze

@@ -17,6 +17,9 @@ long long parse_integer(std::string_view text, long long min, long long max);
 // anything else throw Error "'TEXT' is not a number from MIN to MAX".
 double parse_real(std::string_view text, double min, double max);
 
+// The value of the hexadecimal digit `c` (0-9, a-f, A-F), or -1 when it is none.
+int hex_digit_value(char c);
+
 // The most worker threads -j accepts: 4 per core of this machine (at least 4).
 unsigned max_threads();
 

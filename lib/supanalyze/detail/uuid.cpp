@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/detail/uuid.hpp>
 #include <supanalyze/error.hpp>
+#include <supanalyze/numbers.hpp>
 
 #include <openssl/sha.h>
 
@@ -9,23 +10,12 @@
 
 namespace supanalyze::detail {
 
-namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-} // namespace
-
 bool is_uuid(std::string_view text) {
   if (text.size() == 38 && text.front() == '{' && text.back() == '}') text = text.substr(1, 36);
   if (text.size() != 36) return false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? text[i] != '-' : hex_value(text[i]) < 0) return false;
+    if (dash ? text[i] != '-' : hex_digit_value(text[i]) < 0) return false;
   }
   return true;
 }
@@ -34,8 +24,9 @@ std::string uuid_v5(std::string_view namespace_uuid, std::string_view name) {
   if (!is_uuid(namespace_uuid)) throw Error("not a UUID: '" + std::string(namespace_uuid) + "'");
   std::string input;
   for (std::size_t i = 0; i < namespace_uuid.size(); ++i) {
-    if (hex_value(namespace_uuid[i]) < 0) continue;
-    input.push_back(static_cast<char>(hex_value(namespace_uuid[i]) * 16 + hex_value(namespace_uuid[i + 1])));
+    if (hex_digit_value(namespace_uuid[i]) < 0) continue;
+    input.push_back(
+        static_cast<char>(hex_digit_value(namespace_uuid[i]) * 16 + hex_digit_value(namespace_uuid[i + 1])));
     ++i;
   }
   input.append(name);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/error.hpp>
+#include <supanalyze/numbers.hpp>
 #include <supanalyze/office/package.hpp>
 #include <supanalyze/office/xlsx.hpp>
 #include <supanalyze/text/utf8.hpp>
@@ -56,20 +57,12 @@ std::string number_text(const std::string &stored) {
   return stored;
 }
 
-// A hexadecimal digit's value, or -1.
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // The code unit of an escape "_xHHHH_" at `at` of `s`, or -1 when there is none.
 long escape_at(const std::string &s, std::size_t at) {
   if (at + 7 > s.size() || s[at] != '_' || s[at + 1] != 'x' || s[at + 6] != '_') return -1;
   long unit = 0;
   for (std::size_t k = at + 2; k < at + 6; ++k) {
-    const int digit = hex_value(s[k]);
+    const int digit = hex_digit_value(s[k]);
     if (digit < 0) return -1;
     unit = unit * 16 + digit;
   }
