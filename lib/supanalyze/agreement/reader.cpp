@@ -2,6 +2,7 @@
 #include <supanalyze/agreement/reader.hpp>
 #include <supanalyze/diagnostics.hpp>
 #include <supanalyze/io.hpp>
+#include <supanalyze/numbers.hpp>
 #include <supanalyze/text/decode.hpp>
 #include <supanalyze/text/utf8.hpp>
 
@@ -293,9 +294,7 @@ private:
     if (with_segment) {
       const std::string s = trim(field(rec, "segment").text);
       const std::size_t count = m_corpus.answers[mark.answer].segments.size();
-      const bool digits =
-          !s.empty() && s.size() < 10 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-      const std::size_t n = digits ? std::stoul(s) : 0;
+      const auto n = static_cast<std::size_t>((s.size() < 10 ? parse_digits(s) : std::nullopt).value_or(0));
       if (n < 1 || n > count)
         throw InputError(at(rec, "segment"), "segment '" + s + "' is not a segment number of " + inst_id + "/" + q_id +
                                                  "/" + p_id + " (1.." + std::to_string(count) + ")");

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/error.hpp>
+#include <supanalyze/numbers.hpp>
 #include <supanalyze/office/docx.hpp>
 #include <supanalyze/office/package.hpp>
 
 #include <algorithm>
-#include <cstdlib>
 
 namespace supanalyze::office {
 
@@ -84,13 +84,12 @@ Table table(const xmlNode *tbl, const std::string &where) {
       if (const xmlNode *span = child(properties, "gridSpan")) {
         // Word's tables have at most 63 columns; a larger span would run the grid past its end.
         const std::string value = attribute(span, "val");
-        char *end = nullptr;
-        const unsigned long n = std::strtoul(value.c_str(), &end, 10);
-        if (value.empty() || *end != '\0' || n > k_max_columns)
+        const auto n = parse_digits(value);
+        if (!n || *n > k_max_columns)
           throw InputError({where, static_cast<std::size_t>(std::max(0L, xmlGetLineNo(span))), 0},
                            "a table cell's gridSpan '" + value.substr(0, 20) + "' is not a column count (1 to " +
                                std::to_string(k_max_columns) + ")");
-        cell.span = std::max<std::size_t>(1, n);
+        cell.span = std::max<std::size_t>(1, *n);
       }
       if (const xmlNode *merge = child(properties, "vMerge"))
         cell.continues_above = attribute(merge, "val") != "restart";

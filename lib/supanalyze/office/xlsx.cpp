@@ -36,16 +36,15 @@ std::size_t column_of(const std::string &ref) {
 // A row's `r` attribute: a number from 1 to 1,048,576 after the sheet's previous row. Rows out
 // of order would put one answer's segments in another order than the sheet shows.
 std::size_t row_number(const std::string &attribute_value, std::size_t next_row, const std::string &where) {
-  char *end = nullptr;
-  const unsigned long long n = std::strtoull(attribute_value.c_str(), &end, 10);
-  if (end == attribute_value.c_str() || *end != '\0' || n == 0 || n > k_max_row)
+  const auto n = parse_digits(attribute_value);
+  if (!n || *n == 0 || *n > k_max_row)
     throw InputError({where, next_row, 1},
                      "row number '" + attribute_value.substr(0, 20) + "' is not a row (1 to 1048576)");
-  if (n < next_row)
-    throw InputError({where, static_cast<std::size_t>(n), 1}, "row " + std::to_string(n) + " comes after row " +
-                                                                  std::to_string(next_row - 1) +
-                                                                  ": a sheet lists its rows in order");
-  return static_cast<std::size_t>(n);
+  if (*n < next_row)
+    throw InputError({where, static_cast<std::size_t>(*n), 1}, "row " + std::to_string(*n) + " comes after row " +
+                                                                   std::to_string(next_row - 1) +
+                                                                   ": a sheet lists its rows in order");
+  return static_cast<std::size_t>(*n);
 }
 
 // A number as Excel stores it ("2564", "2.5", "1E-3"): integers lose a trailing ".0".
@@ -170,13 +169,12 @@ Sheet read_xlsx(const std::string &bytes, const std::string &file, const std::st
       std::string stored;
       if (v && v->children && v->children->content) stored = reinterpret_cast<const char *>(v->children->content);
       if (type == "s") {
-        char *end = nullptr;
-        const unsigned long index = std::strtoul(stored.c_str(), &end, 10);
-        if (stored.empty() || *end != '\0' || index >= shared.size())
+        const auto index = parse_digits(stored);
+        if (!index || *index >= shared.size())
           throw InputError({where, row.number, column}, "shared string '" + stored +
                                                             "' does not exist (the workbook has " +
                                                             std::to_string(shared.size()) + ")");
-        value = shared[index];
+        value = shared[*index];
       } else if (type == "inlineStr") {
         if (const xmlNode *is_node = child(c, "is")) append_text(is_node, value, "rPh");
         value = unescaped(std::move(value));

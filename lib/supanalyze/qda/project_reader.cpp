@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/detail/uuid.hpp>
 #include <supanalyze/detail/zip.hpp>
+#include <supanalyze/numbers.hpp>
 #include <supanalyze/qda/codebook.hpp>
 #include <supanalyze/qda/project.hpp>
 #include <supanalyze/qda/project_reader.hpp>
@@ -24,11 +25,11 @@ std::string lower(const std::string &guid) {
 
 std::size_t parse_position(const std::string &part, const xmlNode *node, const char *name) {
   const std::string value = detail::required_attribute(part, node, name);
-  if (value.empty() || value.size() > 12 ||
-      !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
+  const auto position = value.size() > 12 ? std::nullopt : parse_digits(value);
+  if (!position)
     throw detail::error_at(part, node,
                            std::string(name) + " '" + value + "' is not a position (a whole number from 0)");
-  return std::stoul(value);
+  return static_cast<std::size_t>(*position);
 }
 
 // The archive entry of a source path: "internal://x" is x in the sources folder, which REFI-QDA
