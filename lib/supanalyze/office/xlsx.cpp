@@ -16,8 +16,7 @@ namespace {
 
 using namespace detail;
 
-// "BC12" -> column 55 (1-based); 0 when `ref` has no letters.
-// Excel's last column, XFD.
+// Excel's last column (XFD) and last row.
 constexpr std::size_t k_max_column = 16384;
 constexpr std::size_t k_max_row = 1048576;
 
@@ -100,42 +99,47 @@ std::string sheet_member(const std::string &target) {
   return "xl/" + target;
 }
 
-} // namespace
-
-Sheet read_xlsx(const std::string &bytes, const std::string &file, const std::string &sheet_name) {
-  Package package(bytes, file, "an .xlsx workbook");
+// The sheets of the workbook in order, each as its name and relationship id.
+std::vector<std::pair<std::string, std::string>> workbook_sheets(const Package &package, const std::string &file) {
   const auto workbook_xml = package.member("xl/workbook.xml");
   if (!workbook_xml)
     throw InputError({file, 0, 0}, "a zip archive but not an .xlsx workbook (it has no xl/workbook.xml)");
   const auto workbook = parse_xml(*workbook_xml, file, "xl/workbook.xml");
-  std::vector<std::pair<std::string, std::string>> sheets; // name, relationship id
+  std::vector<std::pair<std::string, std::string>> sheets;
   const xmlNode *root = xmlDocGetRootElement(workbook.get());
   for (const xmlNode *s = child(child(root, "sheets"), "sheet"); s; s = s->next)
     if (is(s, "sheet")) sheets.emplace_back(attribute(s, "name"), attribute(s, "id"));
   if (sheets.empty()) throw InputError({file, 0, 0}, "the workbook has no sheet");
-  std::size_t chosen = 0;
-  if (!sheet_name.empty()) {
-    std::string names;
-    for (const auto &[name, id] : sheets)
-      names += (names.empty() ? "" : ", ") + name;
-    auto found = std::find_if(sheets.begin(), sheets.end(), [&](const auto &s) { return s.first == sheet_name; });
-    if (found == sheets.end()) throw InputError({file, 0, 0}, "no sheet '" + sheet_name + "' (sheets: " + names + ")");
-    chosen = static_cast<std::size_t>(found - sheets.begin());
-  }
-  Sheet sheet{sheets[chosen].first, {}};
-  const std::string where = file + "[" + sheet.name + "]";
+  return sheets;
+}
 
+// The index in `sheets` of the sheet named `sheet_name`, or of the first when it is empty.
+std::size_t chosen_sheet(const std::vector<std::pair<std::string, std::string>> &sheets, const std::string &sheet_name,
+                         const std::string &file) {
+  if (sheet_name.empty()) return 0;
+  std::string names;
+  for (const auto &[name, id] : sheets)
+    names += (names.empty() ? "" : ", ") + name;
+  auto found = std::find_if(sheets.begin(), sheets.end(), [&](const auto &s) { return s.first == sheet_name; });
+  if (found == sheets.end()) throw InputError({file, 0, 0}, "no sheet '" + sheet_name + "' (sheets: " + names + ")");
+  return static_cast<std::size_t>(found - sheets.begin());
+}
+
+// The package member holding the XML of sheet `index` with relationship id `id`: where the
+// workbook's relationships point, else where Excel puts it.
+std::string sheet_xml_member(const Package &package, const std::string &id, std::size_t index,
+                             const std::string &file) {
   std::string member;
   if (const auto rels_xml = package.member("xl/_rels/workbook.xml.rels")) {
     const auto rels = parse_xml(*rels_xml, file, "xl/_rels/workbook.xml.rels");
     for (const xmlNode *r = xmlDocGetRootElement(rels.get())->children; r; r = r->next)
-      if (is(r, "Relationship") && attribute(r, "Id") == sheets[chosen].second)
-        member = sheet_member(attribute(r, "Target"));
+      if (is(r, "Relationship") && attribute(r, "Id") == id) member = sheet_member(attribute(r, "Target"));
   }
-  if (member.empty()) member = "xl/worksheets/sheet" + std::to_string(chosen + 1) + ".xml";
-  const auto sheet_xml = package.member(member);
-  if (!sheet_xml) throw InputError({where, 0, 0}, "the workbook names the sheet but has no " + member);
+  return member.empty() ? "xl/worksheets/sheet" + std::to_string(index + 1) + ".xml" : member;
+}
 
+// The workbook's shared strings, unescaped.
+std::vector<std::string> shared_strings(const Package &package, const std::string &file) {
   std::vector<std::string> shared;
   if (const auto shared_xml = package.member("xl/sharedStrings.xml")) {
     const auto doc = parse_xml(*shared_xml, file, "xl/sharedStrings.xml");
@@ -146,50 +150,76 @@ Sheet read_xlsx(const std::string &bytes, const std::string &file, const std::st
         shared.back() = unescaped(std::move(shared.back()));
       }
   }
+  return shared;
+}
+
+// The value of cell `c` at row `row`, column `column` of the sheet `where`, by its type `t`.
+std::string cell_value(const xmlNode *c, const std::vector<std::string> &shared, const std::string &where,
+                       std::size_t row, std::size_t column) {
+  const std::string type = attribute(c, "t");
+  const xmlNode *v = child(c, "v");
+  std::string stored;
+  if (v && v->children && v->children->content) stored = reinterpret_cast<const char *>(v->children->content);
+  if (type == "s") {
+    const auto index = parse_digits(stored);
+    if (!index || *index >= shared.size())
+      throw InputError({where, row, column}, "shared string '" + stored + "' does not exist (the workbook has " +
+                                                 std::to_string(shared.size()) + ")");
+    return shared[*index];
+  }
+  if (type == "inlineStr") {
+    std::string value;
+    if (const xmlNode *is_node = child(c, "is")) append_text(is_node, value, "rPh");
+    return unescaped(std::move(value));
+  }
+  if (type == "b") return stored == "1" ? "TRUE" : "FALSE";
+  if (type == "str" || type == "e") return unescaped(stored);
+  return number_text(stored);
+}
+
+// Row `r` of the sheet `where`; `next_row` is the number a row without one has.
+SheetRow read_row(const xmlNode *r, std::size_t next_row, const std::vector<std::string> &shared,
+                  const std::string &where) {
+  SheetRow row;
+  const std::string number = attribute(r, "r");
+  row.number = number.empty() ? next_row : row_number(number, next_row, where);
+  std::size_t next_column = 1;
+  for (const xmlNode *c = r->children; c; c = c->next) {
+    if (!is(c, "c")) continue;
+    const std::string ref = attribute(c, "r");
+    const std::size_t column = ref.empty() ? next_column : column_of(ref);
+    if (column == 0 || column > k_max_column)
+      throw InputError({where, row.number, next_column},
+                       "cell reference '" + ref.substr(0, 20) + "' names no column (A to XFD)");
+    next_column = column + 1;
+    std::string value = cell_value(c, shared, where, row.number, column);
+    if (row.cells.size() < column) row.cells.resize(column);
+    row.cells[column - 1] = std::move(value);
+  }
+  while (!row.cells.empty() && row.cells.back().empty())
+    row.cells.pop_back();
+  return row;
+}
+
+} // namespace
+
+Sheet read_xlsx(const std::string &bytes, const std::string &file, const std::string &sheet_name) {
+  Package package(bytes, file, "an .xlsx workbook");
+  const auto sheets = workbook_sheets(package, file);
+  const std::size_t chosen = chosen_sheet(sheets, sheet_name, file);
+  Sheet sheet{sheets[chosen].first, {}};
+  const std::string where = file + "[" + sheet.name + "]";
+  const std::string member = sheet_xml_member(package, sheets[chosen].second, chosen, file);
+  const auto sheet_xml = package.member(member);
+  if (!sheet_xml) throw InputError({where, 0, 0}, "the workbook names the sheet but has no " + member);
+  const std::vector<std::string> shared = shared_strings(package, file);
 
   const auto doc = parse_xml(*sheet_xml, file, member);
   std::size_t next_row = 1;
   for (const xmlNode *r = child(child(xmlDocGetRootElement(doc.get()), "sheetData"), "row"); r; r = r->next) {
     if (!is(r, "row")) continue;
-    SheetRow row;
-    const std::string number = attribute(r, "r");
-    row.number = number.empty() ? next_row : row_number(number, next_row, where);
+    SheetRow row = read_row(r, next_row, shared, where);
     next_row = row.number + 1;
-    std::size_t next_column = 1;
-    for (const xmlNode *c = r->children; c; c = c->next) {
-      if (!is(c, "c")) continue;
-      const std::string ref = attribute(c, "r"), type = attribute(c, "t");
-      const std::size_t column = ref.empty() ? next_column : column_of(ref);
-      if (column == 0 || column > k_max_column)
-        throw InputError({where, row.number, next_column},
-                         "cell reference '" + ref.substr(0, 20) + "' names no column (A to XFD)");
-      next_column = column + 1;
-      std::string value;
-      const xmlNode *v = child(c, "v");
-      std::string stored;
-      if (v && v->children && v->children->content) stored = reinterpret_cast<const char *>(v->children->content);
-      if (type == "s") {
-        const auto index = parse_digits(stored);
-        if (!index || *index >= shared.size())
-          throw InputError({where, row.number, column}, "shared string '" + stored +
-                                                            "' does not exist (the workbook has " +
-                                                            std::to_string(shared.size()) + ")");
-        value = shared[*index];
-      } else if (type == "inlineStr") {
-        if (const xmlNode *is_node = child(c, "is")) append_text(is_node, value, "rPh");
-        value = unescaped(std::move(value));
-      } else if (type == "b") {
-        value = stored == "1" ? "TRUE" : "FALSE";
-      } else if (type == "str" || type == "e") {
-        value = unescaped(stored);
-      } else {
-        value = number_text(stored);
-      }
-      if (row.cells.size() < column) row.cells.resize(column);
-      row.cells[column - 1] = std::move(value);
-    }
-    while (!row.cells.empty() && row.cells.back().empty())
-      row.cells.pop_back();
     if (!row.cells.empty()) sheet.rows.push_back(std::move(row));
   }
   return sheet;
