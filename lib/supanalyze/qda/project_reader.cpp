@@ -75,12 +75,10 @@ void add_text_entries(const std::string &path, std::set<std::string> &out) {
   out.insert("sources/" + path.substr(11));
 }
 
-} // namespace
-
-Project read_qdpx(const std::string &bytes, const std::string &file) {
-  // Only what is read is unpacked: the top-level .qde files, then the sources' texts (a project
-  // may also hold PDFs, pictures or recordings).
-  const auto qde_entries = supanalyze::detail::unzip(bytes, file, [](const std::string &name) {
+// The project's .qde as (entry name, XML): project.qde, or the only top-level .qde. Only the
+// top-level .qde files are unpacked (a project may also hold PDFs, pictures or recordings).
+std::pair<std::string, std::string> project_qde(const std::string &bytes, const std::string &file) {
+  auto qde_entries = supanalyze::detail::unzip(bytes, file, [](const std::string &name) {
     return name.size() > 4 && name.compare(name.size() - 4, 4, ".qde") == 0 && name.find('/') == std::string::npos;
   });
   auto qde = qde_entries.find("project.qde");
@@ -94,14 +92,76 @@ Project read_qdpx(const std::string &bytes, const std::string &file) {
                                                              " other .qde files: which is the project?");
     qde = qde_entries.begin();
   }
-  const std::string part = file + "!" + qde->first;
-  const detail::Doc doc = detail::parse_xml(qde->second, part);
+  return {qde->first, std::move(qde->second)};
+}
+
+// The archive's text files that the TextSources of `sources` name by plainTextPath, unpacked
+// (and nothing else).
+std::map<std::string, std::string> source_text_entries(const std::string &bytes, const std::string &file,
+                                                       const xmlNode *sources) {
+  std::set<std::string> text_entries;
+  for (const xmlNode *s : detail::children(sources, "TextSource"))
+    if (const auto path = detail::attribute(s, "plainTextPath"); path && !detail::child(s, "PlainTextContent"))
+      add_text_entries(*path, text_entries);
+  if (text_entries.empty()) return {};
+  return supanalyze::detail::unzip(bytes, file, [&](const std::string &name) { return text_entries.count(name) > 0; });
+}
+
+// The text of TextSource `s` (of `part`, in the archive `file`): its PlainTextContent, or the
+// archive's file its plainTextPath names, without a byte order mark; a file's text is checked.
+std::string source_text_of(const xmlNode *s, const std::string &part, const std::string &file,
+                           const std::map<std::string, std::string> &entries, const std::string &source_name) {
+  std::string text;
+  std::string text_file; // the archive's file of the text, when it is one
+  if (const xmlNode *content = detail::child(s, "PlainTextContent")) {
+    text = detail::text_of(content); // XML: UTF-8, and no NUL
+  } else if (auto path = detail::attribute(s, "plainTextPath")) {
+    const auto found = find_internal(entries, *path);
+    if (found == entries.end()) throw detail::error_at(part, s, "its text " + *path + " is not in the archive");
+    text = found->second;
+    text_file = file + "!" + found->first;
+  } else {
+    throw detail::error_at(part, s, "neither PlainTextContent nor plainTextPath");
+  }
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  if (!text_file.empty()) check_source_text(text, text_file, source_name);
+  return text;
+}
+
+// PlainTextSelection `sel` of `source` (of `length` code points), its range and CodeRefs checked.
+ProjectSelection read_selection(const xmlNode *sel, const std::string &part, const ProjectSource &source,
+                                std::size_t length, const std::set<std::string> &code_guids) {
+  ProjectSelection ps;
+  ps.start = parse_position(part, sel, "startPosition");
+  ps.end = parse_position(part, sel, "endPosition");
+  ps.element = detail::path_of(sel);
+  ps.where = SourceLocation{part, static_cast<std::size_t>(std::max(0L, xmlGetLineNo(sel))), 0};
+  if (ps.start > ps.end || ps.end > length)
+    throw detail::error_at(part, sel,
+                           "selection " + std::to_string(ps.start) + "-" + std::to_string(ps.end) +
+                               " is out of its source's range 0-" + std::to_string(length) + " (" + source.name + ")");
+  for (const xmlNode *coding : detail::children(sel, "Coding"))
+    for (const xmlNode *ref : detail::children(coding, "CodeRef")) {
+      const std::string guid = detail::required_attribute(part, ref, "targetGUID");
+      if (!code_guids.count(lower(guid)))
+        throw detail::error_at(part, ref, "CodeRef to " + guid + ", which no code of the project's CodeBook has");
+      ps.code_guids.push_back(guid);
+    }
+  return ps;
+}
+
+} // namespace
+
+Project read_qdpx(const std::string &bytes, const std::string &file) {
+  const auto [qde_name, qde_xml] = project_qde(bytes, file);
+  const std::string part = file + "!" + qde_name;
+  const detail::Doc doc = detail::parse_xml(qde_xml, part);
   const xmlNode *root = xmlDocGetRootElement(doc.get());
   if (!root || detail::name_of(root) != "Project")
     throw detail::error_at(part, root, "expected a REFI-QDA <Project> (" + std::string(k_project_namespace) + ")");
   Project project;
   project.file = file;
-  project.qde = qde->first;
+  project.qde = qde_name;
   if (const xmlNode *cb = detail::child(root, "CodeBook")) detail::read_codes(part, cb, project.codes);
   std::set<std::string> code_guids;
   collect_code_guids(project.codes, code_guids);
@@ -110,52 +170,15 @@ Project read_qdpx(const std::string &bytes, const std::string &file) {
     for (const xmlNode *v : detail::children(vars, "Variable"))
       variable_names[lower(detail::required_attribute(part, v, "guid"))] = detail::required_attribute(part, v, "name");
   const xmlNode *sources = detail::child(root, "Sources");
-  std::set<std::string> text_entries;
-  for (const xmlNode *s : detail::children(sources, "TextSource"))
-    if (const auto path = detail::attribute(s, "plainTextPath"); path && !detail::child(s, "PlainTextContent"))
-      add_text_entries(*path, text_entries);
-  const auto entries = text_entries.empty() ? std::map<std::string, std::string>{}
-                                            : supanalyze::detail::unzip(bytes, file, [&](const std::string &name) {
-                                                return text_entries.count(name) > 0;
-                                              });
+  const auto entries = source_text_entries(bytes, file, sources);
   for (const xmlNode *s : detail::children(sources, "TextSource")) {
     ProjectSource source;
     source.guid = detail::required_attribute(part, s, "guid");
     source.name = detail::attribute(s, "name").value_or(source.guid);
-    std::string text_file; // the archive's file of the text, when it is one
-    if (const xmlNode *content = detail::child(s, "PlainTextContent")) {
-      source.text = detail::text_of(content); // XML: UTF-8, and no NUL
-    } else if (auto path = detail::attribute(s, "plainTextPath")) {
-      const auto text = find_internal(entries, *path);
-      if (text == entries.end()) throw detail::error_at(part, s, "its text " + *path + " is not in the archive");
-      source.text = text->second;
-      text_file = file + "!" + text->first;
-    } else {
-      throw detail::error_at(part, s, "neither PlainTextContent nor plainTextPath");
-    }
-    if (source.text.rfind("\xEF\xBB\xBF", 0) == 0) source.text.erase(0, 3);
-    if (!text_file.empty()) check_source_text(source.text, text_file, source.name);
+    source.text = source_text_of(s, part, file, entries, source.name);
     const std::size_t length = code_points(source.text);
-    for (const xmlNode *sel : detail::children(s, "PlainTextSelection")) {
-      ProjectSelection ps;
-      ps.start = parse_position(part, sel, "startPosition");
-      ps.end = parse_position(part, sel, "endPosition");
-      ps.element = detail::path_of(sel);
-      ps.where = SourceLocation{part, static_cast<std::size_t>(std::max(0L, xmlGetLineNo(sel))), 0};
-      if (ps.start > ps.end || ps.end > length)
-        throw detail::error_at(part, sel,
-                               "selection " + std::to_string(ps.start) + "-" + std::to_string(ps.end) +
-                                   " is out of its source's range 0-" + std::to_string(length) + " (" + source.name +
-                                   ")");
-      for (const xmlNode *coding : detail::children(sel, "Coding"))
-        for (const xmlNode *ref : detail::children(coding, "CodeRef")) {
-          const std::string guid = detail::required_attribute(part, ref, "targetGUID");
-          if (!code_guids.count(lower(guid)))
-            throw detail::error_at(part, ref, "CodeRef to " + guid + ", which no code of the project's CodeBook has");
-          ps.code_guids.push_back(guid);
-        }
-      source.selections.push_back(std::move(ps));
-    }
+    for (const xmlNode *sel : detail::children(s, "PlainTextSelection"))
+      source.selections.push_back(read_selection(sel, part, source, length, code_guids));
     for (const xmlNode *vv : detail::children(s, "VariableValue")) {
       const xmlNode *ref = detail::child(vv, "VariableRef");
       const xmlNode *value = detail::child(vv, "TextValue");
