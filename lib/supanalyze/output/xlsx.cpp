@@ -37,11 +37,6 @@ std::string first_code_points(const std::string &s, std::size_t n) {
   return s.substr(0, i);
 }
 
-std::size_t code_points(const std::string &s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 std::optional<double> parse_number(const std::string &text, CellKind kind) {
   if (kind == CellKind::text || text.empty()) return std::nullopt;
   std::string digits = text;
@@ -189,7 +184,7 @@ std::string sheet_name(const std::string &wanted, const std::vector<std::string>
   if (!taken(base)) return base;
   for (std::size_t n = 2;; ++n) {
     const std::string suffix = " (" + std::to_string(n) + ")";
-    const std::string name = first_code_points(base, 31 - std::min<std::size_t>(31, code_points(suffix))) + suffix;
+    const std::string name = first_code_points(base, 31 - std::min<std::size_t>(31, text::code_point_count(suffix))) + suffix;
     if (!taken(name)) return name;
   }
 }

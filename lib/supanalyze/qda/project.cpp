@@ -6,6 +6,7 @@
 #include <supanalyze/qda/codebook.hpp>
 #include <supanalyze/qda/project.hpp>
 #include <supanalyze/qda/xml.hpp>
+#include <supanalyze/text/utf8.hpp>
 
 namespace supanalyze::qda {
 
@@ -20,13 +21,6 @@ std::string guid_of(const std::string &name) {
 std::string user_name() { return std::string("supanalyze ") + SUPANALYZE_VERSION; }
 
 } // namespace
-
-std::size_t code_points(std::string_view text) {
-  std::size_t n = 0;
-  for (char c : text)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
 
 SourceText source_text(const corpus::Answer &answer) {
   SourceText out;
@@ -73,8 +67,8 @@ void ProjectWriter::add(const corpus::Answer &answer,
       const std::size_t base = c.in_label ? st.label_start[s] : st.text_start[s];
       if (base == std::string::npos) throw Error("qdpx: a label coding in " + source.name + " has no label line");
       Selection sel;
-      sel.start = code_points(std::string_view(st.text).substr(0, base + c.start));
-      sel.end = sel.start + code_points(std::string_view(st.text).substr(base + c.start, c.end - c.start));
+      sel.start = text::code_point_count(std::string_view(st.text).substr(0, base + c.start));
+      sel.end = sel.start + text::code_point_count(std::string_view(st.text).substr(base + c.start, c.end - c.start));
       sel.theme = c.theme;
       sel.key = source.name + "/" + std::to_string(s + 1) + "/" + (c.in_label ? "label/" : "") +
                 m_codebook.themes[c.theme].id + "/" + std::to_string(c.start) + "-" + std::to_string(c.end);

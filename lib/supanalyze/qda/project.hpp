@@ -28,9 +28,6 @@ struct SourceText {
 };
 SourceText source_text(const corpus::Answer &answer);
 
-// The number of Unicode code points in the UTF-8 `text` (REFI-QDA positions count those).
-std::size_t code_points(std::string_view text);
-
 // "centre1300/q4/ratchaburi": the name of an answer's source.
 std::string source_name(const corpus::Corpus &corpus, const corpus::Answer &answer);
 

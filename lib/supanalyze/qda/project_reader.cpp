@@ -176,7 +176,7 @@ Project read_qdpx(const std::string &bytes, const std::string &file) {
     source.guid = detail::required_attribute(part, s, "guid");
     source.name = detail::attribute(s, "name").value_or(source.guid);
     source.text = source_text_of(s, part, file, entries, source.name);
-    const std::size_t length = code_points(source.text);
+    const std::size_t length = text::code_point_count(source.text); // REFI-QDA positions count code points
     for (const xmlNode *sel : detail::children(s, "PlainTextSelection"))
       source.selections.push_back(read_selection(sel, part, source, length, code_guids));
     for (const xmlNode *vv : detail::children(s, "VariableValue")) {
