@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <supanalyze/detail/zip.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/office/package.hpp>
 #include <supanalyze/office/xlsx.hpp>

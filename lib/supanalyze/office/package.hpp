@@ -2,8 +2,6 @@
 #pragma once
 // Internal to office/: the zip package of an Office Open XML file, and libxml2 helpers.
 
-#include <supanalyze/detail/zip.hpp>
-
 #include <libxml/tree.h>
 
 #include <cstdint>
@@ -14,9 +12,6 @@
 struct zip;
 
 namespace supanalyze::office::detail {
-
-// The most bytes one member of a package may unpack to (a corpus workbook's sheet is a few MB).
-inline constexpr std::uint64_t k_max_member_bytes = supanalyze::detail::k_max_entry_bytes;
 
 // An open .xlsx/.docx package. Opening checks it is a zip (an OLE compound file, which is what
 // an encrypted Office file is, gets its own message).
