@@ -15,8 +15,6 @@
 #include <set>
 #include <sstream>
 
-#include <unistd.h>
-
 using supanalyze::testing::run_cli;
 namespace fs = std::filesystem;
 
@@ -38,8 +36,10 @@ std::vector<std::string> theme_args() {
   return args;
 }
 
+// `name` in this process's own temporary folder.
 fs::path temp_path(const std::string &name) {
-  return fs::temp_directory_path() / ("supanalyze-agree-" + std::to_string(::getpid()) + "-" + name);
+  static const fs::path dir = supanalyze::testing::fresh_temp_dir("agree");
+  return dir / name;
 }
 
 // The tool's coding of the three questions of the sample, as `supanalyze code` writes it.

@@ -10,19 +10,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <unistd.h>
 
+using supanalyze::testing::fresh_temp_dir;
 using supanalyze::testing::run_cli;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path fresh_dir(const std::string &name) {
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-formats-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string> &more) {
   args.insert(args.end(), more.begin(), more.end());
@@ -55,7 +48,7 @@ std::vector<Command> commands() {
 }
 
 TEST(OutputFormat, TheFileNameExtensionPicksTheFormatForEveryCommand) {
-  const fs::path dir = fresh_dir("extension");
+  const fs::path dir = fresh_temp_dir("formats-extension");
   for (const auto &cmd : commands())
     for (const auto &name : cmd.formats) {
       const auto format = supanalyze::output::parse_format(name);
@@ -69,7 +62,7 @@ TEST(OutputFormat, TheFileNameExtensionPicksTheFormatForEveryCommand) {
 }
 
 TEST(OutputFormat, FormatOverridesTheExtension) {
-  const fs::path dir = fresh_dir("override");
+  const fs::path dir = fresh_temp_dir("formats-override");
   const fs::path file = dir / "freq.txt";
   ASSERT_EQ(run_cli({"freq", "-q", "centre1300/q4", "--format", "csv", "-o", file.string()}).exit_code, 0);
   EXPECT_EQ(supanalyze::read_file(file), run_cli({"freq", "-q", "centre1300/q4", "--format", "csv"}).out);
@@ -85,7 +78,7 @@ TEST(OutputFormat, FormatOverridesTheExtension) {
 }
 
 TEST(OutputFormat, AnExtensionTheCommandCannotWriteIsAUsageErrorAndLeavesNoFile) {
-  const fs::path dir = fresh_dir("refused");
+  const fs::path dir = fresh_temp_dir("formats-refused");
   const auto csv_for_diff = run_cli({"diff", "a.json", "b.json", "-o", (dir / "d.csv").string()});
   EXPECT_EQ(csv_for_diff.exit_code, 2);
   EXPECT_NE(csv_for_diff.err.find("d.csv: this command cannot write .csv files; it writes .txt, .md or .json"),
@@ -112,7 +105,7 @@ TEST(OutputFormat, AnExtensionTheCommandCannotWriteIsAUsageErrorAndLeavesNoFile)
 }
 
 TEST(OutputFormat, AnUnwritablePathIsAnInputErrorWithNoPartialFile) {
-  const fs::path dir = fresh_dir("unwritable");
+  const fs::path dir = fresh_temp_dir("formats-unwritable");
   const auto r = run_cli({"freq", "-o", (dir / "no-such-folder" / "f.csv").string()});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("f.csv: cannot write: folder"), std::string::npos) << r.err;
@@ -120,7 +113,7 @@ TEST(OutputFormat, AnUnwritablePathIsAnInputErrorWithNoPartialFile) {
 }
 
 TEST(OutputFormat, BomStartsCsvAndTsvForExcel) {
-  const fs::path dir = fresh_dir("bom");
+  const fs::path dir = fresh_temp_dir("formats-bom");
   for (const auto &cmd : commands())
     for (const std::string ext : {"csv", "tsv"}) {
       if (std::find(cmd.formats.begin(), cmd.formats.end(), ext) == cmd.formats.end()) continue;
@@ -138,7 +131,7 @@ TEST(OutputFormat, BomStartsCsvAndTsvForExcel) {
 }
 
 TEST(OutputFormat, SameBytesForAnyThreadCount) {
-  const fs::path dir = fresh_dir("threads");
+  const fs::path dir = fresh_temp_dir("formats-threads");
   for (const std::string ext : {"csv", "tsv", "json", "md", "txt"}) {
     const fs::path one = dir / ("one." + ext), four = dir / ("four." + ext);
     ASSERT_EQ(run_cli({"matrix", "--rows", "province", "--cols", "theme", "-j", "1", "-o", one.string()}).exit_code, 0);

@@ -18,21 +18,11 @@
 #include <set>
 #include <sstream>
 
-#include <unistd.h>
-
+using supanalyze::testing::fresh_temp_dir;
 using supanalyze::testing::run_cli;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path temp_dir(const std::string &name) {
-  // Per process: several runs of the suite may share the machine.
-  const fs::path dir =
-      fs::temp_directory_path() / ("supanalyze-report-test-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 // One `code` row: which theme, where.
 struct CodeRow {
@@ -129,7 +119,7 @@ std::vector<HtmlQuestion> parse_html(const std::string &html) {
 class ReportOnBundledCorpus : public ::testing::Test {
 protected:
   static void SetUpTestSuite() {
-    dir = new fs::path(temp_dir("bundled"));
+    dir = new fs::path(fresh_temp_dir("report-test-bundled"));
     const auto r = run_cli({"report", "-o", (*dir / "r.html").string(), "-j", "3"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     html = new std::string(supanalyze::read_file(*dir / "r.html"));
@@ -275,7 +265,7 @@ TEST_F(ReportOnBundledCorpus, IsOneSelfContainedPageWithChartsAppendixAndIdentit
 }
 
 TEST(Report, SameBytesForEveryFormatAndThreadCount) {
-  const fs::path dir = temp_dir("bytes");
+  const fs::path dir = fresh_temp_dir("report-test-bytes");
   for (const char *ext : {"html", "docx", "md"}) {
     SCOPED_TRACE(ext);
     const std::string a = (dir / (std::string("a.") + ext)).string(), b = (dir / (std::string("b.") + ext)).string();
@@ -289,7 +279,7 @@ TEST(Report, SameBytesForEveryFormatAndThreadCount) {
 }
 
 TEST(Report, MarkdownHasTheSameThemesCountsAndQuotes) {
-  const fs::path dir = temp_dir("md");
+  const fs::path dir = fresh_temp_dir("report-test-md");
   ASSERT_EQ(run_cli({"report", "-q", "centre1300/q4", "-o", (dir / "r.md").string()}).exit_code, 0);
   const std::string md = supanalyze::read_file(dir / "r.md");
   const auto freq = nlohmann::json::parse(run_cli({"freq", "-q", "centre1300/q4", "--format", "json"}).out);
@@ -312,7 +302,7 @@ TEST(Report, MarkdownHasTheSameThemesCountsAndQuotes) {
 }
 
 TEST(Report, EnglishLabels) {
-  const fs::path dir = temp_dir("en");
+  const fs::path dir = fresh_temp_dir("report-test-en");
   ASSERT_EQ(run_cli({"report", "-q", "centre1300/q4", "--lang", "en", "-o", (dir / "r.html").string()}).exit_code, 0);
   const std::string html = supanalyze::read_file(dir / "r.html");
   EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos);
@@ -322,7 +312,7 @@ TEST(Report, EnglishLabels) {
 }
 
 TEST(Report, BadInputIsExit2AndWritesNothing) {
-  const fs::path dir = temp_dir("bad");
+  const fs::path dir = fresh_temp_dir("report-test-bad");
   // A filter that selects nothing: no centre1300 answer is a vulnerable question.
   auto r = run_cli({"report", "-i", "centre1300", "-q", "vulnerable/q5", "-o", (dir / "r.html").string()});
   EXPECT_EQ(r.exit_code, 2);

@@ -17,6 +17,7 @@
 
 namespace fs = std::filesystem;
 using supanalyze::read_file;
+using supanalyze::testing::fresh_temp_dir;
 using supanalyze::testing::run_cli;
 
 namespace {
@@ -25,14 +26,6 @@ const std::string k_examples = SUPANALYZE_EXAMPLES;
 const std::string k_config = k_examples + "/ssw3-2564.yaml";
 // The third problem kanchanaburi named for the 1300 centre: the only money problem it raised.
 const std::string k_budget_segment = "3. ไม่มีงบสนับสนุนในการดำเนินงาน พยายามหาสนับสนุนงบประมาณในการดำเนินงาน";
-
-// A fresh folder for one test (tests may run in parallel processes).
-fs::path scratch(const std::string &name) {
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-run-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 // A copy of the bundled corpus where kanchanaburi's centre1300 q4 answer no longer mentions money.
 fs::path edited_corpus(const fs::path &dir) {
@@ -55,7 +48,7 @@ std::map<std::string, std::string> folder_bytes(const fs::path &dir) {
 }
 
 TEST(Run, TwiceGivesByteIdenticalTablesAndManifestsAndMatchesTheCommittedResults) {
-  const auto dir = scratch("twice");
+  const auto dir = fresh_temp_dir("run-twice");
   const auto a = run_cli({"run", k_config, "-o", (dir / "a").string(), "-j", "1"});
   const auto b = run_cli({"run", k_config, "-o", (dir / "b").string(), "-j", "2"});
   ASSERT_EQ(a.exit_code, 0) << a.err;
@@ -104,7 +97,7 @@ TEST(Run, TwiceGivesByteIdenticalTablesAndManifestsAndMatchesTheCommittedResults
 }
 
 TEST(Diff, OneEditedAnswerIsNamedExactlyAndFailsTheGate) {
-  const auto dir = scratch("edited");
+  const auto dir = fresh_temp_dir("run-edited");
   const auto corpus = edited_corpus(dir);
 
   // Two corpora: exactly centre1300/q4, budget, kanchanaburi.
@@ -192,7 +185,7 @@ TEST(Diff, DifferencesInShapeAreReportedNotCrashedOn) {
   EXPECT_TRUE(covid);
 
   // Tables with other filters: the themes of one only, and the filters, are differences in shape.
-  const auto dir = scratch("shape");
+  const auto dir = fresh_temp_dir("run-shape");
   ASSERT_EQ(run_cli({"matrix", "--question", "centre1300/q4", "--theme", "budget", "--format", "json", "-o",
                      (dir / "a.json").string()})
                 .exit_code,
@@ -241,7 +234,7 @@ TEST(Diff, UsageErrorsSayWhatToDo) {
 // `table: report` writes the analysts' report beside the tables, listed in the manifest; its
 // numbers are freq's (the report command's own tests check that in detail).
 TEST(Run, WritesTheReportAsOneOfItsOutputs) {
-  const auto dir = scratch("report");
+  const auto dir = fresh_temp_dir("run-report");
   supanalyze::write_file_atomically(dir / "report.yaml",
                                     "corpus: " + supanalyze::testing::bundled_corpus() +
                                         "\noutput: out\noutputs:\n  - name: freq\n    table: freq\n"
@@ -272,7 +265,7 @@ TEST(Run, WritesTheReportAsOneOfItsOutputs) {
 }
 
 TEST(Run, ConfigErrorsPointAtTheFile) {
-  const auto dir = scratch("errors");
+  const auto dir = fresh_temp_dir("run-errors");
   supanalyze::write_file_atomically(
       dir / "bad.yaml", "corpus: " + supanalyze::testing::bundled_corpus() +
                             "\noutput: out\noutputs:\n  - name: freq\n    table: freq\n    fromats: [md]\n");

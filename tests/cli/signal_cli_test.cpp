@@ -27,10 +27,7 @@ std::vector<fs::path> temporaries(const fs::path &dir) {
 }
 
 void stop_while_writing(int signal_number) {
-  const fs::path dir = fs::temp_directory_path() /
-                       ("supanalyze-signal-" + std::to_string(signal_number) + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = supanalyze::testing::fresh_temp_dir("signal-" + std::to_string(signal_number));
   const std::string out = (dir / "out.txt").string(), seed = test_data("seed-2564.txt");
   std::vector<std::string> args{SUPANALYZE_BINARY, "normalize", "-o", out};
   for (int i = 0; i < 100; ++i) // long enough to be stopped while it writes

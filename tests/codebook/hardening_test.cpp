@@ -15,8 +15,6 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -31,8 +29,8 @@ namespace {
 // Runs `freq` with the codebook `yaml`: its exit code and standard error.
 supanalyze::testing::CliResult with_codebook(const std::string &name, const std::string &yaml,
                                              fs::path *file_out = nullptr) {
-  const fs::path file =
-      fs::temp_directory_path() / ("supanalyze-cb-hard-" + name + "-" + std::to_string(::getpid()) + ".yaml");
+  static const fs::path dir = supanalyze::testing::fresh_temp_dir("cb-hard");
+  const fs::path file = dir / (name + ".yaml");
   std::ofstream(file, std::ios::binary | std::ios::trunc) << yaml;
   if (file_out) *file_out = file;
   auto r = run_cli({"freq", "-c", file.string(), "-q", "centre1300/q4"});
@@ -97,9 +95,7 @@ TEST(CodebookHardening, AFileThatIsNoCodebookIsNotEchoed) {
   EXPECT_EQ(r.err.find("c2VjcmV0"), std::string::npos) << r.err;
   fs::remove(file);
   // The same in a run configuration's codebook.
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-cb-hard-run-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = supanalyze::testing::fresh_temp_dir("cb-hard-run");
   std::ofstream(dir / "shadow", std::ios::binary) << secret;
   std::ofstream(dir / "run.yaml", std::ios::binary)
       << "corpus: " << supanalyze::testing::bundled_corpus() << "\ncodebook: shadow\noutput: out\noutputs:\n"
@@ -150,9 +146,7 @@ TEST(CodebookHardening, AliasesAndNestingAreCapped) {
 }
 
 TEST(CodebookHardening, ARegexOverItsTimeLimitNamesTheSegmentAndKeepsValidUtf8) {
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-cb-hard-regex-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = supanalyze::testing::fresh_temp_dir("cb-hard-regex");
   fs::copy(supanalyze::testing::bundled_corpus(), dir / "corpus", fs::copy_options::recursive);
   const fs::path md = dir / "corpus" / "centre1300" / "kanchanaburi.md";
   std::string slow; // a run of one Thai letter that an exponential pattern backtracks over

@@ -7,8 +7,6 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -17,6 +15,7 @@
 namespace fs = std::filesystem;
 using namespace supanalyze;
 using supanalyze::testing::bundled_corpus;
+using supanalyze::testing::fresh_temp_dir;
 using supanalyze::testing::run_cli;
 
 namespace {
@@ -97,16 +96,9 @@ TEST(BundledCorpus, KeepsTableOneScopeAreasAsLabels) {
   EXPECT_EQ(first.segments.back().label, "การรายงาน");
 }
 
-fs::path temp_dir(const std::string &name) {
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-test-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
 TEST(CorpusTable, TsvAndCsvRoundTripByteForByte) {
   for (const std::string format : {"tsv", "csv"}) {
-    const fs::path dir = temp_dir("roundtrip-" + format);
+    const fs::path dir = fresh_temp_dir("test-roundtrip-" + format);
     const fs::path table = dir / ("corpus." + format);
     ASSERT_EQ(run_cli({"corpus", "export", bundled_corpus(), "--format", format, "-o", table.string()}).exit_code, 0);
     fs::copy_file(bundled_corpus() + "/corpus.yaml", dir / "corpus.yaml");
@@ -127,7 +119,7 @@ TEST(CorpusTable, TsvAndCsvRoundTripByteForByte) {
 
 // A small valid corpus to break in each test.
 fs::path make_corpus(const std::string &name) {
-  const fs::path dir = temp_dir(name);
+  const fs::path dir = fresh_temp_dir("test-" + name);
   std::ofstream(dir / "corpus.yaml") << "id: tiny\nyear: {be: 2565}\nprovinces:\n  - {id: nakhonpathom, th: นครปฐม}\n"
                                         "  - {id: ratchaburi, th: ราชบุรี}\ninstruments:\n  - id: centre1300\n"
                                         "    th: ศูนย์ช่วยเหลือทางสังคม 1300\n    questions:\n      - {id: q1, th: ปัญหา}\n"

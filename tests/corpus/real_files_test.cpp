@@ -17,22 +17,14 @@
 #include <filesystem>
 #include <fstream>
 
-#include <unistd.h>
-
 namespace fs = std::filesystem;
 using namespace supanalyze;
 using supanalyze::testing::bundled_corpus;
+using supanalyze::testing::fresh_temp_dir;
 using supanalyze::testing::run_cli;
 using supanalyze::testing::test_data;
 
 namespace {
-
-fs::path temp_dir(const std::string &name) {
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-real-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 const std::string &bundled_codings() {
   static const std::string out = [] {
@@ -85,7 +77,7 @@ TEST(RealFiles, XlsxErrorsNameTheSheetRowAndColumn) {
 }
 
 TEST(RealFiles, ExportedTableWithoutCorpusYamlCodesLikeTheBundledCorpus) {
-  const fs::path dir = temp_dir("no-yaml");
+  const fs::path dir = fresh_temp_dir("real-no-yaml");
   const fs::path table = dir / "answers.tsv";
   ASSERT_EQ(run_cli({"corpus", "export", bundled_corpus(), "-o", table.string()}).exit_code, 0);
   const auto r = run_cli({"code", table.string()});
@@ -99,7 +91,7 @@ TEST(RealFiles, ExportedTableWithoutCorpusYamlCodesLikeTheBundledCorpus) {
 }
 
 TEST(RealFiles, ExportWritesTheCorpusYamlThatMakesItRoundTrip) {
-  const fs::path dir = temp_dir("write-meta");
+  const fs::path dir = fresh_temp_dir("real-write-meta");
   const fs::path table = dir / "answers.xlsx.tsv";
   // From a workbook with no corpus.yaml: the metadata written are made from the rows.
   const auto exported = run_cli({"corpus", "export", test_data("real/bundled.xlsx"), "-o", table.string(),
@@ -122,7 +114,7 @@ TEST(RealFiles, ATableFromStandardInput) {
 // A sheet as a person types it: Thai headers, only the three required columns, ids in capitals
 // or Thai names, rows in any order.
 TEST(HandMadeTable, ThaiHeadersAnyOrderAnyCase) {
-  const fs::path dir = temp_dir("hand");
+  const fs::path dir = fresh_temp_dir("real-hand");
   fs::copy_file(meta(), dir / "corpus.yaml");
   std::ofstream(dir / "t.csv") << "จังหวัด,ประเด็น,ข้อความ\n"
                                   "ราชบุรี,CENTRE1300/Q4,ขาดงบประมาณในการดำเนินงาน\n"
@@ -138,7 +130,7 @@ TEST(HandMadeTable, ThaiHeadersAnyOrderAnyCase) {
 }
 
 TEST(HandMadeTable, AQuestionInSeveralInstrumentsNeedsItsInstrument) {
-  const fs::path dir = temp_dir("ambiguous");
+  const fs::path dir = fresh_temp_dir("real-ambiguous");
   fs::copy_file(meta(), dir / "corpus.yaml");
   std::ofstream(dir / "t.tsv") << "province\tquestion\ttext\nratchaburi\tq4\tขาดงบประมาณ\n";
   const auto r = run_cli({"code", (dir / "t.tsv").string()});
@@ -156,7 +148,7 @@ class BadRealFiles : public ::testing::TestWithParam<BadFile> {};
 
 TEST_P(BadRealFiles, NameTheFileExitTwoAndWriteNothing) {
   const BadFile &b = GetParam();
-  const fs::path dir = temp_dir(std::string("bad-") + b.name);
+  const fs::path dir = fresh_temp_dir(std::string("bad-") + b.name);
   const fs::path input = dir / b.name;
   std::ofstream(input, std::ios::binary).write(b.content.data(), static_cast<std::streamsize>(b.content.size()));
   const fs::path output = dir / "out.tsv";
@@ -227,7 +219,7 @@ TEST(RealFiles, XlsxEscapedCharactersAreReadAsExcelWroteThem) {
 // A NUL in a cell ("_x0000_") is refused at its sheet, row and column, as a TSV field's NUL is,
 // and never reaches an output.
 TEST(BadRealFiles, ANulInAWorkbookCellIsRefusedWithItsCell) {
-  const fs::path dir = temp_dir("escaped-nul");
+  const fs::path dir = fresh_temp_dir("real-escaped-nul");
   const auto check = run_cli({"corpus", "check", test_data("real/escaped-nul.xlsx"), "--meta", meta()});
   EXPECT_EQ(check.exit_code, 2);
   EXPECT_NE(check.out.find("escaped-nul.xlsx[answers]:3:5: error: a NUL byte (field 5, character 4)"),
@@ -255,7 +247,7 @@ TEST(BadRealFiles, ANulInAWordDocumentIsMalformedXmlAtItsLine) {
 
 // A merged cell's gridSpan past Word's 63 columns ran the appendix reader's grid past its end.
 TEST(BadRealFiles, AGridSpanPastWordsColumnsIsRefusedAtItsLine) {
-  const fs::path dir = temp_dir("grid-span");
+  const fs::path dir = fresh_temp_dir("real-grid-span");
   const std::string bytes = read_file(test_data("real/merged-cell.docx"));
   auto entries = detail::unzip(bytes, "merged-cell.docx");
   std::string &xml = entries.at("word/document.xml");
@@ -300,7 +292,7 @@ namespace {
 // (tests/data/make_fixtures.py): four provinces per table, "(ต่อ)" continuations, table 1's
 // areas in a first column, bold sub-headings.
 TEST(WordAppendix, ImportsToTheBundledCorpusAndCodesLikeIt) {
-  const fs::path dir = temp_dir("docx");
+  const fs::path dir = fresh_temp_dir("real-docx");
   const auto r =
       run_cli({"corpus", "import", test_data("real/appendix.docx"), "--meta", meta(), "-o", (dir / "c").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -314,7 +306,7 @@ TEST(WordAppendix, ImportsToTheBundledCorpusAndCodesLikeIt) {
 }
 
 TEST(WordAppendix, WithoutMetaWritesACorpusYamlFromTheTables) {
-  const fs::path dir = temp_dir("docx-nometa");
+  const fs::path dir = fresh_temp_dir("real-docx-nometa");
   const auto r = run_cli({"corpus", "import", test_data("real/appendix.docx"), "-o", (dir / "c").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("1 instruments, 25 questions, 8 provinces, 200 answers, 992 segments"), std::string::npos)
@@ -351,7 +343,7 @@ TEST(WordAppendix, ReadFromBytesAsFromItsPath) {
 }
 
 TEST(WordAppendix, ADocumentWithNoTableIsAnErrorAndWritesNothing) {
-  const fs::path dir = temp_dir("docx-empty");
+  const fs::path dir = fresh_temp_dir("real-docx-empty");
   const auto r =
       run_cli({"corpus", "import", test_data("real/no-table.docx"), "--meta", meta(), "-o", (dir / "c").string()});
   EXPECT_EQ(r.exit_code, 2);
@@ -367,7 +359,7 @@ TEST(WordAppendix, ADocumentWithNoTableIsAnErrorAndWritesNothing) {
 namespace {
 
 TEST(WordAppendix, MismatchesNameTheTableRowAndColumn) {
-  const fs::path dir = temp_dir("docx-mismatch");
+  const fs::path dir = fresh_temp_dir("real-docx-mismatch");
   for (const auto &[name, expected] :
        {std::pair{"merged-cell.docx",
                   "merged-cell.docx[table 1]:2:1: a merged cell spans provinces nakhonpathom and kanchanaburi"},

@@ -8,8 +8,6 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 
@@ -19,9 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path exported_table(const std::string &name) {
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-stream-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = supanalyze::testing::fresh_temp_dir("stream-" + name);
   const auto c = corpus::read_corpus(supanalyze::testing::bundled_corpus());
   std::ofstream out(dir / "corpus.tsv");
   corpus::write_table(c, corpus::TableFormat::tsv, out);

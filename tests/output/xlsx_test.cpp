@@ -15,19 +15,12 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
-#include <unistd.h>
 
+using supanalyze::testing::fresh_temp_dir;
 using supanalyze::testing::run_cli;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path fresh_dir(const std::string &name) {
-  const fs::path dir = fs::temp_directory_path() / ("supanalyze-xlsx-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 // The text of `entry` in the zip archive `file`, or "" when it has none.
 std::string zip_entry(const fs::path &file, const std::string &entry) {
@@ -63,7 +56,7 @@ std::string column_letter(std::size_t col) {
 }
 
 TEST(Xlsx, MatrixSheetHasTheHeatmapOnItsCellsThaiTextAndNumbers) {
-  const fs::path dir = fresh_dir("matrix");
+  const fs::path dir = fresh_temp_dir("xlsx-matrix");
   const fs::path file = dir / "m.xlsx";
   const auto r = run_cli({"matrix", "-q", "centre1300/q4", "-o", file.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -101,7 +94,7 @@ TEST(Xlsx, MatrixSheetHasTheHeatmapOnItsCellsThaiTextAndNumbers) {
 }
 
 TEST(Xlsx, SameInputSameBytesAnyThreadCount) {
-  const fs::path dir = fresh_dir("bytes");
+  const fs::path dir = fresh_temp_dir("xlsx-bytes");
   for (const auto &command : std::vector<std::vector<std::string>>{
            {"matrix"}, {"freq", "-i", "vulnerable"}, {"kwic", "-t", "budget"}, {"code", "-q", "centre1300/q4"}}) {
     std::vector<std::string> one = command, two = command;
@@ -116,7 +109,7 @@ TEST(Xlsx, SameInputSameBytesAnyThreadCount) {
 }
 
 TEST(Xlsx, FreqHasASheetPerQuestionWithNumbersAndShares) {
-  const fs::path dir = fresh_dir("freq");
+  const fs::path dir = fresh_temp_dir("xlsx-freq");
   const fs::path file = dir / "f.xlsx";
   ASSERT_EQ(run_cli({"freq", "-i", "centre1300", "-o", file.string()}).exit_code, 0);
   const auto doc = nlohmann::json::parse(run_cli({"freq", "-i", "centre1300", "--format", "json"}).out);
@@ -135,7 +128,7 @@ TEST(Xlsx, FreqHasASheetPerQuestionWithNumbersAndShares) {
 }
 
 TEST(Xlsx, CodeAndKwicRowsAreTheRowsOfTheirTsv) {
-  const fs::path dir = fresh_dir("rows");
+  const fs::path dir = fresh_temp_dir("xlsx-rows");
   for (const std::string command : {"code", "kwic"}) {
     const fs::path file = dir / (command + ".xlsx");
     ASSERT_EQ(run_cli({command, "-t", "budget", "-q", "centre1300/q4", "-o", file.string()}).exit_code, 0);
@@ -148,7 +141,7 @@ TEST(Xlsx, CodeAndKwicRowsAreTheRowsOfTheirTsv) {
 }
 
 TEST(Xlsx, UncodedAndTermsWriteASheetFromTheExtension) {
-  const fs::path dir = fresh_dir("uncoded-terms");
+  const fs::path dir = fresh_temp_dir("xlsx-uncoded-terms");
   // uncoded: the TSV's rows, year and segment as numbers, the residue's size under them.
   const fs::path uncoded = dir / "u.xlsx";
   ASSERT_EQ(run_cli({"uncoded", "-q", "centre1300/q1", "-o", uncoded.string()}).exit_code, 0);
@@ -192,7 +185,7 @@ TEST(Xlsx, SheetNamesAreValidAndUnique) {
 }
 
 TEST(Xlsx, RunWritesOneWorkbookWithEveryTable) {
-  const fs::path dir = fresh_dir("run");
+  const fs::path dir = fresh_temp_dir("xlsx-run");
   std::ofstream(dir / "run.yaml")
       << "corpus: " << supanalyze::testing::bundled_corpus() << "\noutput: out\noutputs:\n"
       << "  - {name: freq, table: freq, filters: {instrument: onehome}, formats: [json, xlsx, csv], bom: true}\n"
@@ -218,7 +211,7 @@ TEST(Xlsx, RunWritesOneWorkbookWithEveryTable) {
 }
 
 TEST(Xlsx, CommandsThatCannotWriteXlsxRefuseIt) {
-  const fs::path dir = fresh_dir("refused");
+  const fs::path dir = fresh_temp_dir("xlsx-refused");
   const auto r = run_cli({"diff", "a.json", "b.json", "-o", (dir / "d.xlsx").string()});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("this command cannot write .xlsx files"), std::string::npos) << r.err;

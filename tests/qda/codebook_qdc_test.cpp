@@ -16,8 +16,6 @@
 #include <filesystem>
 #include <functional>
 
-#include <unistd.h>
-
 namespace {
 
 using supanalyze::Language;
@@ -25,8 +23,10 @@ using supanalyze::testing::run_cli;
 namespace fs = std::filesystem;
 namespace qda = supanalyze::qda;
 
+// `name` in this process's own temporary folder.
 fs::path temp_path(const std::string &name) {
-  return fs::temp_directory_path() / ("supanalyze-qdc-" + std::to_string(::getpid()) + "-" + name);
+  static const fs::path dir = supanalyze::testing::fresh_temp_dir("qdc");
+  return dir / name;
 }
 
 std::string attr(xmlNode *n, const char *name) {

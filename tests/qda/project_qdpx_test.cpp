@@ -21,16 +21,16 @@
 #include <map>
 #include <sstream>
 
-#include <unistd.h>
-
 namespace {
 
 using supanalyze::testing::run_cli;
 namespace fs = std::filesystem;
 namespace qda = supanalyze::qda;
 
+// `name` in this process's own temporary folder.
 fs::path temp_path(const std::string &name) {
-  return fs::temp_directory_path() / ("supanalyze-qdpx-" + std::to_string(::getpid()) + "-" + name);
+  static const fs::path dir = supanalyze::testing::fresh_temp_dir("qdpx");
+  return dir / name;
 }
 
 // Code points [start, end) of UTF-8 `text`.

@@ -14,15 +14,15 @@
 #include <memory>
 #include <string>
 
-#include <unistd.h>
-
 namespace {
 
 using supanalyze::testing::run_cli;
 namespace fs = std::filesystem;
 
+// `name` in this process's own temporary folder.
 fs::path temp_path(const std::string &name) {
-  return fs::temp_directory_path() / ("supanalyze-xsd-" + std::to_string(::getpid()) + "-" + name);
+  static const fs::path dir = supanalyze::testing::fresh_temp_dir("xsd");
+  return dir / name;
 }
 
 std::string schema_path(const std::string &file) { return std::string(SUPANALYZE_REFI_SCHEMAS) + "/" + file; }
