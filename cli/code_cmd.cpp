@@ -69,19 +69,36 @@ void append_row(std::string &out, const std::string_view (&values)[16], std::siz
   out += '\n';
 }
 
+// The codings as a REFI-QDA project (docs/qda.md).
+void write_project(const Analysis &a, const CodeOptions &opts, Context &ctx) {
+  qda::ProjectWriter project(a.corpus, *a.codebook, opts.lang, a.theme_selected);
+  for_each_coded(a, opts.threads, [&](const corpus::Answer &answer, const coding::AnswerCodings &coded) {
+    project.add(answer, coded.segments);
+  });
+  const std::string bytes = project.finish();
+  OutputSink sink(opts.output, ctx.out);
+  sink.stream() << bytes;
+  sink.commit();
+}
+
+// The one sheet of the XLSX output, with the first `n` columns and no rows yet.
+output::Sheet empty_sheet(const Analysis &a, std::size_t n) {
+  output::Sheet sheet;
+  sheet.name = "code";
+  sheet.title = "code · " + a.corpus.id + " · codebook " + a.codebook->id + " " + a.codebook->version;
+  for (std::size_t i = 0; i < n; ++i) {
+    sheet.table.columns.push_back({k_columns[i], k_columns[i]});
+    sheet.kinds.push_back(is_number_column(i) ? output::CellKind::integer : output::CellKind::text);
+  }
+  return sheet;
+}
+
 void run_code(const CodeOptions &opts, Context &ctx) {
   const auto format = opts.resolved_format();
   const Analysis a = prepare_analysis(opts, nullptr, Load::stream);
   const auto &c = a.corpus;
   if (format == output::Format::qdpx) {
-    qda::ProjectWriter project(c, *a.codebook, opts.lang, a.theme_selected);
-    for_each_coded(a, opts.threads, [&](const corpus::Answer &answer, const coding::AnswerCodings &coded) {
-      project.add(answer, coded.segments);
-    });
-    const std::string bytes = project.finish();
-    OutputSink sink(opts.output, ctx.out);
-    sink.stream() << bytes;
-    sink.commit();
+    write_project(a, opts, ctx);
     return;
   }
   OutputSink sink(opts.output, ctx.out);
@@ -91,12 +108,7 @@ void run_code(const CodeOptions &opts, Context &ctx) {
   const std::size_t n = opts.segment_text ? k_columns.size() : k_base_columns;
   output::Sheet sheet; // XLSX: every row kept for one sheet
   if (format == output::Format::xlsx) {
-    sheet.name = "code";
-    sheet.title = "code · " + c.id + " · codebook " + a.codebook->id + " " + a.codebook->version;
-    for (std::size_t i = 0; i < n; ++i) {
-      sheet.table.columns.push_back({k_columns[i], k_columns[i]});
-      sheet.kinds.push_back(is_number_column(i) ? output::CellKind::integer : output::CellKind::text);
-    }
+    sheet = empty_sheet(a, n);
   } else if (format != output::Format::jsonl && format != output::Format::json) {
     for (std::size_t i = 0; i < n; ++i)
       out << (i ? std::string(1, sep) : "") << k_columns[i];
