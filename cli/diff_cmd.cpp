@@ -89,29 +89,17 @@ std::vector<std::string> folder_tables(const fs::path &dir) {
 // What the two manifests say changed in the inputs: informational notes.
 void compare_manifests(const fs::path &before, const fs::path &after, Comparison &c) {
   if (!fs::exists(before / "manifest.json") || !fs::exists(after / "manifest.json")) return;
-  const auto o = nlohmann::json::parse(read_file(before / "manifest.json"), nullptr, false);
-  const auto n = nlohmann::json::parse(read_file(after / "manifest.json"), nullptr, false);
-  if (!o.is_object() || !n.is_object()) return;
-  auto value = [](const nlohmann::json &doc, const char *a, const char *b) -> std::string {
-    const auto part = doc.contains(a) ? doc.at(a) : nlohmann::json::object();
-    const auto v = part.is_object() ? part.value(b, nlohmann::json()) : nlohmann::json();
-    return v.is_string() ? v.get<std::string>() : v.dump();
-  };
-  for (auto [doc, side] : {std::pair{&o, &c.old_side}, std::pair{&n, &c.new_side}}) {
-    side->corpus = value(*doc, "corpus", "id");
-    const auto year = doc->contains("corpus") && (*doc)["corpus"].is_object()
-                          ? (*doc)["corpus"].value("year", nlohmann::json())
-                          : nlohmann::json();
-    side->year =
-        year.is_number_integer() && year.get<long long>() > 0 && year.get<long long>() < 100000 ? year.get<int>() : 0;
-    side->codebook = value(*doc, "codebook", "id") + " " + value(*doc, "codebook", "version");
+  const auto o = run::manifest_inputs(read_file(before / "manifest.json"));
+  const auto n = run::manifest_inputs(read_file(after / "manifest.json"));
+  if (!o || !n) return;
+  for (auto [inputs, side] : {std::pair{&*o, &c.old_side}, std::pair{&*n, &c.new_side}}) {
+    side->corpus = inputs->corpus;
+    side->year = inputs->year;
+    side->codebook = inputs->codebook;
   }
-  const std::pair<const char *, const char *> facts[] = {
-      {"corpus", "sha256"}, {"codebook", "sha256"}, {"codebook", "version"}, {"tool", "version"}, {"config", "sha256"}};
-  for (const auto &[part, key] : facts)
-    if (value(o, part, key) != value(n, part, key))
-      c.report.notes.push_back(std::string(part) + " " + key + " changed: " + value(o, part, key) + " -> " +
-                               value(n, part, key));
+  for (std::size_t i = 0; i < o->facts.size(); ++i)
+    if (o->facts[i].second != n->facts[i].second)
+      c.report.notes.push_back(o->facts[i].first + " changed: " + o->facts[i].second + " -> " + n->facts[i].second);
 }
 
 Comparison compare_runs(const DiffOptions &opts) {

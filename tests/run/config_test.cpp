@@ -142,6 +142,29 @@ TEST(Manifest, ListsFilesPerOutputAndReadsThemBack) {
   EXPECT_TRUE(run::manifest_files("{\"schema\": \"supanalyze.freq/1\"}", "x.json").empty());
 }
 
+// What diff reads of a run's inputs is what the run wrote; a year of 0 or past 99999 is none.
+TEST(Manifest, InputsAreTheCorpusTheCodebookAndTheFactsItWrote) {
+  run::Manifest m;
+  m.tool_version = "9.9.9";
+  m.corpus_id = "ssw3-2565";
+  m.corpus_year = 2565;
+  m.corpus_sha256 = std::string(64, 'c');
+  m.codebook_id = "msdhs-2564";
+  m.codebook_version = "2.3";
+  const auto inputs = run::manifest_inputs(run::manifest_json(m));
+  ASSERT_TRUE(inputs);
+  EXPECT_EQ(inputs->corpus, "ssw3-2565");
+  EXPECT_EQ(inputs->year, 2565);
+  EXPECT_EQ(inputs->codebook, "msdhs-2564 2.3");
+  ASSERT_EQ(inputs->facts.size(), 5u);
+  EXPECT_EQ(inputs->facts[0], (std::pair<std::string, std::string>{"corpus sha256", std::string(64, 'c')}));
+  EXPECT_EQ(inputs->facts[3], (std::pair<std::string, std::string>{"tool version", "9.9.9"}));
+  EXPECT_EQ(run::manifest_inputs(R"({"corpus": {"year": 1e300}, "tool": 5})")->year, 0);
+  EXPECT_EQ(run::manifest_inputs(R"({"corpus": {"year": 100000}})")->facts[3].second, "null");
+  EXPECT_FALSE(run::manifest_inputs("[1, 2]"));
+  EXPECT_FALSE(run::manifest_inputs("{not json"));
+}
+
 // diff reads a run folder's manifest.json, which a person may have edited: a value of another
 // type than the manifest writes was nlohmann's type_error (an "internal error", exit 3).
 TEST(Manifest, AValueOfAnotherTypeIsAnErrorNamingTheFileAndTheKey) {

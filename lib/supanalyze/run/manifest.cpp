@@ -123,4 +123,30 @@ std::vector<ManifestFile> manifest_files(const std::string &json_text, const std
   return out;
 }
 
+std::optional<ManifestInputs> manifest_inputs(const std::string &json_text) {
+  const auto doc = nlohmann::json::parse(json_text, nullptr, false);
+  if (!doc.is_object()) return std::nullopt;
+  // doc[part][key] as text: a string as it is, anything else as its JSON.
+  auto value = [&](const char *part, const char *key) -> std::string {
+    const auto object = doc.contains(part) ? doc.at(part) : nlohmann::json::object();
+    const auto v = object.is_object() ? object.value(key, nlohmann::json()) : nlohmann::json();
+    return v.is_string() ? v.get<std::string>() : v.dump();
+  };
+  ManifestInputs inputs;
+  inputs.corpus = value("corpus", "id");
+  const auto year = doc.contains("corpus") && doc.at("corpus").is_object()
+                        ? doc.at("corpus").value("year", nlohmann::json())
+                        : nlohmann::json();
+  inputs.year =
+      year.is_number_integer() && year.get<long long>() > 0 && year.get<long long>() < 100000 ? year.get<int>() : 0;
+  inputs.codebook = value("codebook", "id") + " " + value("codebook", "version");
+  for (const auto &[part, key] : {std::pair{"corpus", "sha256"},
+                                  {"codebook", "sha256"},
+                                  {"codebook", "version"},
+                                  {"tool", "version"},
+                                  {"config", "sha256"}})
+    inputs.facts.emplace_back(std::string(part) + " " + key, value(part, key));
+  return inputs;
+}
+
 } // namespace supanalyze::run

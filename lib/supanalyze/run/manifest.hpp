@@ -9,7 +9,9 @@
 #include <supanalyze/run/config.hpp>
 #include <supanalyze/sha256.hpp>
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace supanalyze::run {
@@ -68,5 +70,20 @@ std::string manifest_json(const Manifest &manifest);
 // a manifest); throws Error naming `file` when it is not JSON, or when a name, format, file or
 // sha256 of it is not a string.
 std::vector<ManifestFile> manifest_files(const std::string &json_text, const std::string &file);
+
+// What a manifest says of a run's inputs, for `diff` to compare two runs: the corpus id and
+// year (0 unless a whole number from 1 to 99999), the codebook ("id version"), and the facts
+// ("corpus sha256", "codebook sha256", "codebook version", "tool version", "config sha256", in
+// that order) with their values. A value that is not a string is its JSON text ("null" when
+// missing).
+struct ManifestInputs {
+  std::string corpus;
+  int year = 0;
+  std::string codebook;
+  std::vector<std::pair<std::string, std::string>> facts;
+};
+
+// The inputs the manifest `json_text` names; nothing when it is not a JSON object.
+std::optional<ManifestInputs> manifest_inputs(const std::string &json_text);
 
 } // namespace supanalyze::run
