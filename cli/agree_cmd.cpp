@@ -98,6 +98,18 @@ std::string themes_note(const Analysis &an, const agreement::Comparison &cmp, co
   return note;
 }
 
+// How many answers were compared, and how many only one coder judged (left out).
+std::string answers_note(const agreement::Comparison &cmp) {
+  const auto &c = cmp.answers;
+  std::string note = "Answers compared: " + std::to_string(c.compared) +
+                     " (judged by both); on one side only: " + std::to_string(c.one_side()) + " (A " +
+                     std::to_string(c.only_a) + ", B " + std::to_string(c.only_b) + ")";
+  if (c.neither > 0) note += ", by neither: " + std::to_string(c.neither);
+  if (c.one_side() + c.neither > 0)
+    note += ", left out: a cell table or .qdpx judges only the answers it holds, and a missing one is no 'no'";
+  return note + ".";
+}
+
 output::Table agreement_table(const Analysis &an, const agreement::Comparison &cmp, const AgreeOptions &opts,
                               bool long_form) {
   output::Table t;
@@ -128,6 +140,7 @@ output::Table agreement_table(const Analysis &an, const agreement::Comparison &c
     all.push_back(std::move(cell));
   t.rows.push_back(std::move(all));
   if (!long_form) {
+    t.notes.push_back(answers_note(cmp));
     t.notes.push_back(themes_note(an, cmp, opts));
     t.notes.push_back("A = tested coder, B = reference: precision = both/(both+only A), recall = both/(both+only B).");
     t.notes.push_back("agree = observed agreement; kappa = Cohen's kappa; alpha = Krippendorff's alpha (nominal); "
@@ -150,11 +163,15 @@ output::Table disagreement_table(const Analysis &an, const agreement::Comparison
 
 nlohmann::ordered_json comparison_json(const Analysis &an, const agreement::Comparison &cmp, const AgreeOptions &opts,
                                        const agreement::Coding &a, const agreement::Coding &b) {
-  auto doc = json_header(an, opts.analysis, "supanalyze.agree/2");
+  auto doc = json_header(an, opts.analysis, "supanalyze.agree/3");
   doc["unit"] = agreement::to_string(opts.unit);
   doc["a"] = {{"file", opts.a}, {"form", agreement::to_string(a.form)}, {"role", "tested"}};
   doc["b"] = {{"file", opts.b}, {"form", agreement::to_string(b.form)}, {"role", "reference"}};
   doc["units"] = cmp.universe.size();
+  doc["answers"] = {{"compared", cmp.answers.compared},
+                    {"only_a", cmp.answers.only_a},
+                    {"only_b", cmp.answers.only_b},
+                    {"neither", cmp.answers.neither}};
   doc["themes_from"] = themes_from(opts);
   doc["pooled_themes"] = cmp.pooled_themes;
   auto &themes = doc["themes"] = nlohmann::ordered_json::array();
@@ -198,6 +215,9 @@ void run_agree(const AgreeOptions &opts, Context &ctx) {
   const auto themes = !opts.analysis.themes.empty() || opts.all_themes ? axis_items(an, aggregate::Axis::theme)
                                                                        : agreement::reference_themes(b);
   const auto cmp = agreement::compare(an.corpus, *an.codebook, a, b, an.answer_selected, themes, unit);
+  if (cmp.answers.one_side() > 0)
+    ctx.err << "supanalyze: agree: " << cmp.answers.one_side() << " answers judged by one side only are left out (A "
+            << cmp.answers.only_a << ", B " << cmp.answers.only_b << "); compared: " << cmp.answers.compared << '\n';
 
   OutputSink sink(opts.analysis.output, ctx.out);
   auto &out = sink.stream();
@@ -238,8 +258,12 @@ Each of A and B is a `supanalyze code` output (TSV, CSV or JSONL: every row is a
 theme in its segment) or a cell table (TSV, CSV or JSONL with columns instrument, question,
 province, theme, value = 0/1, optionally segment; other columns are ignored). The units are the
 answers (instrument/question/province, the default) or the segments of the corpus, after the
---instrument/--question/--province filters: a unit neither file mentions counts as a negative
-both agree on. The themes are those the reference B codes (names in a row, yes or no), in
+--instrument/--question/--province filters, that both A and B judged: a code output judges
+every answer (its rows are its yeses), a cell table the answers it has a row for (0 or 1), a
+project (.qdpx) the answers it has a text source for. An answer only one side judged (a
+reviewer who imported three provinces) is left out, not counted as a "no"; the output says how
+many answers were compared and how many were on one side only. In a compared answer, a unit neither
+file marks counts as a negative both agree on. The themes are those the reference B codes (names in a row, yes or no), in
 codebook order: a theme B never looked at is not B's "no". --all-themes compares every theme of
 the codebook, --theme the chosen ones and their sub-themes. A parent theme is present where it
 or a sub-theme is coded. "(all)" pools the cells of the themes compared, leaving out a sub-theme
@@ -249,7 +273,7 @@ twice). The output says which themes it compares.
 Output: the agreement table, then the disagreements (unit, theme, which coder said yes, the
 terms it matched and in which segments) so that a person can look at each one. csv and tsv hold
 one table: the agreement table, or with --disagreements the list of disagreements. json has
-both (schema supanalyze.agree/2, docs/json.md). With --min-kappa, the exit code is 1 when the overall kappa is
+both (schema supanalyze.agree/3, docs/json.md). With --min-kappa, the exit code is 1 when the overall kappa is
 lower (or undefined).
 
 Examples:

@@ -68,7 +68,7 @@ TEST(DocsJson, EveryExampleIsWhatTheCommandPrints) {
   }
   for (const char *schema :
        {"supanalyze.freq/2", "supanalyze.matrix/2", "supanalyze.code/1", "supanalyze.kwic/2", "supanalyze.uncoded/2",
-        "supanalyze.terms/2", "supanalyze.agree/2", "supanalyze.diff/1", "supanalyze.codebook/2", "supanalyze.lint/1",
+        "supanalyze.terms/2", "supanalyze.agree/3", "supanalyze.diff/1", "supanalyze.codebook/2", "supanalyze.lint/1",
         "supanalyze.tokens/1", "supanalyze.corpus-stats/1"})
     EXPECT_EQ(schemas.count(schema), 1U) << schema << " has no example in docs/json.md";
 }

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace supanalyze;
 using namespace supanalyze::agreement;
 
@@ -205,6 +207,16 @@ std::vector<bool> only_question(const std::string &instrument, const std::string
   return selected;
 }
 std::size_t theme(const std::string &id) { return *book().index_of(id); }
+
+// Cells of `theme` with value 0 for centre1300 q4 in every province but `except`: a cell table
+// judges only the answers it names, so these make the others judged "no".
+std::string zero_cells(const std::string &theme_id, const std::vector<std::string> &except, bool segment = false) {
+  std::string rows;
+  for (const auto &p : bundled().provinces)
+    if (std::find(except.begin(), except.end(), p.id) == except.end())
+      rows += "centre1300\tq4\t" + p.id + (segment ? "\t1" : "") + "\t" + theme_id + "\t0\n";
+  return rows;
+}
 } // namespace
 
 TEST(AgreementCompare, UniverseComesFromTheCorpus) {
@@ -224,7 +236,8 @@ TEST(AgreementCompare, CountsAgreedNegativesRollsUpAndListsDisagreements) {
                             "ssw3-2564\t2564\tvulnerable\tq5\tratchaburi\t1\tbudget\tงบ\t0\t1\tx\n");
   const auto human = parse("instrument\tquestion\tprovince\ttheme\tvalue\n"
                            "centre1300\tq4\tratchaburi\tresources\t1\n"
-                           "centre1300\tq4\tsamutsakhon\tbudget\t1\n");
+                           "centre1300\tq4\tsamutsakhon\tbudget\t1\n" +
+                           zero_cells("resources", {"ratchaburi", "samutsakhon"}));
   const std::vector<std::size_t> themes{theme("resources"), theme("budget")};
   const auto cmp = compare(bundled(), book(), tool, human, only_question("centre1300", "q4"), themes, Unit::answer);
   ASSERT_EQ(cmp.themes.size(), 2u);
@@ -260,10 +273,55 @@ TEST(AgreementCompare, CountsAgreedNegativesRollsUpAndListsDisagreements) {
   EXPECT_EQ(cmp.universe.ids[cmp.disagreements[3].unit], "centre1300/q4/ratchaburi");
 }
 
+// One rule for every reader (issue 17): a coding judges the answers it can say "no" in and
+// names: a cell table its rows' answers (0 or 1), a project its sources; a code file, whose
+// rows are only yeses, every answer. Only answers both judged are compared, and counted.
+TEST(AgreementCompare, OnlyAnswersBothCodersJudgedAreCompared) {
+  const auto tool = parse(k_code_header + "ssw3-2564\t2564\tcentre1300\tq4\tratchaburi\t2\tbudget\tค่าพาหนะ\t0\t1\tx\n"
+                                          "ssw3-2564\t2564\tcentre1300\tq4\tsuphanburi\t3\tbudget\tงบ\t0\t1\tx\n");
+  EXPECT_FALSE(tool.answers) << "a code file judges every answer";
+  const auto human = parse("instrument\tquestion\tprovince\ttheme\tvalue\n"
+                           "centre1300\tq4\tsamutsakhon\tbudget\t1\n"
+                           "centre1300\tq4\tratchaburi\tbudget\t0\n"
+                           "vulnerable\tq5\tratchaburi\tbudget\t0\n");
+  ASSERT_TRUE(human.answers);
+  EXPECT_EQ(human.answers->size(), 3u) << "a 0 cell is a judgement too";
+  const auto cmp =
+      compare(bundled(), book(), tool, human, only_question("centre1300", "q4"), {theme("budget")}, Unit::answer);
+  // Compared: ratchaburi (tool yes, human no) and samutsakhon (tool no, human yes); suphanburi's
+  // yes is in an answer the person never judged: not an "only A" cell.
+  EXPECT_EQ(cmp.answers.compared, 2u);
+  EXPECT_EQ(cmp.answers.only_a, 6u);
+  EXPECT_EQ(cmp.answers.only_b, 0u);
+  EXPECT_EQ(cmp.universe.size(), 2u);
+  EXPECT_EQ(cmp.overall.total(), 2u);
+  EXPECT_EQ(cmp.overall.only_a, 1u);
+  EXPECT_EQ(cmp.overall.only_b, 1u);
+  ASSERT_EQ(cmp.disagreements.size(), 2u);
+  EXPECT_EQ(cmp.universe.ids[cmp.disagreements[0].unit], "centre1300/q4/samutsakhon"); // corpus order
+  EXPECT_EQ(cmp.universe.ids[cmp.disagreements[1].unit], "centre1300/q4/ratchaburi");
+  // Sides swapped, the counts swap.
+  const auto back =
+      compare(bundled(), book(), human, tool, only_question("centre1300", "q4"), {theme("budget")}, Unit::answer);
+  EXPECT_EQ(back.answers.only_b, 6u);
+  EXPECT_EQ(back.answers.only_a, 0u);
+  // Two cell tables of different answers: neither judged the others, nothing in common.
+  const auto other = parse("instrument\tquestion\tprovince\ttheme\tvalue\n"
+                           "centre1300\tq4\tnakhonpathom\tbudget\t1\n");
+  const auto apart =
+      compare(bundled(), book(), human, other, only_question("centre1300", "q4"), {theme("budget")}, Unit::answer);
+  EXPECT_EQ(apart.answers.compared, 0u);
+  EXPECT_EQ(apart.answers.only_a, 2u);
+  EXPECT_EQ(apart.answers.only_b, 1u);
+  EXPECT_EQ(apart.answers.neither, 5u);
+  EXPECT_EQ(apart.overall.total(), 0u);
+}
+
 TEST(AgreementCompare, SegmentUnits) {
   const auto a = parse(k_code_header + "ssw3-2564\t2564\tcentre1300\tq4\tratchaburi\t2\tbudget\tค่าพาหนะ\t0\t1\tx\n");
   const auto b = parse("instrument\tquestion\tprovince\tsegment\ttheme\tvalue\n"
-                       "centre1300\tq4\tratchaburi\t1\tbudget\t1\n");
+                       "centre1300\tq4\tratchaburi\t1\tbudget\t1\n" +
+                       zero_cells("budget", {"ratchaburi"}, true));
   const auto cmp =
       compare(bundled(), book(), a, b, only_question("centre1300", "q4"), {theme("budget")}, Unit::segment);
   EXPECT_EQ(cmp.overall.total(), 33u);

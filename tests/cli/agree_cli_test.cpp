@@ -142,7 +142,7 @@ nlohmann::json agree_sample_json() {
 // agree with the two files read directly, and every statistic with its formula.
 TEST(CliAgree, ToolAgainstTheHumanSample) {
   const auto doc = agree_sample_json();
-  EXPECT_EQ(doc["schema"], "supanalyze.agree/2");
+  EXPECT_EQ(doc["schema"], "supanalyze.agree/3");
   EXPECT_EQ(doc["unit"], "answer");
   EXPECT_EQ(doc["units"], 24);
   EXPECT_EQ(doc["a"]["form"], "codings");
@@ -177,6 +177,59 @@ TEST(CliAgree, ToolAgainstTheHumanSample) {
   // The default codebook was revised with this sample in view (its last four misses), so this
   // is in-sample agreement: high, and not evidence about new text (docs/codebook-msdhs-2564.md).
   EXPECT_GE(doc["overall"]["kappa"].get<double>(), 0.9);
+}
+
+// A cell table judges the answers it has a row for (issue 17: one rule with .qdpx projects):
+// the sample's 24 answers are compared, the corpus's other 176 are not the person's "no", and
+// an answer whose rows are taken out of the table leaves the comparison too.
+TEST(CliAgree, ACellTableIsComparedOnlyOnTheAnswersItHasRowsFor) {
+  const auto unfiltered =
+      run_cli(std::vector<std::string>{"agree", tool_coding(), k_human, "--format", "json"} + theme_args());
+  ASSERT_EQ(unfiltered.exit_code, 0) << unfiltered.err;
+  const auto doc = nlohmann::json::parse(unfiltered.out);
+  const auto filtered = agree_sample_json();
+  EXPECT_EQ(doc["units"], 24);
+  EXPECT_EQ(doc["answers"], nlohmann::json::parse(R"({"compared": 24, "only_a": 176, "only_b": 0, "neither": 0})"));
+  EXPECT_EQ(filtered["answers"], nlohmann::json::parse(R"({"compared": 24, "only_a": 0, "only_b": 0, "neither": 0})"));
+  EXPECT_EQ(doc["themes"], filtered["themes"]);
+  EXPECT_EQ(doc["overall"], filtered["overall"]);
+
+  // Without kanchanaburi's answer to centre1300 q4 (its rows, 0s and 1s, removed).
+  const auto partial = temp_path("partial.tsv");
+  std::string kept;
+  std::size_t removed = 0;
+  {
+    std::istringstream in(supanalyze::read_file(k_human));
+    for (std::string line; std::getline(in, line);)
+      if (line.rfind("centre1300\tq4\tkanchanaburi\t", 0) == 0)
+        ++removed;
+      else
+        kept += line + "\n";
+  }
+  ASSERT_GT(removed, 3u);
+  std::ofstream(partial) << kept;
+  const auto r = run_cli(std::vector<std::string>{"agree", tool_coding(), partial.string(), "--format", "json"} +
+                         k_questions + theme_args());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto part = nlohmann::json::parse(r.out);
+  EXPECT_EQ(part["units"], 23);
+  EXPECT_EQ(part["answers"], nlohmann::json::parse(R"({"compared": 23, "only_a": 1, "only_b": 0, "neither": 0})"));
+  for (const auto &d : part["disagreements"])
+    EXPECT_NE(d["unit"], "centre1300/q4/kanchanaburi");
+  // The tool's yeses in that answer are no longer "only A" cells.
+  const auto tool = yeses_of_code_file(tool_coding());
+  const auto human = yeses_of_cell_table(k_human);
+  double tool_yes_there = 0, human_yes_there = 0;
+  for (const auto &t : k_themes) {
+    tool_yes_there += tool.count({"centre1300/q4/kanchanaburi", t});
+    human_yes_there += human.count({"centre1300/q4/kanchanaburi", t});
+  }
+  ASSERT_GT(tool_yes_there, 0);
+  EXPECT_EQ(part["overall"]["both"].get<double>() + part["overall"]["only_a"].get<double>(),
+            filtered["overall"]["both"].get<double>() + filtered["overall"]["only_a"].get<double>() - tool_yes_there);
+  EXPECT_EQ(part["overall"]["both"].get<double>() + part["overall"]["only_b"].get<double>(),
+            filtered["overall"]["both"].get<double>() + filtered["overall"]["only_b"].get<double>() - human_yes_there);
+  fs::remove(partial);
 }
 
 // A disagreement says who said yes and, for the tool, which term it matched and where. The

@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace {
@@ -407,6 +408,69 @@ TEST(QdpxQualCoderExport, AgreeReadsItAsTheReference) {
   for (const auto &t : doc["themes"])
     b_yes[t["theme"].get<std::string>()] = t["both"].get<double>() + t["only_b"].get<double>();
   EXPECT_EQ(b_yes, (std::map<std::string, double>{{"coordination", 1}, {"staffing", 2}, {"training", 2}}));
+}
+
+// Issue 17: QualCoder's project holds three of the corpus's 200 answers (a reviewer who imported
+// only some). The 197 it does not hold are no "no" of the reviewer: they are left out, as a cell
+// table's missing answers are, and the output says how many answers were compared.
+TEST(QdpxQualCoderExport, APartialProjectIsComparedOnlyOnTheAnswersItHolds) {
+  const auto whole = run_cli({"agree", coded().tsv_path, qualcoder_path(), "--format", "json"});
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  const auto doc = nlohmann::json::parse(whole.out);
+  EXPECT_EQ(doc["units"], 3);
+  EXPECT_EQ(doc["answers"], nlohmann::json::parse(R"({"compared": 3, "only_a": 197, "only_b": 0, "neither": 0})"));
+  EXPECT_NE(whole.err.find("197 answers judged by one side only are left out (A 197, B 0); compared: 3"),
+            std::string::npos)
+      << whole.err;
+  const std::set<std::string> held{"centre1300/q4/ratchaburi", "centre1300/q5/ratchaburi",
+                                   "centre1300/q4/kanchanaburi"};
+  for (const auto &t : doc["themes"])
+    EXPECT_EQ(t["units"], 3) << t["theme"];
+  for (const auto &d : doc["disagreements"])
+    EXPECT_EQ(held.count(d["unit"].get<std::string>()), 1u) << d["unit"];
+  // Narrowing the selection to the project's four nearest answers (q5/kanchanaburi is not in it)
+  // gives the same table: the answers outside the project weigh nothing either way.
+  const auto narrowed = run_cli({"agree", coded().tsv_path, qualcoder_path(), "-i", "centre1300", "-q", "q4", "-q",
+                                 "q5", "-p", "ratchaburi", "-p", "kanchanaburi", "--format", "json"});
+  ASSERT_EQ(narrowed.exit_code, 0) << narrowed.err;
+  const auto near = nlohmann::json::parse(narrowed.out);
+  EXPECT_EQ(near["answers"], nlohmann::json::parse(R"({"compared": 3, "only_a": 1, "only_b": 0, "neither": 0})"));
+  EXPECT_EQ(near["themes"], doc["themes"]);
+  EXPECT_EQ(near["overall"], doc["overall"]);
+  EXPECT_EQ(near["disagreements"], doc["disagreements"]);
+  // The tool said yes to these themes in many answers the reviewer never saw; none of them is an
+  // "only A" cell (before issue 17 they all were, and kappa fell with them).
+  EXPECT_LE(doc["overall"]["only_a"].get<int>(), 3 * 3);
+  // With the project as A the sides swap; the table output says it in a note.
+  const auto swapped = run_cli({"agree", qualcoder_path(), coded().tsv_path, "-t", "staffing"});
+  ASSERT_EQ(swapped.exit_code, 0) << swapped.err;
+  EXPECT_NE(swapped.out.find("Answers compared: 3 (judged by both); on one side only: 197 (A 0, B 197)"),
+            std::string::npos)
+      << swapped.out;
+}
+
+// The same rule on a partial project supanalyze writes itself: the answers of one province,
+// against the whole corpus's coding, agree perfectly on exactly those answers.
+TEST(QdpxAgree, AProjectOfOneProvinceAgreesPerfectlyOnItsAnswers) {
+  const auto part = temp_path("ratchaburi.qdpx");
+  ASSERT_EQ(run_cli({"code", "-p", "ratchaburi", "-o", part.string()}).exit_code, 0);
+  const auto corpus = supanalyze::corpus::read_corpus(supanalyze::testing::bundled_corpus());
+  const auto province = corpus.province_index("ratchaburi");
+  ASSERT_TRUE(province);
+  const auto held = static_cast<int>(std::count_if(corpus.answers.begin(), corpus.answers.end(),
+                                                   [&](const auto &a) { return a.province == *province; }));
+  ASSERT_GT(held, 10);
+  for (const std::string unit : {"answer", "segment"}) {
+    const auto r = run_cli({"agree", coded().tsv_path, part.string(), "--unit", unit, "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto doc = nlohmann::json::parse(r.out);
+    EXPECT_EQ(doc["answers"]["compared"], held) << unit;
+    EXPECT_EQ(doc["answers"]["only_a"], static_cast<int>(corpus.answers.size()) - held) << unit;
+    EXPECT_TRUE(doc["disagreements"].empty()) << unit << ": " << doc["disagreements"].dump().substr(0, 300);
+    EXPECT_GT(doc["overall"]["both"].get<int>(), 10) << unit;
+    EXPECT_EQ(doc["overall"]["kappa"], 1.0) << unit;
+  }
+  fs::remove(part);
 }
 
 TEST(QdpxQualCoderExport, OurProjectThroughQualCoderAndBackIsPerfectAgreement) {

@@ -91,7 +91,18 @@ Comparison compare(const corpus::Corpus &corpus, const codebook::Codebook &codeb
         throw Error(coding->name +
                     " has no segment column: --unit segment needs segment-level codings (or use --unit answer)");
   Comparison result;
-  result.universe = make_universe(corpus, answer_selected, unit);
+  std::vector<bool> in_both(answer_selected.size(), false);
+  for (std::size_t k = 0; k < answer_selected.size(); ++k) {
+    if (!answer_selected[k]) continue;
+    const bool by_a = a.judged(k), by_b = b.judged(k);
+    in_both[k] = by_a && by_b;
+    auto &count = by_a && by_b ? result.answers.compared
+                  : by_a       ? result.answers.only_a
+                  : by_b       ? result.answers.only_b
+                               : result.answers.neither;
+    ++count;
+  }
+  result.universe = make_universe(corpus, in_both, unit);
   const Judgements ja = judge(corpus, codebook, a, result.universe, themes);
   const Judgements jb = judge(corpus, codebook, b, result.universe, themes);
   for (std::size_t slot = 0; slot < themes.size(); ++slot) {

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // Agreement between two codings of the same corpus, theme by theme, over a universe of units
-// taken from the corpus: a unit that neither coding mentions is a negative both agree on.
+// taken from the corpus: the selected answers both coders judged (Coding::answers), or their
+// segments. In a judged answer, a unit that neither coding marks is a negative both agree on; an
+// answer only one coder judged (a project or cell table that leaves it out) is not compared.
 
 #include <supanalyze/agreement/reader.hpp>
 #include <supanalyze/agreement/stats.hpp>
@@ -54,8 +56,19 @@ struct Disagreement {
   std::vector<std::size_t> segments; // 1-based segments where that coder marked it, when known
 };
 
+// How many of the selected answers each coder judged (Coding::answers).
+struct AnswerCoverage {
+  std::size_t compared = 0; // judged by both: the universe's answers
+  std::size_t only_a = 0;   // judged by A only: left out
+  std::size_t only_b = 0;   // judged by B only: left out
+  std::size_t neither = 0;  // judged by neither: left out
+
+  std::size_t one_side() const { return only_a + only_b; }
+};
+
 struct Comparison {
   Universe universe;
+  AnswerCoverage answers;
   std::vector<ThemeAgreement> themes;      // in the order of `themes`
   Confusion overall;                       // pooled over the themes with `pooled` (cells summed)
   std::size_t pooled_themes = 0;           // how many
@@ -63,7 +76,7 @@ struct Comparison {
 };
 
 // Compares `a` (the coder under test) with `b` (the reference) on `themes` (codebook indices)
-// over the universe of `unit`s of the selected answers. A theme is present in a unit where the
+// over the universe of `unit`s of the selected answers both judged. A theme is present in a unit where the
 // coder marked it or any of its descendants (Codebook::is_within). Marks outside the selected
 // answers are ignored. The overall counts pool only the themes none of whose ancestors is in
 // `themes`: a sub-theme's marks are already in its parent's cells, and pooling both would count

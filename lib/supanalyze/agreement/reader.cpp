@@ -229,6 +229,7 @@ public:
                        : "a code file (supanalyze code output) needs instrument, question, province, "
                          "segment and theme; a cell table needs a value column"));
     std::map<std::tuple<std::size_t, std::size_t, std::size_t>, std::pair<bool, std::size_t>> seen; // -> value, line
+    std::vector<std::size_t> judged; // the answers a cell names (a cell table's judged answers)
     for (const auto &rec : records.rows) {
       for (const auto &name : required) // JSONL objects may differ from the first one
         if (!rec.fields.count(name)) throw InputError({m_file, rec.line, 1}, "no '" + name + "' key");
@@ -254,8 +255,10 @@ public:
       }
       if (std::find(coding.themes.begin(), coding.themes.end(), mark.theme) == coding.themes.end())
         coding.themes.push_back(mark.theme);
+      if (cells) judged.push_back(mark.answer);
       if (yes) coding.marks.push_back(std::move(mark));
     }
+    if (cells) coding.answers = distinct_answers(std::move(judged));
     return coding;
   }
 
@@ -316,6 +319,16 @@ private:
 };
 
 } // namespace
+
+std::vector<std::size_t> distinct_answers(std::vector<std::size_t> answers) {
+  std::sort(answers.begin(), answers.end());
+  answers.erase(std::unique(answers.begin(), answers.end()), answers.end());
+  return answers;
+}
+
+bool Coding::judged(std::size_t answer) const {
+  return !answers || std::binary_search(answers->begin(), answers->end(), answer);
+}
 
 std::string to_string(InputForm form) { return form == InputForm::cells ? "cells" : "codings"; }
 

@@ -7,6 +7,12 @@
 //  - cells: a hand-made table with columns instrument, question, province, theme and value
 //    (0 or 1), and optionally segment; other columns (notes) are ignored.
 // Either form may be TSV, CSV (RFC 4180) or JSONL (one object per line with the same keys).
+//
+// Which answers a coder judged (see Coding::answers) follows one rule for every input: an answer
+// is judged when the coding can say "no" in it and mentions it. A cell table names its answers
+// (a row with value 0 or 1), a REFI-QDA project its text sources; an answer without any is not
+// the coder's "no" but an answer the coder never saw, and agreement leaves it out. A code file
+// lists only its yeses, so an answer without a row is its "no": it judged every answer.
 
 #include <supanalyze/codebook/model.hpp>
 #include <supanalyze/corpus/model.hpp>
@@ -45,7 +51,17 @@ struct Coding {
   // Every theme a row names, yes or no (a cell with value 0 is a judgement too), in order of
   // first appearance: the themes this coder coded.
   std::vector<std::size_t> themes;
+  // The answers this coder judged (indices into Corpus::answers, ascending, distinct): those a
+  // cell table has a row for or a project has a text source for. Empty optional: every answer
+  // (a code file, whose rows are only yeses).
+  std::optional<std::vector<std::size_t>> answers;
+
+  // True when the coder judged `answer` (see the file comment).
+  bool judged(std::size_t answer) const;
 };
+
+// `answers` sorted, without repeats: a value for Coding::answers.
+std::vector<std::size_t> distinct_answers(std::vector<std::size_t> answers);
 
 // Parses the coding in `bytes` (named `file` in messages) against `corpus` and `codebook`.
 // The syntax is JSONL when the first non-blank byte is '{', TSV when the header line has a tab,

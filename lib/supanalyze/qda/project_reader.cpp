@@ -217,6 +217,7 @@ agreement::Coding project_coding(const Project &project, const corpus::Corpus &c
       coding.themes.push_back(*theme);
   }
   std::map<std::string, std::size_t> answer_of;
+  std::vector<std::size_t> judged; // the answers the project has a source of (a partial project leaves some out)
   for (std::size_t a = 0; a < corpus.answers.size(); ++a)
     answer_of[source_name(corpus, corpus.answers[a])] = a;
   for (const auto &source : project.sources) {
@@ -230,6 +231,7 @@ agreement::Coding project_coding(const Project &project, const corpus::Corpus &c
       throw InputError(SourceLocation{project.file + "!" + project.qde, 0, 0},
                        "TextSource '" + source.name + "' is no answer of corpus " + corpus.id);
     const auto &answer = corpus.answers[found->second];
+    judged.push_back(found->second);
     const SourceText st = source_text(answer);
     if (st.text != source.text)
       throw InputError(SourceLocation{project.file + "!" + project.qde, 0, 0},
@@ -256,6 +258,7 @@ agreement::Coding project_coding(const Project &project, const corpus::Corpus &c
       }
     }
   }
+  coding.answers = agreement::distinct_answers(std::move(judged));
   for (const auto &code : project.codes.themes) {
     if (theme_of[lower(code.guid)]) continue;
     const auto n = unmatched_count[lower(code.guid)];
