@@ -33,7 +33,7 @@ case "$seconds$jobs" in *[!0-9]*) echo "fuzz.sh: --seconds and --jobs take whole
 declare -A max_len=(
   [normalizer]=1024 [tokenizer]=1024 [matcher]=1024 [codebook]=4096
   [corpus_tsv]=4096 [corpus_csv]=4096 [corpus_folder]=2048 [corpus_yaml]=12288
-  [corpus_xlsx]=16384 [corpus_docx]=8192 [qdpx]=4096 [qdc]=4096
+  [corpus_xlsx]=16384 [corpus_docx]=8192 [qdpx]=8192 [qdc]=4096
   [run_config]=2048 [agree]=2048 [diff_json]=20000
 )
 declare -A dict=(

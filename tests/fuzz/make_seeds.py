@@ -182,8 +182,60 @@ write_package("corpus_docx", "appendix-2.docx", appendix(["", provinces[4], prov
                                                          [["พื้นที่", texts[10], texts[11]]], "ตารางที่ 2 (ต่อ)"),
               keep=("word/document.xml",))
 
+# The qdpx target's parts (tests/fuzz/qdpx.cpp): project.qde, then the texts it names
+# internal://1.txt, internal://2.txt, ... (odd in Sources/, even in sources/), between separators.
+PART_SEPARATOR = "\n%%part%%\n"
+QDE_NS = "urn:QDA-XML:project:1.0"
+
+
+def project_parts(package, per_source=False):
+    """The project's parts: one seed with every source, or (per_source) one seed per source
+    holding only it, so that a project of large texts still fits the target's 4 KB."""
+    import xml.etree.ElementTree as ET
+    ET.register_namespace("", QDE_NS)
+    names = package.namelist()
+    qde_name = "project.qde" if "project.qde" in names else next(n for n in names if n.endswith(".qde"))
+    root = ET.fromstring(package.read(qde_name).decode("utf-8-sig"))
+    for parent in list(root.iter()):  # the codes' long descriptions: room for the texts
+        for d in parent.findall(f"{{{QDE_NS}}}Description"):
+            parent.remove(d)
+    sources = root.find(f"{{{QDE_NS}}}Sources")
+    all_sources = [] if sources is None else list(sources)
+    groups = [[s] for s in all_sources] if per_source else [all_sources]
+    seeds = []
+    for group in groups:
+        if sources is not None:
+            for s in all_sources:
+                sources.remove(s)
+            sources.extend(group)
+        texts = []
+        for s in group:
+            path = s.get("plainTextPath")
+            if s.tag != f"{{{QDE_NS}}}TextSource" or not path or not path.startswith("internal://"):
+                continue
+            entry = next((n for n in (f"Sources/{path[11:]}", f"sources/{path[11:]}") if n in names), None)
+            if entry is None:
+                continue
+            texts.append(package.read(entry).decode("utf-8"))
+            number = len(texts)
+            s.set("plainTextPath", f"internal://{number}.txt")
+            if "richTextPath" in s.attrib:
+                del s.attrib["richTextPath"]
+        xml = '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode")
+        seeds.append(PART_SEPARATOR.join([xml] + texts))
+        if sources is not None:
+            for s in group:
+                sources.remove(s)
+            sources.extend(all_sources)
+    return seeds
+
+
 for path in sorted((SOURCE / "tests/data/refi-qda").glob("*.qdpx")):
     write_package("qdpx", path.name, path.read_bytes())
+    with zipfile.ZipFile(path) as package:
+        write("qdpx", "parts-" + path.stem, project_parts(package)[0])
+        for i, seed in enumerate(project_parts(package, per_source=True)):
+            write("qdpx", f"parts-{path.stem}-{i + 1}", seed)
     with zipfile.ZipFile(path) as package:
         project = package.read("project.qde").decode("utf-8-sig")
     start, end = project.find("<CodeBook>"), project.find("</CodeBook>")

@@ -184,6 +184,26 @@ TEST(QdpxImport, DamagedProjectsNameFileAndElement) {
                  {"!project.qde:", "/Coding/CodeRef: CodeRef to 00000000-0000-0000-0000-000000000000, which no code"});
 }
 
+// Stored entries (detail::ZipMethod::store, as the qdpx fuzz target zips its parts) read as the
+// deflated ones do; the stored archive holds project.qde's XML as it is.
+TEST(QdpxImport, AProjectWithStoredEntriesReadsAsTheDeflatedOne) {
+  const auto entries = supanalyze::detail::unzip(coded().qdpx_bytes, "auto.qdpx");
+  const std::vector<std::pair<std::string, std::string>> parts(entries.begin(), entries.end());
+  const std::string stored = supanalyze::detail::zip_parts(parts, "test", supanalyze::detail::ZipMethod::store);
+  const std::string deflated = supanalyze::detail::zip_parts(parts, "test");
+  const std::string &qde = entries.at("project.qde");
+  EXPECT_NE(stored.find(qde), std::string::npos);
+  EXPECT_EQ(deflated.find(qde.substr(0, 200)), std::string::npos);
+  EXPECT_GT(stored.size(), deflated.size());
+  const auto a = qda::read_qdpx(stored, "stored.qdpx"), b = qda::read_qdpx(deflated, "deflated.qdpx");
+  ASSERT_EQ(a.sources.size(), b.sources.size());
+  ASSERT_GT(a.sources.size(), 100u);
+  for (std::size_t i = 0; i < a.sources.size(); ++i) {
+    EXPECT_EQ(a.sources[i].text, b.sources[i].text);
+    EXPECT_EQ(a.sources[i].selections.size(), b.sources[i].selections.size());
+  }
+}
+
 TEST(QdpxImport, AProjectQdeNamedAfterTheProjectIsRead) {
   // ATLAS.ti names the .qde after the project (QualCoder issue #1369): the only .qde is the project.
   const std::string renamed = "Environmental Attitudes Interviews.qde";

@@ -9,7 +9,8 @@
 
 namespace supanalyze::detail {
 
-std::string zip_parts(const std::vector<std::pair<std::string, std::string>> &parts, const std::string &what) {
+std::string zip_parts(const std::vector<std::pair<std::string, std::string>> &parts, const std::string &what,
+                      ZipMethod method) {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t *buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
@@ -41,7 +42,9 @@ std::string zip_parts(const std::vector<std::pair<std::string, std::string>> &pa
       zip_source_free(source);
       fail(name);
     }
-    if (zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 6) < 0 ||
+    if (zip_set_file_compression(archive, static_cast<zip_uint64_t>(index),
+                                 method == ZipMethod::store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+                                 method == ZipMethod::store ? 0 : 6) < 0 ||
         zip_file_set_mtime(archive, static_cast<zip_uint64_t>(index), when, 0) < 0)
       fail(name);
   }

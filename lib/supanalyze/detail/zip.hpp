@@ -20,9 +20,15 @@ namespace supanalyze::detail {
 inline constexpr std::uint64_t k_max_entry_bytes = std::uint64_t{512} << 20;
 inline constexpr std::uint64_t k_max_unzipped_bytes = std::uint64_t{1} << 30;
 
-// Zips `parts` (name, bytes) in order into memory, deflated, every entry dated 2000-01-01 00:00
-// so the bytes never change. Errors throw Error prefixed with `what`.
-std::string zip_parts(const std::vector<std::pair<std::string, std::string>> &parts, const std::string &what);
+// How zip_parts stores its entries: deflated (what files are written with), or stored as they
+// are (the qdpx fuzz target: zlib's set-up for every entry of every input cost more than the
+// reading it fuzzes).
+enum class ZipMethod { deflate, store };
+
+// Zips `parts` (name, bytes) in order into memory, deflated (or as `method` says), every entry
+// dated 2000-01-01 00:00 so the bytes never change. Errors throw Error prefixed with `what`.
+std::string zip_parts(const std::vector<std::pair<std::string, std::string>> &parts, const std::string &what,
+                      ZipMethod method = ZipMethod::deflate);
 
 // The entries of the zip archive `bytes` (name -> content) that `wanted` accepts (every one when
 // it is empty); directories are left out. A damaged archive throws InputError naming `file` and,
