@@ -26,8 +26,19 @@
 # (and qualcoder-roundtrip-supanalyze.tsv, the same coding as TSV).
 # The texts are three answers of the bundled corpus, as supanalyze's own `code -o x.qdpx` gives
 # them to an analyst (one plain-text source per answer); one is written with a BOM and CRLF line
-# ends first, as a Windows editor saves it. GUIDs and dates in QualCoder's output are random and
-# the run's: a rerun gives other bytes, the same content.
+# ends first, as a Windows editor saves it.
+#
+# Reproducible bytes: QualCoder draws its GUIDs from uuid.uuid4, stamps dates with
+# datetime.now(), picks a new code's colour with random.randint, and its zip
+# (shutil.make_archive) takes the files' times and the folder's listing order. Before QualCoder
+# is imported, this script seeds uuid.uuid4 and the random module (a fixed seed per output),
+# fixes the clock at FIXED_NOW in UTC, and runs make_archive with every file's time set to
+# FIXED_NOW and os.walk listing names sorted; Python's hash seed is pinned to 0 (the script
+# re-executes itself with PYTHONHASHSEED=0) and the umask to 022. QualCoder's own code runs
+# unchanged otherwise. A rerun with the same QualCoder commit, supanalyze build and Debian 12's
+# Python and zlib gives the same bytes (`git status` shows no change; two runs were compared
+# with cmp); another zlib may deflate differently, the content stays the same.
+# check_reproducible.py here (a CTest) checks the committed files are this pinned output.
 import datetime
 import importlib.abc
 import importlib.machinery
@@ -64,6 +75,62 @@ SPANS = [
 ]
 
 STUBBED = []
+
+# The clock QualCoder sees (UTC) and the seed of its GUIDs: fixed, so reruns give the same bytes.
+FIXED_NOW = (2026, 8, 22, 12, 0, 0)
+GUID_SEED = 2564
+
+
+class _FixedDateTime(datetime.datetime):
+    """datetime.datetime whose now() is FIXED_NOW (UTC)."""
+
+    @classmethod
+    def now(cls, tz=None):
+        fixed = cls(*FIXED_NOW, tzinfo=datetime.timezone.utc)
+        return fixed.astimezone(tz) if tz else fixed.replace(tzinfo=None)
+
+    @classmethod
+    def today(cls):
+        return cls.now()
+
+    @classmethod
+    def utcnow(cls):
+        return cls.now()
+
+
+def make_reproducible(seed):
+    """Pins what QualCoder's export takes from the run (see the header): GUIDs, clock, zip times
+    and order. Called before QualCoder's modules are imported, so they see the patched names."""
+    import random
+    import time
+    import uuid
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    os.umask(0o022)
+    random.seed(seed)  # new codes get a random colour (random.randint)
+    rng = random.Random(seed)
+    uuid.uuid4 = lambda: uuid.UUID(int=rng.getrandbits(128), version=4)
+    datetime.datetime = _FixedDateTime
+    stamp = _FixedDateTime(*FIXED_NOW, tzinfo=datetime.timezone.utc).timestamp()
+    make_archive, walk = shutil.make_archive, os.walk
+
+    def sorted_walk(top, *a, **k):
+        for dirpath, dirnames, filenames in walk(top, *a, **k):
+            dirnames.sort()
+            yield dirpath, dirnames, sorted(filenames)
+
+    def pinned_make_archive(base_name, fmt, root_dir=None, *a, **k):
+        for dirpath, dirnames, filenames in walk(root_dir or "."):
+            for name in dirnames + filenames:
+                os.utime(os.path.join(dirpath, name), (stamp, stamp))
+        os.utime(root_dir or ".", (stamp, stamp))
+        os.walk = sorted_walk
+        try:
+            return make_archive(base_name, fmt, root_dir, *a, **k)
+        finally:
+            os.walk = walk
+
+    shutil.make_archive = pinned_make_archive
 
 
 class _StandInType(type):
@@ -132,10 +199,13 @@ def answer_texts(supanalyze):
 
 
 def main():
+    if os.environ.get("PYTHONHASHSEED") != "0":  # set and dict orders must not vary between runs
+        os.execve(sys.executable, [sys.executable] + sys.argv, dict(os.environ, PYTHONHASHSEED="0"))
     if len(sys.argv) not in (3, 4) or sys.argv[3:] not in ([], ["roundtrip"]):
         sys.exit("usage: make_qualcoder_export.py QUALCODER_CHECKOUT SUPANALYZE_BINARY [roundtrip]")
     checkout, supanalyze = Path(sys.argv[1]).resolve(), str(Path(sys.argv[2]).resolve())
     roundtrip = sys.argv[3:] == ["roundtrip"]
+    make_reproducible(GUID_SEED + roundtrip)
     texts = {} if roundtrip else answer_texts(supanalyze)
     work = Path(tempfile.mkdtemp(prefix="qualcoder-export-"))
     os.environ["HOME"] = str(work / "home")  # QualCoder keeps its settings in ~/.qualcoder
