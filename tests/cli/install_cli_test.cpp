@@ -26,8 +26,8 @@ namespace {
 
 // Runs `script` with bash and returns its standard output.
 std::string bash_output(const std::string &script) {
-  const auto path =
-      std::filesystem::temp_directory_path() / ("supanalyze-completion-test-" + std::to_string(::getpid()) + ".sh");
+  static const auto dir = supanalyze::testing::fresh_temp_dir("completion-test");
+  const auto path = dir / "test.sh";
   std::ofstream(path) << script;
   std::string out;
   if (FILE *p = popen(("bash " + path.string()).c_str(), "r")) {
@@ -41,8 +41,8 @@ std::string bash_output(const std::string &script) {
 
 // What bash completes for the words of `line` (the last word is the one being completed).
 std::string complete_bash(const std::string &completion_script, const std::string &line) {
-  const auto path =
-      std::filesystem::temp_directory_path() / ("supanalyze-completion-" + std::to_string(::getpid()) + ".bash");
+  static const auto dir = supanalyze::testing::fresh_temp_dir("completion");
+  const auto path = dir / "supanalyze.bash";
   std::ofstream(path) << completion_script;
   return bash_output("source " + path.string() + "\ncomplete -p supanalyze\nCOMP_WORDS=(" + line +
                      ")\nCOMP_CWORD=$((${#COMP_WORDS[@]} - 1))\n_supanalyze\necho \"[${COMPREPLY[*]}]\"\n");

@@ -13,8 +13,6 @@
 #include <string>
 #include <vector>
 
-#include <unistd.h>
-
 using supanalyze::testing::run_cli;
 using supanalyze::testing::test_data;
 
@@ -80,8 +78,7 @@ TEST(LangEn, CodeKwicAndUncodedLabelsFollowLang) {
 }
 
 TEST(LangEn, ReportNamesProvincesAndQuestionsInEnglish) {
-  const auto path =
-      std::filesystem::temp_directory_path() / ("supanalyze-lang-en-" + std::to_string(::getpid()) + ".md");
+  const auto path = supanalyze::testing::fresh_temp_dir("lang-en") / "report.md";
   run_ok({"report", "--lang", "en", "-o", path.string()});
   const auto md = supanalyze::testing::CliResult{0, supanalyze::read_file(path), ""};
   std::filesystem::remove(path);

@@ -29,7 +29,8 @@ struct Outcome {
 
 // Runs the real binary with standard output on /dev/full.
 Outcome run_into_full_disk(const std::string &args) {
-  const fs::path err = fs::temp_directory_path() / ("supanalyze-stdout-" + std::to_string(::getpid()) + ".err");
+  static const fs::path dir = supanalyze::testing::fresh_temp_dir("stdout");
+  const fs::path err = dir / "stderr.txt";
   const std::string command =
       std::string("\"") + SUPANALYZE_BINARY + "\" " + args + " > /dev/full 2> \"" + err.string() + "\" < /dev/null";
   const int status = std::system(command.c_str());
@@ -43,7 +44,7 @@ Outcome run_into_full_disk(const std::string &args) {
 TEST(StdoutErrors, EveryCommandThatPrintsReportsAFullDisk) {
   if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
   const std::string corpus = "\"" + bundled_corpus() + "\"";
-  const fs::path out = fs::temp_directory_path() / ("supanalyze-stdout-run-" + std::to_string(::getpid()));
+  const fs::path out = supanalyze::testing::fresh_temp_dir("stdout-run") / "out";
   for (const std::string &args :
        {"freq " + corpus, "code " + corpus + " -q centre1300/q4", "normalize \"" + test_data("seed-2564.txt") + "\"",
         "run \"" + std::string(SUPANALYZE_EXAMPLES) + "/ssw3-2564.yaml\" --quiet -o \"" + out.string() + "\"",
