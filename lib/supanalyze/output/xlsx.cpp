@@ -184,7 +184,8 @@ std::string sheet_name(const std::string &wanted, const std::vector<std::string>
   if (!taken(base)) return base;
   for (std::size_t n = 2;; ++n) {
     const std::string suffix = " (" + std::to_string(n) + ")";
-    const std::string name = first_code_points(base, 31 - std::min<std::size_t>(31, text::code_point_count(suffix))) + suffix;
+    const std::string name =
+        first_code_points(base, 31 - std::min<std::size_t>(31, text::code_point_count(suffix))) + suffix;
     if (!taken(name)) return name;
   }
 }
