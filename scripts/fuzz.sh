@@ -114,7 +114,7 @@ for t in "${targets[@]}"; do
     read -r ooms timeouts crashes <<< "${failures:-0 0 0}"
     found=$((ooms + timeouts + crashes))
     [ "$found" -gt 0 ] && status=1
-    artifact="$(ls "$build/crashes/$t-"* 2> /dev/null | wc -l) inputs in $build/crashes/$t-*; $ooms OOM, $timeouts timeouts"
+    artifact="$( (ls "$build/crashes/$t-"* 2> /dev/null || true) | wc -l) inputs in $build/crashes/$t-*; $ooms OOM, $timeouts timeouts"
   else
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*$' || true)
     rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*$' || true)

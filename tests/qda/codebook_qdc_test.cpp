@@ -150,7 +150,9 @@ TEST(QdcImport, SkeletonKeepsTreeLabelsAndLintFindsNoMatchDefinitions) {
     EXPECT_EQ(t.guid, qda::theme_guid(cb, static_cast<std::size_t>(original - cb.themes.begin())));
     EXPECT_EQ(t.colour, original->colour);
     EXPECT_EQ(t.parent.has_value(), original->parent.has_value());
-    if (original->parent) EXPECT_EQ(skeleton.themes[*t.parent].label_en, cb.themes[*original->parent].label_en);
+    if (original->parent) {
+      EXPECT_EQ(skeleton.themes[*t.parent].label_en, cb.themes[*original->parent].label_en);
+    }
     if (cb.children_of(static_cast<std::size_t>(original - cb.themes.begin())).empty()) ++leaves;
   }
   EXPECT_EQ(skeleton.themes[1].id, "staffing_and_workload"); // ids from the English names
