@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/audit/lint.hpp>
 #include <supanalyze/coding/coder.hpp>
+#include <supanalyze/text/cluster.hpp>
 #include <supanalyze/text/normalizer.hpp>
 #include <supanalyze/text/thai.hpp>
 #include <supanalyze/text/tokenizer.hpp>
@@ -230,7 +231,7 @@ private:
 
   // A short term found as text where it is not a word: say how ICU splits it there.
   void check_short_term(std::size_t t, const Term &term, bool never_matched) {
-    if (term.is_glob() || text::thai_letter_count(term.text) == 0 || text::thai_letter_count(term.text) > 3) return;
+    if (term.is_glob() || !text::is_short_term(term.text)) return;
     std::size_t as_text = 0;
     std::string example;
     for (const auto &a : m_corpus->answers)

@@ -7,7 +7,6 @@
 #include <supanalyze/text/thai.hpp>
 #include <supanalyze/text/utf8.hpp>
 
-#include <unicode/brkiter.h>
 #include <unicode/regex.h>
 #include <unicode/utext.h>
 
@@ -298,12 +297,11 @@ struct Matcher::Compiled {
   std::vector<std::vector<Use>> thai_uses;
   // What the cluster and ICU checks need of each Thai term, computed once rather than per match.
   struct ThaiFacts {
-    bool can_start;    // its first code point may start a cluster
-    bool last_leading; // it ends with a leading vowel (เ แ โ ใ ไ): only at the text's end
-    bool short_term;   // three Thai letters or fewer: must sit on ICU boundaries too
+    char32_t first, last; // its first and last code points (text::on_cluster_boundaries)
+    bool thai_first;      // it starts with a Thai character
+    bool short_term;      // text::is_short_term: must sit on ICU boundaries too
   };
   std::vector<ThaiFacts> thai_facts;
-  std::unique_ptr<icu::BreakIterator> icu_words;   // cloned by each session
   std::vector<std::vector<std::string>> key_terms; // the keys of each key-trie term
   // Keys of key-trie terms that the automaton can find as text (ASCII or Thai: folded as the
   // automaton folds); automaton id thai_terms.size() + k is trigger_keys[k].
@@ -312,10 +310,9 @@ struct Matcher::Compiled {
   std::vector<std::vector<std::uint32_t>> trigger_users; // per trigger key: the terms needing it
   // Per key-trie term: its keys in order as trigger keys, when all are findable (else empty).
   std::vector<std::vector<std::uint32_t>> trigger_chain;
-  bool always_tokenize = false;                 // a key-trie term none of whose keys the automaton can find
-  std::uint32_t literal_base = 0;               // automaton id of literal_sets[0]
-  std::vector<LiteralSet> literal_sets;         // of every pattern, in pattern order
-  text::Tokenizer icu_only{text::Dictionary{}}; // ICU boundaries for short terms
+  bool always_tokenize = false;         // a key-trie term none of whose keys the automaton can find
+  std::uint32_t literal_base = 0;       // automaton id of literal_sets[0]
+  std::vector<LiteralSet> literal_sets; // of every pattern, in pattern order
   std::vector<Glob> globs;
   std::vector<PatternInfo> patterns;
   std::vector<RuleInfo> rules;
@@ -423,14 +420,8 @@ struct Matcher::Compiled {
         --p;
       } while (p > 0 && (static_cast<unsigned char>(term[p]) & 0xC0) == 0x80);
       const char32_t last = text::decode_at(term, p);
-      namespace th = text::thai;
-      thai_facts.push_back({th::is_thai(first) && !th::is_combining(first) && !th::is_following_vowel(first),
-                            th::is_leading_vowel(last), text::thai_letter_count(term) <= text::k_short_term_letters});
+      thai_facts.push_back({first, last, text::thai::is_thai(first), text::is_short_term(term)});
     }
-    UErrorCode status = U_ZERO_ERROR;
-    icu_words.reset(icu::BreakIterator::createWordInstance(icu::Locale("th"), status));
-    if (U_FAILURE(status) || !icu_words)
-      throw Error(std::string("cannot create the ICU word break iterator: ") + u_errorName(status));
     // A key-trie term can only match where each of its keys occurs as text (case-folded): the
     // segment is tokenized only when all of some term's keys were found. Keys with letters the
     // automaton does not fold (non-ASCII Latin, ...) are not looked for.
@@ -566,9 +557,7 @@ struct MatchSession::State {
   text::Tokenizer tokenizer;
   std::vector<std::unique_ptr<icu::RegexMatcher>> regexes;
   UText *utext = nullptr;
-  text::Tokenizer icu_only; // this session's own copy: ICU iterators are not thread-safe
-  std::size_t phrase_begin = SIZE_MAX, phrase_end = SIZE_MAX;
-  std::vector<std::uint32_t> phrase_breaks;
+  text::PhraseBoundaries boundaries; // ICU boundaries of the segment's phrases, shared with the tokenizer
   std::vector<text::Token> tokens;
   std::vector<KeyRef> keys;
   std::string key_text, scratch;
@@ -577,12 +566,8 @@ struct MatchSession::State {
   std::vector<Span> exclusions;
   std::string_view current_text;
   std::vector<text::Token> window_tokens;
-  std::unique_ptr<icu::BreakIterator> icu_words; // this session's own clone
-  UText *phrase_utext = nullptr;
-  std::vector<std::uint64_t> phrase_bits;                 // fast path: ICU boundaries of the phrase, bit per byte
-  std::size_t bits_begin = SIZE_MAX, bits_end = SIZE_MAX; // ... of the phrase [bits_begin, bits_end)
-  std::vector<std::uint8_t> trigger_seen;                 // per trigger key: found in this segment
-  std::vector<std::uint32_t> seen_triggers;               // the trigger keys found, to reset
+  std::vector<std::uint8_t> trigger_seen;   // per trigger key: found in this segment
+  std::vector<std::uint32_t> seen_triggers; // the trigger keys found, to reset
   struct TriggerHit {
     std::uint32_t key, start, end;
     bool operator<(const TriggerHit &o) const { return std::tie(key, start, end) < std::tie(o.key, o.start, o.end); }
@@ -599,8 +584,7 @@ struct MatchSession::State {
   bool reference = false;
 
   explicit State(const Matcher::Compiled &compiled)
-      : c(compiled), tokenizer(compiled.tokenizer), icu_only(compiled.icu_only), icu_words(compiled.icu_words->clone()),
-        trigger_seen(compiled.trigger_keys.size(), 0) {
+      : c(compiled), tokenizer(compiled.tokenizer), trigger_seen(compiled.trigger_keys.size(), 0) {
     for (const auto &p : c.patterns) {
       UErrorCode status = U_ZERO_ERROR;
       regexes.emplace_back(p.regex->matcher(status));
@@ -610,7 +594,6 @@ struct MatchSession::State {
   }
   ~State() {
     if (utext) utext_close(utext);
-    if (phrase_utext) utext_close(phrase_utext);
   }
 
   void apply(const Use &use, std::uint32_t start, std::uint32_t end) {
@@ -632,7 +615,7 @@ struct MatchSession::State {
     tokens.clear();
     keys.clear();
     key_text.clear();
-    tokenizer.tokenize(text, tokens);
+    tokenizer.tokenize(text, tokens, boundaries);
     const bool need_text = !c.globs.empty();
     for (const auto &token : tokens)
       text::for_each_key(text, token, scratch, [&](std::uint32_t s, std::uint32_t e, std::string_view k) {
@@ -666,86 +649,18 @@ struct MatchSession::State {
     return it == keys.begin() ? 0 : static_cast<std::uint32_t>(it - keys.begin() - 1);
   }
 
-  // The phrase (text between spaces) around [start, end).
-  static std::pair<std::size_t, std::size_t> phrase_of(std::string_view text, std::size_t start, std::size_t end) {
-    std::size_t b = text.rfind(' ', start == 0 ? 0 : start - 1);
-    b = (b == std::string_view::npos || b >= start) ? 0 : b + 1;
-    std::size_t e = text.find(' ', end);
-    if (e == std::string_view::npos) e = text.size();
-    return {b, e};
-  }
-
-  // Whether `start` and `end` are boundaries of the tokens the tokenizer (without dictionary)
-  // cuts the phrase into. The reference: plain, through the Tokenizer.
-  bool on_icu_boundaries_reference(std::string_view text, std::size_t start, std::size_t end) {
-    const auto [b, e] = phrase_of(text, start, end);
-    if (phrase_begin != b || phrase_end != e) {
-      phrase_begin = b;
-      phrase_end = e;
-      phrase_breaks.assign(1, static_cast<std::uint32_t>(b));
-      for (const auto &t : icu_only.tokenize(text.substr(b, e - b)))
-        phrase_breaks.push_back(static_cast<std::uint32_t>(b + t.end));
-    }
-    auto has = [&](std::size_t x) {
-      return std::binary_search(phrase_breaks.begin(), phrase_breaks.end(), static_cast<std::uint32_t>(x));
-    };
-    return has(start) && has(end);
-  }
-
-  // The same, fast: ICU's boundaries of the phrase are computed once per phrase straight from
-  // the break iterator into a bitmap. A phrase without other whitespace than its spaces is one
-  // ICU piece for the tokenizer, whose token edges are then exactly ICU's boundaries (its start
-  // and end included), so the phrase's own edges need no ICU at all.
-  bool on_icu_boundaries(std::string_view text, std::size_t start, std::size_t end) {
-    const auto [b, e] = phrase_of(text, start, end);
-    if (bits_begin != b || bits_end != e) {
-      const std::string_view phrase = text.substr(b, e - b);
-      if (std::any_of(phrase.begin(), phrase.end(),
-                      [](char ch) { return ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v'; }))
-        return on_icu_boundaries_reference(text, start, end); // cut further by the tokenizer
-      if (start == b && end == e) return true;
-      bits_begin = b;
-      bits_end = e;
-      phrase_bits.assign(phrase.size() / 64 + 1, 0);
-      UErrorCode status = U_ZERO_ERROR;
-      phrase_utext = utext_openUTF8(phrase_utext, phrase.data(), static_cast<int64_t>(phrase.size()), &status);
-      icu_words->setText(phrase_utext, status);
-      if (U_FAILURE(status)) throw Error(std::string("ICU word breaking failed: ") + u_errorName(status));
-      for (std::int32_t at = icu_words->first(); at != icu::BreakIterator::DONE; at = icu_words->next())
-        phrase_bits[static_cast<std::size_t>(at) / 64] |= std::uint64_t{1} << (static_cast<std::size_t>(at) % 64);
-    }
-    auto has = [&](std::size_t x) {
-      x -= bits_begin;
-      return (phrase_bits[x / 64] >> (x % 64)) & 1;
-    };
-    return has(start) && has(end);
-  }
-
   // A Thai term found as text counts where both edges fall on cluster boundaries, and a short
-  // one where they are ICU boundaries of its phrase too. The reference decodes the text around
-  // both edges; the fast path knows the term's own first and last code points and reads the
-  // text's neighbours as bytes (Thai is E0 B8 xx for U+0E00-U+0E3F, E0 B9 xx above).
+  // one where they are ICU boundaries of its phrase too (cluster.hpp, PhraseBoundaries). The
+  // reference decodes the text around both edges; the fast path knows the term's own first and
+  // last code points and reads the text's neighbours as bytes.
   void accept_thai(std::string_view text, std::uint32_t id, std::uint32_t start, std::uint32_t end) {
     if (reference) {
       if (!cluster_start(text, start) || !cluster_end(text, end)) return;
-      if (text::thai_letter_count(text.substr(start, end - start)) <= text::k_short_term_letters &&
-          !on_icu_boundaries_reference(text, start, end))
-        return;
+      if (text::is_short_term(text.substr(start, end - start)) && !boundaries.on_boundaries(start, end)) return;
     } else {
       const auto &facts = c.thai_facts[id];
-      if (!facts.can_start) return;
-      const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
-      // After a leading vowel (U+0E40-U+0E44) no cluster starts.
-      if (start >= 3 && bytes[start - 3] == 0xE0 && bytes[start - 2] == 0xB9 && bytes[start - 1] <= 0x84) return;
-      if (end < text.size()) {
-        if (facts.last_leading) return;
-        if (bytes[end] == 0xE0 && (bytes[end + 1] == 0xB8 || bytes[end + 1] == 0xB9)) {
-          const char32_t next =
-              0x0E00 + ((static_cast<char32_t>(bytes[end + 1] - 0xB8) << 6) | (bytes[end + 2] & 0x3F));
-          if (text::thai::is_combining(next) || text::thai::is_following_vowel(next)) return;
-        }
-      }
-      if (facts.short_term && !on_icu_boundaries(text, start, end)) return;
+      if (!facts.thai_first || !text::on_cluster_boundaries(text, start, end, facts.first, facts.last)) return;
+      if (facts.short_term && !boundaries.on_boundaries(start, end)) return;
     }
     for (const Use &use : c.thai_uses[id])
       apply(use, start, end);
@@ -754,7 +669,6 @@ struct MatchSession::State {
   // One automaton pass: Thai terms, and whether a key-trie term can occur at all.
   // `recorded`: the automaton's matches in `text` when a paired scan already found them.
   bool scan_automaton(std::string_view text, const std::vector<RawMatch> *recorded) {
-    phrase_begin = phrase_end = bits_begin = bits_end = SIZE_MAX;
     const auto thai_count = static_cast<std::uint32_t>(c.thai_terms.size());
     seen_triggers.clear();
     literal_seen.assign(c.literal_sets.size(), 0);
@@ -835,7 +749,6 @@ struct MatchSession::State {
 
   // The reference for scan_automaton: every term searched on its own.
   bool scan_naive(std::string_view text) {
-    phrase_begin = phrase_end = bits_begin = bits_end = SIZE_MAX;
     literals_scanned = false;
     for (std::uint32_t id = 0; id < c.thai_terms.size(); ++id) {
       const std::string &term = c.thai_terms[id];
@@ -1044,6 +957,7 @@ void MatchSession::State::code(std::string_view text, std::vector<Coding> &out, 
   exclusions.clear();
   current_text = text;
   keys_ready = false;
+  boundaries.reset(text);
   const bool keys_needed = reference ? scan_naive(text) : scan_automaton(text, recorded);
   if (keys_needed || !c.globs.empty()) {
     collect_keys(text);

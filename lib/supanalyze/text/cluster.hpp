@@ -45,8 +45,43 @@ inline bool is_cluster_boundary_at(std::u32string_view s, std::size_t i) {
   return is_cluster_boundary(i == 0 ? 0 : s[i - 1], s[i]);
 }
 
+// The code point at byte offset `i` (< size) of UTF-8 `s`, a Thai one (E0 B8 xx, E0 B9 xx)
+// read straight from its bytes.
+inline char32_t code_point_at(std::string_view s, std::size_t i) {
+  const auto *b = reinterpret_cast<const unsigned char *>(s.data());
+  if (b[i] == 0xE0 && i + 2 < s.size() && (b[i + 1] == 0xB8 || b[i + 1] == 0xB9))
+    return 0x0E00 + ((static_cast<char32_t>(b[i + 1] - 0xB8) << 6) | (b[i + 2] & 0x3F));
+  std::size_t p = i;
+  return decode_at(s, p);
+}
+
+// Whether a word whose first code point is `first` and last `last` sits on cluster boundaries
+// at [start, end) of UTF-8 `s`: is_cluster_boundary_at(s, start) and (s, end) without decoding
+// the word itself, the text's neighbours read as bytes (what the matcher asks of every Thai term
+// the automaton finds).
+inline bool on_cluster_boundaries(std::string_view s, std::size_t start, std::size_t end, char32_t first,
+                                  char32_t last) {
+  if (!is_cluster_boundary(start == 0 ? 0 : 1, first)) return false; // a mark or ะ า ำ cannot open it
+  // after a leading vowel (U+0E40-U+0E44: E0 B9 80-84) no cluster starts
+  const auto *b = reinterpret_cast<const unsigned char *>(s.data());
+  if (start >= 3 && b[start - 3] == 0xE0 && b[start - 2] == 0xB9 && b[start - 1] >= 0x80 && b[start - 1] <= 0x84)
+    return false;
+  return end >= s.size() || is_cluster_boundary(last, code_point_at(s, end));
+}
+
+// Thai letters (consonants and vowel letters, not marks) in `word`.
+std::size_t thai_letter_count(std::string_view word);
+
 // Terms of at most this many Thai letters are short: they match only where their edges are
 // also ICU word boundaries of their phrase (a short word is too often part of a longer one).
 constexpr std::size_t k_short_term_letters = 3;
+
+// Whether `word` is short (1 to k_short_term_letters Thai letters): the tokenizer accepts it
+// as a dictionary word, and the matcher a term found as text, only where both of its edges are
+// ICU word boundaries of its phrase too (PhraseBoundaries); งบ is then not found in สงบ.
+inline bool is_short_term(std::string_view word) {
+  const std::size_t n = thai_letter_count(word);
+  return n > 0 && n <= k_short_term_letters;
+}
 
 } // namespace supanalyze::text

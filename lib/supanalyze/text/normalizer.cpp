@@ -355,12 +355,6 @@ void collapse_spaces(Line &s) {
   s.swap(out);
 }
 
-bool starts_cluster(const Line &s, std::size_t i) {
-  if (i >= s.size()) return true;
-  if (th::is_combining(s[i]) || th::is_following_vowel(s[i])) return false;
-  return i == 0 || !th::is_leading_vowel(s[i - 1]);
-}
-
 std::size_t count_consonants(const Line &s, std::size_t b, std::size_t e) {
   return static_cast<std::size_t>(std::count_if(s.begin() + static_cast<std::ptrdiff_t>(b),
                                                 s.begin() + static_cast<std::ptrdiff_t>(e), th::is_consonant));
@@ -514,7 +508,7 @@ struct Normalizer::Impl {
           v.insert(next, 1, mark); // right after the next base (which moved one to the left)
           order_stacks(v);
           add_variant(v, word);
-        } else if (starts_cluster(w, i) && w[i] != U' ' && w[i - 1] != U' ') {
+        } else if (is_cluster_boundary_at(std::u32string_view(w), i) && w[i] != U' ' && w[i - 1] != U' ') {
           // Only where one side is a fragment of one or two sounded consonants (องค์ of
           // องค์ความรู้): two longer parts are usually two words with a real space between them
           // (วัสดุ อุปกรณ์, ขวัญ กำลังใจ).

@@ -30,15 +30,6 @@ std::string_view to_string(TokenKind kind) {
   return "punct";
 }
 
-std::size_t thai_letter_count(std::string_view word) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < word.size();) {
-    const char32_t c = decode_at(word, i);
-    if (th::is_letter(c) && !th::is_combining(c)) ++n;
-  }
-  return n;
-}
-
 namespace detail {
 
 char32_t decode(std::string_view s, std::size_t &pos) { return decode_at(s, pos); }
@@ -102,11 +93,11 @@ TokenKind classify(std::string_view text, std::size_t start) {
 } // namespace
 
 struct Tokenizer::Impl {
-  // Immutable, so copies share it: a copy (one per thread) only clones the ICU iterator.
+  // Immutable, so copies share it: a copy (one per thread) only clones the ICU iterators.
   std::shared_ptr<const Dictionary> dictionary;
-  std::unique_ptr<icu::BreakIterator> breaker;
+  std::unique_ptr<icu::BreakIterator> breaker; // for the text between dictionary words
   mutable UText *utext = nullptr;
-  mutable std::vector<std::uint32_t> phrase_breaks; // ICU boundaries of the current phrase
+  mutable PhraseBoundaries own; // whole phrases, when the caller brings none
 
   explicit Impl(Dictionary dict) : dictionary(std::make_shared<const Dictionary>(std::move(dict))) {
     UErrorCode status = U_ZERO_ERROR;
@@ -114,7 +105,7 @@ struct Tokenizer::Impl {
     if (U_FAILURE(status) || !breaker)
       throw Error(std::string("cannot create the ICU word break iterator: ") + u_errorName(status));
   }
-  Impl(const Impl &other) : dictionary(other.dictionary), breaker(other.breaker->clone()) {}
+  Impl(const Impl &other) : dictionary(other.dictionary), breaker(other.breaker->clone()), own(other.own) {}
   ~Impl() {
     if (utext) utext_close(utext);
   }
@@ -139,17 +130,9 @@ struct Tokenizer::Impl {
     }
   }
 
-  bool on_icu_boundary(std::string_view phrase, std::size_t pos) const {
-    if (phrase_breaks.empty()) {
-      set_text(phrase);
-      for (std::int32_t b = breaker->first(); b != icu::BreakIterator::DONE; b = breaker->next())
-        phrase_breaks.push_back(static_cast<std::uint32_t>(b));
-    }
-    return std::binary_search(phrase_breaks.begin(), phrase_breaks.end(), static_cast<std::uint32_t>(pos));
-  }
-
-  // Longest dictionary word accepted at `pos` of `phrase`, or 0.
-  std::size_t dictionary_word_at(std::string_view phrase, std::size_t pos) const {
+  // Longest dictionary word accepted at `pos` of the phrase [begin, begin + phrase.size()).
+  std::size_t dictionary_word_at(std::string_view phrase, std::size_t begin, std::size_t pos,
+                                 PhraseBoundaries &boundaries) const {
     if (!word_can_start(phrase, pos)) return 0;
     std::size_t lengths[32];
     std::size_t found = 0;
@@ -159,21 +142,19 @@ struct Tokenizer::Impl {
     for (std::size_t k = found; k-- > 0;) {
       const std::size_t end = pos + lengths[k];
       if (!word_can_end(phrase, end)) continue;
-      const std::string_view word = phrase.substr(pos, lengths[k]);
-      if (thai_letter_count(word) <= k_short_term_letters && thai_letter_count(word) > 0 &&
-          !(on_icu_boundary(phrase, pos) && on_icu_boundary(phrase, end)))
+      if (is_short_term(phrase.substr(pos, lengths[k])) && !boundaries.on_boundaries(begin + pos, begin + end))
         continue;
       return lengths[k];
     }
     return 0;
   }
 
-  void tokenize_phrase(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token> &out) const {
+  void tokenize_phrase(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token> &out,
+                       PhraseBoundaries &boundaries) const {
     const std::string_view phrase = text.substr(begin, end - begin);
-    phrase_breaks.clear();
     std::size_t gap = 0; // start of the text not yet tokenized
     for (std::size_t pos = 0; pos < phrase.size();) {
-      const std::size_t len = dictionary->empty() ? 0 : dictionary_word_at(phrase, pos);
+      const std::size_t len = dictionary->empty() ? 0 : dictionary_word_at(phrase, begin, pos, boundaries);
       if (len == 0) {
         std::size_t next = pos;
         decode_at(phrase, next);
@@ -186,7 +167,17 @@ struct Tokenizer::Impl {
       pos += len;
       gap = pos;
     }
-    segment(text, begin + gap, phrase.size() - gap, out);
+    if (gap > 0) {
+      segment(text, begin + gap, phrase.size() - gap, out);
+      return;
+    }
+    // No dictionary word: ICU's tokens of the whole phrase are its boundaries, shared.
+    std::size_t start = begin;
+    boundaries.for_each_boundary(begin, end, [&](std::size_t at) {
+      if (at == begin) return;
+      out.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(at), classify(text, start), false});
+      start = at;
+    });
   }
 };
 
@@ -198,6 +189,12 @@ Tokenizer::Tokenizer(Tokenizer &&) noexcept = default;
 const Dictionary &Tokenizer::dictionary() const { return *m_impl->dictionary; }
 
 void Tokenizer::tokenize(std::string_view text, std::vector<Token> &out) const {
+  m_impl->own.reset(text);
+  tokenize(text, out, m_impl->own);
+}
+
+void Tokenizer::tokenize(std::string_view text, std::vector<Token> &out, PhraseBoundaries &boundaries) const {
+  if (boundaries.segment().data() != text.data() || boundaries.segment().size() != text.size()) boundaries.reset(text);
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && is_ascii_space(text[i]))
@@ -205,7 +202,7 @@ void Tokenizer::tokenize(std::string_view text, std::vector<Token> &out) const {
     std::size_t j = i;
     while (j < text.size() && !is_ascii_space(text[j]))
       ++j;
-    if (j > i) m_impl->tokenize_phrase(text, i, j, out);
+    if (j > i) m_impl->tokenize_phrase(text, i, j, out, boundaries);
     i = j;
   }
 }

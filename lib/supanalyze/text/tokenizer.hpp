@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <supanalyze/text/cluster.hpp>
 #include <supanalyze/text/dictionary.hpp>
+#include <supanalyze/text/phrase_boundaries.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -19,10 +21,6 @@ std::string_view to_string(TokenKind kind);
 // the tokens.
 std::string icu_version();
 
-// Thai letters (consonants and vowel letters, not marks) in `word`: terms of three or fewer
-// must also sit on ICU boundaries.
-std::size_t thai_letter_count(std::string_view word);
-
 // A token is a byte range [start, end) of the normalized text it was cut from.
 struct Token {
   std::uint32_t start = 0;
@@ -39,8 +37,8 @@ struct Token {
 // out as บูรณ|า|การ alone but …บู|รณา|การ after some words. Terms must be one token wherever they
 // stand, so dictionary words are found first, by longest match, and accepted where both edges
 // fall on Thai character-cluster boundaries (never between a consonant and its marks or ะ า ำ,
-// never after a leading vowel); words of three Thai letters or fewer must also start and end on
-// an ICU boundary of their phrase (งบ is not found in สงบ). ICU segments only the text between
+// never after a leading vowel; cluster.hpp); short words (is_short_term) must also start and end
+// on an ICU boundary of their phrase (PhraseBoundaries; งบ is not found in สงบ). ICU segments only the text between
 // accepted words. ICU context stops at spaces: each phrase is segmented on its own, so a phrase
 // always gives the same tokens. Whitespace is not a token.
 //
@@ -56,6 +54,10 @@ public:
 
   // Appends the tokens of `text` (normalized UTF-8) to `out`; offsets are relative to `text`.
   void tokenize(std::string_view text, std::vector<Token> &out) const;
+  // The same, with the ICU boundaries of `text`'s phrases kept in `boundaries` (reset to `text`
+  // unless it holds it already), so a caller that asks ICU about the same segment (the matcher)
+  // breaks each phrase once.
+  void tokenize(std::string_view text, std::vector<Token> &out, PhraseBoundaries &boundaries) const;
   std::vector<Token> tokenize(std::string_view text) const;
 
   const Dictionary &dictionary() const;
