@@ -346,6 +346,48 @@ TEST(MatcherPaths, FastEqualsReferenceOnRandomThaiStrings) {
   expect_same_codings(codebook::Matcher(cb), texts);
 }
 
+// Random strings built of the default codebook's `near` rule terms, words of the seed and
+// random Thai letters, with spaces, newlines and none between them: the fast path counts the
+// keys of a window in the segment's tokens, cut once; the reference tokenizes each window.
+TEST(MatcherPaths, FastEqualsReferenceForNearRulesOnRandomThaiStrings) {
+  const codebook::Codebook cb = codebook::default_codebook();
+  std::vector<std::string> pieces;
+  for (const auto &theme : cb.themes)
+    for (const auto &rule : theme.rules)
+      if (rule.kind == codebook::RuleKind::near)
+        for (const auto &term : rule.terms)
+          pieces.push_back(term.text);
+  ASSERT_GT(pieces.size(), 100u);
+  for (const char *word : {"ที่", "และ", "การ", "ไม่", "มี", "ของ", "งบ", "สงบ", "COVID-19", "อปท.", "12"})
+    pieces.emplace_back(word);
+  const codebook::Matcher m(cb);
+  codebook::MatchSession fast(m);
+  std::mt19937 rng(18);
+  std::vector<std::string> texts;
+  std::size_t near_codings = 0;
+  std::vector<codebook::Coding> out;
+  for (int k = 0; k < 3000; ++k) {
+    std::string t;
+    const int n = 2 + static_cast<int>(rng() % 10);
+    for (int j = 0; j < n; ++j) {
+      if (j > 0) t += rng() % 3 == 0 ? "" : (rng() % 8 == 0 ? "\n" : " ");
+      if (rng() % 4 == 0) {
+        const auto letters = 1 + rng() % 4;
+        for (unsigned q = 0; q < letters; ++q)
+          text::append_utf8(t, static_cast<char32_t>(0x0E01 + rng() % 0x2E));
+      } else {
+        t += pieces[rng() % pieces.size()];
+      }
+    }
+    fast.code(t, out);
+    for (const auto &coding : out)
+      near_codings += m.source_label(coding.source).starts_with("near(");
+    texts.push_back(std::move(t));
+  }
+  EXPECT_GT(near_codings, 300u);
+  expect_same_codings(m, texts);
+}
+
 TEST(MatcherPaths, FastEqualsReferenceOnGeneratedText) {
   // Segments recombined from the corpus's own phrases, with a fixed seed.
   const auto segments = bundled_segments();

@@ -581,6 +581,8 @@ struct MatchSession::State {
   bool utf16_ready = false;                    // utf16 holds this segment
   bool literals_scanned = false;               // literal_seen is of this segment (fast path)
   bool keys_ready = false;
+  std::vector<std::uint32_t> key_starts; // segment_key_starts()
+  bool key_starts_ready = false;
   bool reference = false;
 
   explicit State(const Matcher::Compiled &compiled)
@@ -835,13 +837,39 @@ struct MatchSession::State {
     }
   }
 
+  // Where the segment's keys start, in order: the keys collect_keys() found, else the
+  // segment's tokens, cut once per segment for all its `near` windows (with the boundaries the
+  // short-term checks already asked ICU for).
+  const std::vector<std::uint32_t> &segment_key_starts() {
+    if (key_starts_ready) return key_starts;
+    key_starts_ready = true;
+    key_starts.clear();
+    if (keys_ready) {
+      for (const KeyRef &k : keys)
+        key_starts.push_back(k.start);
+      return key_starts;
+    }
+    window_tokens.clear();
+    tokenizer.tokenize(current_text, window_tokens, boundaries);
+    for (const auto &token : window_tokens)
+      text::for_each_key(current_text, token, scratch,
+                         [&](std::uint32_t ks, std::uint32_t, std::string_view) { key_starts.push_back(ks); });
+    return key_starts;
+  }
+
   // Keys strictly between a hit ending at `earlier_end` and one starting at `later_start`, as
-  // the whole segment's tokenization counts them: only the phrases the window touches are
-  // tokenized (phrases are tokenized independently, so the count is the same).
+  // the whole segment's tokenization counts them: those starting after the earlier hit's last
+  // byte, up to the later hit's start, less the one the later hit starts. Phrases are
+  // tokenized independently, so the reference tokenizes only the phrases the window touches.
   long keys_between(std::uint32_t earlier_end, std::uint32_t later_start) {
     if (later_start < earlier_end) return -1; // overlapping hits
+    const std::uint32_t last = earlier_end == 0 ? 0 : earlier_end - 1;
+    if (!reference) {
+      const auto &starts = segment_key_starts();
+      const auto upto = [&](std::uint32_t at) { return std::upper_bound(starts.begin(), starts.end(), at); };
+      return static_cast<long>(upto(later_start) - upto(last)) - 1;
+    }
     const std::string_view text = current_text;
-    const std::size_t last = earlier_end == 0 ? 0 : earlier_end - 1;
     std::size_t b = text.rfind(' ', last);
     b = b == std::string_view::npos ? 0 : b + 1;
     std::size_t e = text.find(' ', later_start);
@@ -957,6 +985,7 @@ void MatchSession::State::code(std::string_view text, std::vector<Coding> &out, 
   exclusions.clear();
   current_text = text;
   keys_ready = false;
+  key_starts_ready = false;
   boundaries.reset(text);
   const bool keys_needed = reference ? scan_naive(text) : scan_automaton(text, recorded);
   if (keys_needed || !c.globs.empty()) {
