@@ -48,9 +48,10 @@ Project read_qdpx(const std::string &bytes, const std::string &file);
 // of `corpus`, found by its instrument/question/province variables or by its name
 // ("centre1300/q4/ratchaburi"), whose text must be that answer's source_text(); each selection
 // marks the segment it starts in. The answers with a source are the coding's judged answers
-// (Coding::answers): a project that holds only some answers says nothing about the others. Codes are matched to themes by GUID (theme_guid), then by
-// name (label in either language, or id); a code with no theme is not dropped silently: its
-// name and number of codings go to `unmatched` ("'name' (guid): N codings").
+// (Coding::answers): a project that holds only some answers says nothing about the others.
+// Codes are matched to themes by GUID (theme_guid), then by name (label in either language, or
+// id); a code with no theme is not dropped silently: its name and number of codings go to
+// `unmatched` ("'name' (guid): N codings").
 agreement::Coding project_coding(const Project &project, const corpus::Corpus &corpus,
                                  const codebook::Codebook &codebook, std::vector<std::string> &unmatched);
 
