@@ -52,20 +52,7 @@ icu_cpu() { # bytes per CPU second of raw ICU on text file $1
 }
 
 "$new/bench/supanalyze-bench-generate" --size-mb "$size_mb" --seed 1 -o "$tmp/corpus" --text-out "$tmp/text.txt" > /dev/null
-mkdir -p "$tmp/pdf"
-LC_ALL=C awk -v target=$((pdf_mb * 1000000)) -v text="$tmp/pdf/text.txt" '
-  { lines[NR] = $0 }
-  END {
-    print "question\tprovince\ttext"
-    n = 0; bytes = 0
-    while (bytes < target)
-      for (i = 1; i <= NR && bytes < target; i++) {
-        if (lines[i] ~ /^[[:space:]]*$/) continue
-        printf "Q%02d\tP%02d\t%s\n", n % 25 + 1, int(n / 25) % 8 + 1, lines[i]
-        print lines[i] > text
-        n++; bytes += length(lines[i]) + 1
-      }
-  }' "$here/../tests/data/seed-2564.txt" > "$tmp/pdf/table.tsv"
+"$here/pdf-table.sh" "$pdf_mb" "$here/../tests/data/seed-2564.txt" "$tmp/pdf"
 
 for run in generated pdf; do
   if [ $run = generated ]; then input=$tmp/corpus/corpus.tsv text=$tmp/text.txt; else input=$tmp/pdf/table.tsv text=$tmp/pdf/text.txt; fi

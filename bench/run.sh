@@ -138,20 +138,7 @@ echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d
 pdf_summary=""
 if [ $want_pdf -eq 1 ]; then
   echo "== damaged text: $pdf_mb MB of the seed's lines ($seed_lines), repeated"
-  mkdir -p "$tmp/pdf"
-  LC_ALL=C awk -v target=$((pdf_mb * 1000000)) -v text="$tmp/pdf/text.txt" '
-    { lines[NR] = $0 }
-    END {
-      print "question\tprovince\ttext"
-      n = 0; bytes = 0
-      while (bytes < target)
-        for (i = 1; i <= NR && bytes < target; i++) {
-          if (lines[i] ~ /^[[:space:]]*$/) continue
-          printf "Q%02d\tP%02d\t%s\n", n % 25 + 1, int(n / 25) % 8 + 1, lines[i]
-          print lines[i] > text
-          n++; bytes += length(lines[i]) + 1
-        }
-    }' "$seed_lines" > "$tmp/pdf/table.tsv"
+  "$here/pdf-table.sh" "$pdf_mb" "$seed_lines" "$tmp/pdf"
   pdf_bytes=$(stat -c %s "$tmp/pdf/text.txt")
   timeout --kill-after=10 "$limit" "$bench" --text "$tmp/pdf/text.txt" --benchmark_filter='^icu_raw/per_segment' \
     --benchmark_repetitions="$reps" --benchmark_report_aggregates_only=true | tee "$tmp/pdf/bench.txt"
