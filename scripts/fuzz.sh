@@ -34,16 +34,16 @@ declare -A max_len=(
   [normalizer]=1024 [tokenizer]=1024 [matcher]=1024 [codebook]=4096
   [corpus_tsv]=4096 [corpus_csv]=4096 [corpus_folder]=2048 [corpus_yaml]=12288
   [corpus_xlsx]=16384 [corpus_docx]=8192 [qdpx]=8192 [qdc]=4096
-  [run_config]=2048 [agree]=2048 [diff_json]=20000
+  [run_config]=2048 [agree]=2048 [diff_json]=20000 [manifest]=6144
 )
 declare -A dict=(
   [normalizer]=thai [tokenizer]=thai [matcher]=thai [codebook]=yaml
   [corpus_tsv]=table [corpus_csv]=table [corpus_folder]=table [corpus_yaml]=yaml
   [corpus_xlsx]=xml [corpus_docx]=xml [qdpx]=xml [qdc]=xml
-  [run_config]=yaml [agree]=table [diff_json]=json
+  [run_config]=yaml [agree]=table [diff_json]=json [manifest]=json
 )
 all_targets=(normalizer tokenizer codebook matcher corpus_tsv corpus_csv corpus_folder corpus_yaml
-             corpus_xlsx corpus_docx qdpx qdc run_config agree diff_json)
+             corpus_xlsx corpus_docx qdpx qdc run_config agree diff_json manifest)
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 for t in "${targets[@]}"; do
   [ -n "${max_len[$t]:-}" ] || { echo "fuzz.sh: no target '$t' (targets: ${all_targets[*]})" >&2; exit 2; }
@@ -52,10 +52,9 @@ done
 # Build: clang with libFuzzer (Debian's libclang-rt-14-dev), ccache when there is one.
 launcher=()
 command -v ccache > /dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-if [ ! -f "$build/CMakeCache.txt" ]; then
-  CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSUPANALYZE_FUZZ=ON \
-    -DSUPANALYZE_BUILD_TESTS=OFF -DSUPANALYZE_BUILD_BENCH=OFF "${launcher[@]}" > /dev/null
-fi
+# Configured every time (quick when cached), so a target added since the last build is known.
+CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSUPANALYZE_FUZZ=ON \
+  -DSUPANALYZE_BUILD_TESTS=OFF -DSUPANALYZE_BUILD_BENCH=OFF "${launcher[@]}" > /dev/null
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}" > "$build/fuzz-build.log" 2>&1 ||
   { tail -n 30 "$build/fuzz-build.log" >&2; echo "fuzz.sh: build failed ($build/fuzz-build.log)" >&2; exit 2; }
 
