@@ -283,3 +283,5 @@ for key, value in list(freq.items()):
     if isinstance(value, list) and len(value) > 3:
         freq[key] = value[:3]
 write("diff_json", "freq-small.json", json.dumps(freq, ensure_ascii=False, indent=1))
+for path in sorted(SOURCE.glob("examples/results/*/manifest.json")):
+    write("manifest", f"{path.parent.name}.json", path.read_bytes())
