@@ -16,6 +16,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 namespace fs = std::filesystem;
 using namespace supanalyze;
@@ -193,6 +194,72 @@ TEST(BadRealFiles, RowsOutOfOrderAreRefusedWithTheirNumbers) {
   }
 }
 
+// `bytes`, a zip file, with its member `name` changed by `edit`.
+std::string with_member(const std::string &bytes, const std::string &name,
+                        const std::function<void(std::string &)> &edit) {
+  auto entries = detail::unzip(bytes, "test.zip");
+  edit(entries.at(name));
+  const std::vector<std::pair<std::string, std::string>> parts(entries.begin(), entries.end());
+  return detail::zip_parts(parts, "test");
+}
+
+// The sheet XML without the `r` attributes of its rows and cells: ECMA-376 lets a writer leave
+// them out (each row or cell is then the one after the previous).
+void drop_references(std::string &xml) {
+  for (std::size_t at = xml.find(" r=\""); at != std::string::npos; at = xml.find(" r=\"", at))
+    xml.erase(at, xml.find('"', at + 4) + 1 - at);
+}
+
+// openpyxl's workbook of the bundled corpus with its rows and cells unnumbered reads as it is.
+TEST(RealFiles, RowsAndCellsWithoutReferencesAreReadInTheirPlaces) {
+  const std::string bytes = read_file(test_data("real/bundled.xlsx"));
+  const auto numbered = office::read_xlsx(bytes, "bundled.xlsx");
+  const auto unnumbered =
+      office::read_xlsx(with_member(bytes, "xl/worksheets/sheet1.xml", drop_references), "bundled.xlsx");
+  ASSERT_EQ(unnumbered.rows.size(), numbered.rows.size());
+  EXPECT_GT(numbered.rows.size(), 900u);
+  for (std::size_t r = 0; r < numbered.rows.size(); ++r) {
+    EXPECT_EQ(unnumbered.rows[r].number, numbered.rows[r].number);
+    EXPECT_EQ(unnumbered.rows[r].cells, numbered.rows[r].cells);
+  }
+}
+
+// A row without `r` is the row after the previous one, so rows without numbers once ran past
+// the sheet's last row (1,048,576) unchecked; a cell without one past the last column (XFD) was
+// refused, but as a reference that "names no column".
+TEST(BadRealFiles, RowsAndCellsWithoutReferencesStopAtTheSheetsLastRowAndColumn) {
+  const std::string bytes = read_file(test_data("real/bundled.xlsx"));
+  std::string message = "(no error)";
+  try {
+    office::read_xlsx(with_member(bytes, "xl/worksheets/sheet1.xml",
+                                  [](std::string &xml) {
+                                    drop_references(xml);
+                                    xml.replace(xml.find("<row>"), 5, "<row r=\"1048575\">");
+                                  }),
+                      "found.xlsx");
+  } catch (const InputError &e) {
+    message = e.what();
+  }
+  EXPECT_NE(message.find("found.xlsx[Sheet1]:1048577:1: a row without a number after row 1048576, the last a sheet "
+                         "may have"),
+            std::string::npos)
+      << message;
+
+  message = "(no error)";
+  try {
+    office::read_xlsx(with_member(bytes, "xl/worksheets/sheet1.xml",
+                                  [](std::string &xml) {
+                                    drop_references(xml);
+                                    xml.replace(xml.find("<c "), 3, "<c r=\"XFD1\" ");
+                                  }),
+                      "found.xlsx");
+  } catch (const InputError &e) {
+    message = e.what();
+  }
+  EXPECT_NE(message.find("found.xlsx[Sheet1]:1:16385: a cell without a reference after column XFD"), std::string::npos)
+      << message;
+}
+
 // A document part whose zip header says 3.5 GB: refused before anything is allocated.
 TEST(BadRealFiles, AZipMemberLargerThanAnyPartIsRefused) {
   try {
@@ -249,13 +316,10 @@ TEST(BadRealFiles, ANulInAWordDocumentIsMalformedXmlAtItsLine) {
 TEST(BadRealFiles, AGridSpanPastWordsColumnsIsRefusedAtItsLine) {
   const fs::path dir = fresh_temp_dir("real-grid-span");
   const std::string bytes = read_file(test_data("real/merged-cell.docx"));
-  auto entries = detail::unzip(bytes, "merged-cell.docx");
-  std::string &xml = entries.at("word/document.xml");
-  const std::size_t at = xml.find("w:gridSpan w:val=\"2\"");
-  ASSERT_NE(at, std::string::npos);
-  xml.replace(at, 20, "w:gridSpan w:val=\"18446744073709551617\"");
-  std::vector<std::pair<std::string, std::string>> parts(entries.begin(), entries.end());
-  supanalyze::write_file_atomically(dir / "span.docx", detail::zip_parts(parts, "test"));
+  supanalyze::write_file_atomically(dir / "span.docx", with_member(bytes, "word/document.xml", [](std::string &xml) {
+                                      xml.replace(xml.find("w:gridSpan w:val=\"2\""), 20,
+                                                  "w:gridSpan w:val=\"18446744073709551617\"");
+                                    }));
   const auto r =
       run_cli({"corpus", "import", (dir / "span.docx").string(), "--meta", meta(), "-o", (dir / "out").string()});
   EXPECT_EQ(r.exit_code, 2);

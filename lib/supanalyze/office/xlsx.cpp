@@ -32,9 +32,17 @@ std::size_t column_of(const std::string &ref) {
   return column;
 }
 
-// A row's `r` attribute: a number from 1 to 1,048,576 after the sheet's previous row. Rows out
-// of order would put one answer's segments in another order than the sheet shows.
+// The number of a row whose `r` attribute is `attribute_value`: that number, from 1 to
+// 1,048,576 after the sheet's previous row, or `next_row` when it has none (writers may leave
+// `r` out), which must not pass row 1,048,576 either. Rows out of order would put one answer's
+// segments in another order than the sheet shows.
 std::size_t row_number(const std::string &attribute_value, std::size_t next_row, const std::string &where) {
+  if (attribute_value.empty()) {
+    if (next_row > k_max_row)
+      throw InputError({where, next_row, 1}, "a row without a number after row " + std::to_string(next_row - 1) +
+                                                 ", the last a sheet may have");
+    return next_row;
+  }
   const auto n = parse_digits(attribute_value);
   if (!n || *n == 0 || *n > k_max_row)
     throw InputError({where, next_row, 1},
@@ -181,13 +189,15 @@ std::string cell_value(const xmlNode *c, const std::vector<std::string> &shared,
 SheetRow read_row(const xmlNode *r, std::size_t next_row, const std::vector<std::string> &shared,
                   const std::string &where) {
   SheetRow row;
-  const std::string number = attribute(r, "r");
-  row.number = number.empty() ? next_row : row_number(number, next_row, where);
+  row.number = row_number(attribute(r, "r"), next_row, where);
   std::size_t next_column = 1;
   for (const xmlNode *c = r->children; c; c = c->next) {
     if (!is(c, "c")) continue;
     const std::string ref = attribute(c, "r");
     const std::size_t column = ref.empty() ? next_column : column_of(ref);
+    if (ref.empty() && column > k_max_column)
+      throw InputError({where, row.number, column}, "a cell without a reference after column XFD, the last a "
+                                                    "sheet may have");
     if (column == 0 || column > k_max_column)
       throw InputError({where, row.number, next_column},
                        "cell reference '" + ref.substr(0, 20) + "' names no column (A to XFD)");
