@@ -4,6 +4,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <regex>
 
 namespace supanalyze::qda {
@@ -37,6 +38,18 @@ template <class T> std::size_t index_of(std::vector<T> &list, const std::string 
   return list.size() - 1;
 }
 
+// `id`, or when a province of `c` has it, `id_N` with the first N from `first` that none has (a
+// source's id is suffixed with its number; "a_3" may be a source's own id before it).
+std::string free_province_id(const corpus::Corpus &c, const std::string &id, std::size_t first) {
+  const auto taken = [&](const std::string &candidate) {
+    return std::any_of(c.provinces.begin(), c.provinces.end(), [&](const auto &p) { return p.id == candidate; });
+  };
+  std::string free = id;
+  for (std::size_t n = first; taken(free); ++n)
+    free = id + "_" + std::to_string(n);
+  return free;
+}
+
 } // namespace
 
 corpus::Corpus project_corpus(const Project &project, const std::string &id, int year_be) {
@@ -63,12 +76,7 @@ corpus::Corpus project_corpus(const Project &project, const std::string &id, int
       answer.question = index_of(c.instruments[answer.instrument].questions, "q1");
       std::string pid = id_from(s.name);
       if (pid.empty() || !std::regex_match(pid, k_id)) pid = "source_" + std::to_string(n + 1);
-      for (std::string base = pid; [&] {
-             for (const auto &p : c.provinces)
-               if (p.id == pid) return true;
-             return false;
-           }();)
-        pid = base + "_" + std::to_string(n + 1);
+      pid = free_province_id(c, pid, n + 1);
       answer.province = index_of(c.provinces, pid);
       c.provinces[answer.province].th = text::normalize(s.name);
     }
