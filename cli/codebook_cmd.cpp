@@ -8,6 +8,7 @@
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
 #include <supanalyze/qda/codebook.hpp>
+#include <supanalyze/text/ascii_id.hpp>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -163,17 +164,11 @@ void run_export(const CodebookOptions &opts, Context &ctx) {
   sink.commit();
 }
 
-// "my Code-Book.qdc" -> "my_code-book": a codebook id (a-z, 0-9, _ . -) from the file name.
+// "my Code-Book.qdc" -> "my_code-book": a codebook id (a-z, 0-9, _ . -) from the file name. The
+// id names the themes' GUIDs (qda::theme_guid), so its rule stays as it was.
 std::string codebook_id_from(const std::string &path) {
-  std::string id;
-  for (char c : std::filesystem::path(path).stem().string()) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
-    if (ok)
-      id.push_back(c);
-    else if (!id.empty() && id.back() != '_')
-      id.push_back('_');
-  }
+  const std::string id =
+      text::ascii_id(std::filesystem::path(path).stem().string(), {"._-", text::IdOther::separate, ""});
   return id.empty() ? "imported" : id;
 }
 

@@ -8,6 +8,7 @@
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
 #include <supanalyze/qda/project_reader.hpp>
+#include <supanalyze/text/ascii_id.hpp>
 #include <supanalyze/text/normalizer.hpp>
 #include <supanalyze/text/tokenizer.hpp>
 
@@ -184,11 +185,8 @@ void run_export(const CorpusOptions &opts, Context &ctx) {
 void run_import_project(const CorpusOptions &opts, Context &ctx) {
   if (opts.year <= 0) throw Error("corpus import of a .qdpx needs --year BE, the round's year (e.g. 2564)");
   std::string id = opts.id;
-  if (id.empty()) {
-    for (char c : std::filesystem::path(opts.corpus).stem().string()) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') id.push_back(c);
-    }
+  if (id.empty()) { // "QualCoder Export (2565).qdpx" -> "qualcoderexport2565": other characters left out
+    id = text::ascii_id(std::filesystem::path(opts.corpus).stem().string(), {"-_", text::IdOther::drop, ""});
     if (id.empty() || id.front() == '-' || id.front() == '_') id = "imported" + id;
   }
   const qda::Project project = qda::read_qdpx(read_file(opts.corpus), opts.corpus);

@@ -4,6 +4,7 @@
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
 #include <supanalyze/office/docx.hpp>
+#include <supanalyze/text/ascii_id.hpp>
 #include <supanalyze/text/normalizer.hpp>
 
 #include <map>
@@ -40,16 +41,10 @@ std::string caption_key(std::string caption) {
   return out;
 }
 
+// The id of a Latin name as it is ("Ratchaburi" -> "ratchaburi"); any other name (a Thai one)
+// has `fallback`, an id by position, and keeps the name as its label.
 std::string id_from_name(const std::string &name, const std::string &fallback) {
-  std::string id;
-  for (char c : name) {
-    if (c >= 'A' && c <= 'Z')
-      id += static_cast<char>(c - 'A' + 'a');
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')
-      id += c;
-    else
-      return fallback; // a Thai name: an id by position, the name as its label
-  }
+  const std::string id = text::ascii_id(name, {"_-", text::IdOther::refuse, ""});
   return id.empty() ? fallback : id;
 }
 

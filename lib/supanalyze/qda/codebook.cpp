@@ -3,6 +3,7 @@
 #include <supanalyze/detail/xml_writer.hpp>
 #include <supanalyze/qda/codebook.hpp>
 #include <supanalyze/qda/xml.hpp>
+#include <supanalyze/text/ascii_id.hpp>
 #include <supanalyze/text/normalizer.hpp>
 
 #include <set>
@@ -33,21 +34,7 @@ void write_code(supanalyze::detail::XmlWriter &x, const codebook::Codebook &cb, 
 }
 
 // "Staffing & workload" -> "staffing_workload"; empty when the name has no Latin letter or digit.
-std::string id_from_name(const std::string &name) {
-  std::string id;
-  for (char c : name) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9'))
-      id.push_back(c);
-    else if (u >= 'A' && u <= 'Z')
-      id.push_back(static_cast<char>(u - 'A' + 'a'));
-    else if (!id.empty() && id.back() != '_')
-      id.push_back('_');
-  }
-  while (!id.empty() && id.back() == '_')
-    id.pop_back();
-  return id;
-}
+std::string id_from_name(const std::string &name) { return text::ascii_id(name, {"", text::IdOther::separate, "_"}); }
 
 void read_code(const std::string &file, const xmlNode *node, std::optional<std::size_t> parent, codebook::Codebook &cb,
                std::set<std::string> &ids) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/qda/project_reader.hpp>
+#include <supanalyze/text/ascii_id.hpp>
 #include <supanalyze/text/normalizer.hpp>
 
 #include <yaml-cpp/yaml.h>
@@ -13,21 +14,8 @@ namespace {
 
 const std::regex k_id("[a-z0-9][a-z0-9_-]*");
 
-std::string id_from(const std::string &name) {
-  std::string id;
-  for (char c : name) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')
-      id.push_back(c);
-    else if (!id.empty() && id.back() != '_')
-      id.push_back('_');
-  }
-  while (!id.empty() && (id.back() == '_' || id.back() == '-'))
-    id.pop_back();
-  while (!id.empty() && (id.front() == '_' || id.front() == '-'))
-    id.erase(0, 1);
-  return id;
-}
+// A source's province id from its name: "Ratchaburi interview" -> "ratchaburi_interview".
+std::string id_from(const std::string &name) { return text::ascii_id(name, {"-", text::IdOther::separate, "_-"}); }
 
 template <class T> std::size_t index_of(std::vector<T> &list, const std::string &id) {
   for (std::size_t i = 0; i < list.size(); ++i)
