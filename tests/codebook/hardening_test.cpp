@@ -124,6 +124,17 @@ TEST(CodebookHardening, ManyDuplicateThemesGiveOneErrorEachAndAtMostTwentyListed
   }
 }
 
+// yaml-cpp 0.7 answered a ',' that opens a document with endless empty documents (the fuzzer's
+// " , so CI" ran into the million-values cap after 1.7 s and 420 MB), and YAML::Load dropped a
+// second document in silence.
+TEST(CodebookHardening, AStrayCommaOrASecondDocumentIsRefusedWhereItStands) {
+  expect_error("comma", " , so CI\n", ":1:2: YAML cannot read a ',' here");
+  expect_error("comma-after-anchor", "&a ,\n", ":1:4: YAML cannot read a ',' here");
+  expect_error("second", HEAD "---\n" HEAD, ":7:1: a second YAML document starts here");
+  const auto ended = with_codebook("ended", "---\n" HEAD "    terms: [งบ]\n...\n");
+  EXPECT_EQ(ended.exit_code, 0) << ended.err;
+}
+
 TEST(CodebookHardening, AliasesAndNestingAreCapped) {
   std::string yaml = HEAD "    terms: &t [งบ]\n";
   for (int i = 0; i < 1001; ++i)

@@ -18,10 +18,20 @@ namespace {
 // parser reports them, and stops at the first past a limit: an alias is read wherever it
 // stands (20,000 aliases to one theme ran for minutes; ten aliases of ten aliases... grow
 // exponentially), and nothing the tool reads needs deep nesting.
+//
+// It also allows one document per file. YAML::Load reads only the first, so a second (after
+// `---`) would be dropped in silence; and yaml-cpp 0.7 answers a ',' that opens a document
+// (", a") with an endless run of empty documents at that ',', never moving on.
 class LimitCheck : public YAML::EventHandler {
 public:
-  explicit LimitCheck(const std::string &file) : m_file(file) {}
-  void OnDocumentStart(const YAML::Mark &) override {}
+  LimitCheck(const std::string &file, const std::string &text) : m_file(file), m_text(text) {}
+  void OnDocumentStart(const YAML::Mark &mark) override {
+    if (m_documents++ == 0) return;
+    const auto at = static_cast<std::size_t>(mark.pos);
+    if (mark.pos >= 0 && at < m_text.size() && m_text[at] == ',')
+      refuse(mark, "YAML cannot read a ',' here: a ',' separates items inside [ ] or { }");
+    refuse(mark, "a second YAML document starts here; a file is one document (remove the '---' line)");
+  }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override { leaf(mark, anchor); }
   void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override {
@@ -73,10 +83,15 @@ private:
       fail(mark, "with its aliases expanded has more than " + std::to_string(k_max_yaml_nodes) + " values");
   }
   [[noreturn]] void fail(const YAML::Mark &mark, const std::string &what) {
+    refuse(mark, "YAML " + what + " (see docs/limits.md)");
+  }
+  [[noreturn]] void refuse(const YAML::Mark &mark, const std::string &message) {
     throw InputError({m_file, static_cast<std::size_t>(mark.line + 1), static_cast<std::size_t>(mark.column + 1)},
-                     "YAML " + what + " (see docs/limits.md)");
+                     message);
   }
   const std::string &m_file;
+  const std::string &m_text;
+  std::size_t m_documents = 0;
   std::size_t m_aliases = 0;
   std::size_t m_document = 0;
   std::vector<Open> m_open;
@@ -89,7 +104,7 @@ YAML::Node parse_yaml(const std::string &text, const std::string &file) {
   try {
     std::istringstream in(text);
     YAML::Parser parser(in);
-    LimitCheck limits(file);
+    LimitCheck limits(file, text);
     while (parser.HandleNextDocument(limits)) {
     }
     return YAML::Load(text);
