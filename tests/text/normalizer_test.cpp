@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <random>
 #include <sstream>
 
 using supanalyze::text::normalize;
@@ -270,6 +271,53 @@ TEST(NormalizerOnWholeSeed, LeavesNoContextFreeDamage) {
     if (a == U' ' && b == U' ') ++problems;
   }
   EXPECT_EQ(problems, 0u);
+}
+
+// The clean-line check (one pass: decoding, the damaged spellings' automaton and the known-word
+// test) says a line is its own normal form only when the repairs leave it so: a single line
+// (checked) and the same line ended by CR (never checked, every repair runs) normalize alike.
+// On the seed's lines, normalized (clean) and then mutated at random: two neighbours swapped
+// (a mark shifted onto the next letter), a space or a character put in (Thai letters, marks and
+// digits, ASCII, other scripts, stripped characters), so that both answers of the check occur;
+// with the default options, without the word lists (the check's own rules decide alone) and
+// keeping Thai digits.
+TEST(NormalizerCleanLineCheck, AgreesWithTheRepairsOnRandomLines) {
+  const std::string seed = supanalyze::testing::read_test_data("seed-2564.txt");
+  std::vector<std::u32string> lines;
+  std::istringstream in(normalize(seed));
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) lines.push_back(supanalyze::text::to_u32(line));
+  ASSERT_GT(lines.size(), 1000u);
+  const std::u32string extra = supanalyze::text::to_u32("กคนมรอเแโะาำิีุู่้๊๋์ํ็๑๕ 1aZ.é中\u200B");
+  const Normalizer plain(NormalizeOptions{.dictionary = nullptr});
+  const Normalizer digits(NormalizeOptions{.keep_thai_digits = true});
+  for (const Normalizer *normalizer : {static_cast<const Normalizer *>(nullptr), &plain, &digits}) {
+    auto run = [&](const std::string &text) { return normalizer ? normalizer->normalize(text) : normalize(text); };
+    std::mt19937 rng(2564);
+    std::size_t clean = 0, repaired = 0;
+    for (int round = 0; round < 3000; ++round) {
+      std::u32string line = lines[rng() % lines.size()];
+      for (int edits = static_cast<int>(rng() % 3); edits > 0 && line.size() > 1; --edits) {
+        const std::size_t at = rng() % (line.size() - 1);
+        switch (rng() % 3) {
+        case 0:
+          std::swap(line[at], line[at + 1]);
+          break;
+        case 1:
+          line.insert(at, 1, U' ');
+          break;
+        default:
+          line.insert(at, 1, extra[rng() % extra.size()]);
+        }
+      }
+      const std::string text = supanalyze::text::to_utf8(line);
+      const std::string checked = run(text);
+      EXPECT_EQ(checked + "\n", run(text + "\r")) << text;
+      ++(checked == text ? clean : repaired);
+    }
+    EXPECT_GT(clean, 500u);
+    EXPECT_GT(repaired, 500u);
+  }
 }
 
 } // namespace

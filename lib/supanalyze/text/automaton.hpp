@@ -52,6 +52,16 @@ public:
       scan_pair_with(m_delta.data(), a, on_a, b, on_b);
   }
 
+  // A scan one code point at a time, for a caller that decodes the text itself (the
+  // normalizer's clean-line check, which folds this scan into its own pass): the state after
+  // `cp` from `state` (a scan starts at 0). Only on a built, non-empty automaton.
+  std::uint32_t next_state(std::uint32_t state, char32_t cp) const {
+    const std::uint32_t cls = class_of(cp);
+    return m_delta16.empty() ? m_delta[state * m_classes + cls] : m_delta16[state * m_classes + cls];
+  }
+  // Whether some pattern ends at `state`: scan() reports a match there.
+  bool has_output(std::uint32_t state) const { return (m_has_output[state / 64] >> (state % 64)) & 1; }
+
   // Whether the transition table is larger than a core's fast caches: then scan_pair pays.
   bool large() const { return (m_delta16.size() * 2 + m_delta.size() * 4) > k_large_table_bytes; }
 

@@ -52,6 +52,23 @@ constexpr char32_t k_sara_ae = 0x0E41;
 bool is_vowel_mark(char32_t c) { return th::is_upper_vowel(c) || th::is_lower_vowel(c) || c == th::k_nikhahit; }
 bool is_tone_like(char32_t c) { return th::is_tone(c) || c == th::k_thanthakhat; }
 
+// decode_at, with ASCII and the Thai block (E0 B8 xx, E0 B9 xx) in line: for the clean-line
+// check's loop, where the compiler does not inline decode_at on its own.
+[[gnu::always_inline]] inline char32_t next_code_point(std::string_view s, std::size_t &i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  const auto b1 = static_cast<unsigned char>(s[i + 1]);
+  if (b0 == 0xE0 && (b1 == 0xB8 || b1 == 0xB9)) {
+    const auto b2 = static_cast<unsigned char>(s[i + 2]);
+    i += 3;
+    return 0x0E00 + ((static_cast<char32_t>(b1 - 0xB8) << 6) | (b2 & 0x3Fu));
+  }
+  return decode_at(s, i);
+}
+
 // --- step 2: typing faults (the ones PyThaiNLP's normalize() repairs) ---------------------------
 // Whether `c` typed twice in a row is one keystroke too many: a vowel or a mark never doubles
 // in Thai spelling (mai yamok ๆ and the consonants do).
@@ -425,15 +442,42 @@ struct Normalizer::Impl {
 
   // Whether `line` (UTF-8, no line break) is already normalized: the common case, checked in
   // one pass so that clean text skips the repair steps. Conservative: any doubt says no.
+  // Each code point is decoded once (ASCII and Thai in line), and the same step walks
+  // the automaton of damaged spellings and keeps the code points for the known-word test (they
+  // were a scan and a conversion of their own: 5 % of `code` on clean text, bench/README.md).
+  // A consonant or a printable ASCII character not after a space, the most common, only starts
+  // a new base: every test below passes it.
   bool line_is_clean(std::string_view line) const {
     char32_t before_space = 0; // the character before a run of spaces, 0 when not after one
     char32_t previous = 0, base = 0, before_base = 0;
     int vowels = 0, tones = 0;
     bool taikhu = false, tone_seen = false;
     std::size_t piece_start = 0, piece_bases = 0, single_pieces = 0;
+    const bool find_variants = !variant_finder.empty(), words = knows_words();
+    std::uint32_t variant_state = 0;
+    // The line's code points, for phrases_known (at most one per byte); a huge line's buffer
+    // is not kept.
+    thread_local Line decoded;
+    if (decoded.capacity() > k_kept_decoded) Line().swap(decoded);
+    if (words && decoded.size() < line.size()) decoded.resize(line.size());
+    std::size_t count = 0;
     for (std::size_t i = 0; i < line.size();) {
       const std::size_t at = i;
-      const char32_t c = decode_at(line, i);
+      const char32_t c = next_code_point(line, i);
+      if (find_variants) {
+        variant_state = variant_finder.next_state(variant_state, c);
+        if (variant_finder.has_output(variant_state)) return false; // a damaged spelling ends here
+      }
+      if (words) decoded[count++] = c;
+      if (previous != U' ' && ((c >= 0x21 && c <= 0x7E) || th::is_consonant(c))) {
+        before_base = previous;
+        base = c;
+        vowels = tones = 0;
+        taikhu = tone_seen = false;
+        ++piece_bases;
+        previous = c;
+        continue;
+      }
       if (c == U'\t' || c == U'\r' || is_stripped(c) || c == th::k_nikhahit) return false;
       if (th::is_thai_digit(c) && !options.keep_thai_digits) return false;
       if (c == previous && never_doubles(c)) return false;
@@ -475,10 +519,11 @@ struct Normalizer::Impl {
       }
       previous = c;
     }
-    bool damaged = false;
-    variant_finder.scan(line, [&](std::uint32_t, std::uint32_t, std::uint32_t) { damaged = true; });
-    return !damaged && (!knows_words() || phrases_known(to_u32(line)));
+    if (!words) return true;
+    decoded.resize(count);
+    return phrases_known(decoded);
   }
+  static constexpr std::size_t k_kept_decoded = 1 << 16; // code points
 
   static char32_t line_first(std::string_view line, std::size_t at) { return decode_at(line, at); }
 
