@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -66,7 +67,9 @@ void write_codebooks(const supanalyze::corpus::Corpus &source, const fs::path &d
 void run(const Options &opts) {
   if (opts.size_mb <= 0 || opts.size_mb > 1024) throw supanalyze::Error("--size-mb must be in (0, 1024]");
   const auto started = std::chrono::steady_clock::now();
-  const fs::path source_path = opts.source.empty() ? supanalyze::corpus::bundled_corpus_path() : fs::path(opts.source);
+  const fs::path source_path = opts.source.empty()
+                                   ? supanalyze::corpus::bundled_corpus_path(std::getenv("SUPANALYZE_CORPUS"))
+                                   : fs::path(opts.source);
   const auto source = supanalyze::corpus::read_corpus(source_path);
 
   sb::SynthOptions so;

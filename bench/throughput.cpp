@@ -21,6 +21,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <iomanip>
 #include <iostream>
@@ -304,7 +305,8 @@ void load_text(const std::string &path) {
     i = j + 1;
   }
   sa::Diagnostics diagnostics;
-  const auto source = sa::corpus::read_metadata(sa::corpus::bundled_corpus_path() / "corpus.yaml", diagnostics);
+  const auto source = sa::corpus::read_metadata(
+      sa::corpus::bundled_corpus_path(std::getenv("SUPANALYZE_CORPUS")) / "corpus.yaml", diagnostics);
   diagnostics.throw_if_errors();
   d.corpus = sb::corpus_from_lines(sb::synth_metadata(source, sb::SynthOptions{}), std::move(normalized));
   d.origin = path;
@@ -315,7 +317,8 @@ void generate_text(double size_mb, std::uint64_t seed) {
   sb::SynthOptions so;
   so.seed = seed;
   so.target_bytes = static_cast<std::uint64_t>(size_mb * 1024 * 1024);
-  d.corpus = sb::generate_corpus(sa::corpus::read_corpus(sa::corpus::bundled_corpus_path()), so);
+  d.corpus = sb::generate_corpus(
+      sa::corpus::read_corpus(sa::corpus::bundled_corpus_path(std::getenv("SUPANALYZE_CORPUS"))), so);
   d.whole.reserve(so.target_bytes + 4096);
   std::vector<std::size_t> ends;
   for (const auto &a : d.corpus.answers)

@@ -109,7 +109,7 @@ void apply_filters(Analysis &a, const AnalysisOptions &opts) {
 
 Analysis prepare_analysis(const AnalysisOptions &opts, const codebook::Codebook *codebook_override, Load load) {
   Analysis a;
-  a.source = opts.corpus.empty() ? corpus::bundled_corpus_path() : std::filesystem::path(opts.corpus);
+  a.source = corpus_or_default(opts.corpus);
   a.meta = opts.meta;
   if (load == Load::stream) {
     Diagnostics diagnostics;

@@ -36,13 +36,17 @@ std::vector<InputText> read_inputs(const std::vector<std::string> &files, Contex
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstdlib>
 
 namespace supanalyze::cli {
 
+std::filesystem::path corpus_or_default(const std::string &path) {
+  return path.empty() ? corpus::bundled_corpus_path(std::getenv("SUPANALYZE_CORPUS")) : std::filesystem::path(path);
+}
+
 corpus::Corpus load_corpus(const std::string &path, const std::string &meta) {
   Diagnostics diagnostics;
-  auto c = corpus::read_corpus(path.empty() ? corpus::bundled_corpus_path() : std::filesystem::path(path), diagnostics,
-                               meta);
+  auto c = corpus::read_corpus(corpus_or_default(path), diagnostics, meta);
   report_warnings(diagnostics);
   diagnostics.throw_if_errors();
   return c;

@@ -36,7 +36,11 @@ std::vector<InputText> read_inputs(const std::vector<std::string> &files, Contex
 
 namespace supanalyze::cli {
 
-// The corpus at `path` (a folder or a .tsv/.csv table), or the bundled corpus when empty;
+// `path`, or when it is empty the default corpus: $SUPANALYZE_CORPUS when set (read here, in the
+// program: the library reads no environment), else the bundled corpus. Errors throw.
+std::filesystem::path corpus_or_default(const std::string &path);
+
+// The corpus at `path` (a folder or a .tsv/.csv table), or the default corpus when empty;
 // `meta` overrides the corpus.yaml used for a table. Errors throw.
 corpus::Corpus load_corpus(const std::string &path, const std::string &meta = "");
 

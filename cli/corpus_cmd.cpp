@@ -30,9 +30,7 @@ struct CorpusOptions : OutputOptions { // -o is the folder for import
   int year = 0;   // import from .qdpx: the year B.E.
 };
 
-std::filesystem::path corpus_path(const CorpusOptions &opts) {
-  return opts.corpus.empty() ? corpus::bundled_corpus_path() : std::filesystem::path(opts.corpus);
-}
+std::filesystem::path corpus_path(const CorpusOptions &opts) { return corpus_or_default(opts.corpus); }
 
 std::string shape(const corpus::Corpus &c, std::size_t answers, std::size_t segments) {
   return std::to_string(c.instruments.size()) + " instruments, " + std::to_string(c.question_count()) + " questions, " +

@@ -5,6 +5,7 @@
 
 #include "cli.hpp"
 
+#include <supanalyze/corpus/reader.hpp>
 #include <supanalyze/error.hpp>
 #include <supanalyze/io.hpp>
 
@@ -12,6 +13,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -206,4 +208,24 @@ TEST(CliData, BundledCorpusIsFoundBesideTheExecutable) {
   EXPECT_EQ(data.filename(), "supanalyze");
   EXPECT_TRUE(std::filesystem::is_regular_file(data / "corpora" / "ssw3-2564" / "corpus.yaml")) << data;
   EXPECT_TRUE(std::filesystem::is_regular_file(data / "codebooks" / "msdhs-2564.yaml")) << data;
+}
+
+// $SUPANALYZE_CORPUS is read by the program and passed to the library, which reads no
+// environment: the library's default is the bundled corpus whatever the variable says, the
+// command's is the variable's corpus.
+TEST(CliData, SupanalyzeCorpusIsTheProgramsInputNotTheLibrarys) {
+  const auto bundled = supanalyze::corpus::bundled_corpus_path(nullptr);
+  EXPECT_EQ(bundled, supanalyze::data_directory() / "corpora" / "ssw3-2564");
+  EXPECT_EQ(supanalyze::corpus::bundled_corpus_path(""), bundled);
+  EXPECT_EQ(supanalyze::corpus::bundled_corpus_path("/elsewhere/corpus"), "/elsewhere/corpus");
+
+  const std::string nowhere = (std::filesystem::temp_directory_path() / "supanalyze-no-such-corpus").string();
+  ASSERT_EQ(::setenv("SUPANALYZE_CORPUS", nowhere.c_str(), 1), 0);
+  const auto library = supanalyze::corpus::bundled_corpus_path(nullptr);
+  const auto command = run_cli({"freq", "-q", "centre1300/q4"});
+  ::unsetenv("SUPANALYZE_CORPUS");
+  EXPECT_EQ(library, bundled);
+  EXPECT_EQ(command.exit_code, 2) << command.out;
+  EXPECT_NE(command.err.find(nowhere), std::string::npos) << command.err;
+  EXPECT_EQ(run_cli({"freq", "-q", "centre1300/q4"}).exit_code, 0);
 }

@@ -1013,8 +1013,8 @@ void stream_corpus(const fs::path &path, const Corpus &metadata, Diagnostics &di
   warn_missing_answers(metadata, seen, path, diagnostics, table_name(path));
 }
 
-fs::path bundled_corpus_path() {
-  if (const char *env = std::getenv("SUPANALYZE_CORPUS"); env && *env) return env;
+fs::path bundled_corpus_path(const char *chosen) {
+  if (chosen && *chosen) return chosen;
   const fs::path data = data_directory();
   const fs::path path = data / "corpora" / "ssw3-2564";
   std::error_code ec;

@@ -74,9 +74,10 @@ CheckedCorpus check_corpus(const std::filesystem::path &path, Diagnostics &diagn
 // Reads only corpus.yaml (no answers).
 Corpus read_metadata(const std::filesystem::path &corpus_yaml, Diagnostics &diagnostics);
 
-// The corpus bundled with the tool (ssw3-2564): $SUPANALYZE_CORPUS when set, else the copy
-// installed beside the executable (data_directory()/corpora/ssw3-2564). Throws Error when
-// neither exists.
-std::filesystem::path bundled_corpus_path();
+// The corpus a command reads when it is given none: `chosen` when it is neither null nor empty
+// (the program passes $SUPANALYZE_CORPUS; the library reads no environment), else the corpus
+// bundled with the tool (ssw3-2564), installed beside the executable
+// (data_directory()/corpora/ssw3-2564). Throws Error when that is not there.
+std::filesystem::path bundled_corpus_path(const char *chosen);
 
 } // namespace supanalyze::corpus
