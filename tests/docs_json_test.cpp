@@ -41,7 +41,7 @@ std::vector<Example> examples_of(const std::string &markdown) {
 } // namespace
 
 TEST(DocsJson, EveryExampleIsWhatTheCommandPrints) {
-  const auto root = std::filesystem::path(SUPANALYZE_CORPORA).parent_path();
+  const auto root = supanalyze::testing::repo_root();
   const std::string doc = supanalyze::read_file(root / "docs" / "json.md");
   const auto examples = examples_of(doc);
   ASSERT_GE(examples.size(), 10U);
@@ -76,7 +76,7 @@ TEST(DocsJson, EveryExampleIsWhatTheCommandPrints) {
 // Every schema a source file names (a document the code writes, or an older version `diff`
 // still reads) is in docs/json.md: a new output or a bumped version cannot go undocumented.
 TEST(DocsJson, EverySchemaTheCodeNamesIsDocumented) {
-  const auto root = std::filesystem::path(SUPANALYZE_CORPORA).parent_path();
+  const auto root = supanalyze::testing::repo_root();
   const std::string doc = supanalyze::read_file(root / "docs" / "json.md");
   const std::regex literal(R"re("(supanalyze\.[a-z-]+/[0-9]+)")re");
   std::set<std::string> named;

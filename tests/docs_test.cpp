@@ -3,6 +3,8 @@
 // repository, and ARCHITECTURE.md's layout table names every area.
 #include <supanalyze/io.hpp>
 
+#include "test_support.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -14,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path k_root = fs::path(SUPANALYZE_CORPORA).parent_path();
+const fs::path k_root = supanalyze::testing::repo_root();
 
 bool is_source(const fs::path &p) {
   const auto ext = p.extension();

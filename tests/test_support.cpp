@@ -17,6 +17,7 @@ namespace supanalyze::testing {
 std::string test_data(const std::string &name) { return std::string(SUPANALYZE_TEST_DATA) + "/" + name; }
 std::string read_test_data(const std::string &name) { return read_file(test_data(name)); }
 std::string bundled_corpus() { return std::string(SUPANALYZE_CORPORA) + "/ssw3-2564"; }
+std::filesystem::path repo_root() { return std::filesystem::path(SUPANALYZE_CORPORA).parent_path(); }
 
 std::filesystem::path fresh_temp_dir(const std::string &name) {
   std::string pattern = (std::filesystem::temp_directory_path() / ("supanalyze-" + name + "-XXXXXX")).string();

@@ -9,7 +9,8 @@ namespace supanalyze::testing {
 
 std::string test_data(const std::string &name); // path of tests/data/<name>
 std::string read_test_data(const std::string &name);
-std::string bundled_corpus(); // path of corpora/ssw3-2564
+std::string bundled_corpus();      // path of corpora/ssw3-2564
+std::filesystem::path repo_root(); // the source tree's root (README.md, docs/, lib/, ...)
 
 // A new, empty folder in the system's temporary folder, "supanalyze-NAME-XXXXXX", unique to this
 // call (mkdtemp): two test runs at the same time never share one.

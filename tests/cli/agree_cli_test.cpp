@@ -275,7 +275,7 @@ TEST(CliAgree, ReadmeShowsTheCurrentAgreementTable) {
   const auto r = run_cli(std::vector<std::string>{"agree", tool_coding(), k_human, "--format", "md", "--lang", "en"} +
                          k_questions + theme_args());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::string readme = supanalyze::read_file(fs::path(SUPANALYZE_CORPORA).parent_path() / "README.md");
+  const std::string readme = supanalyze::read_file(supanalyze::testing::repo_root() / "README.md");
   const auto section = readme.find("## Agreement with a human coder");
   ASSERT_NE(section, std::string::npos);
   std::istringstream lines(r.out);
