@@ -92,3 +92,18 @@ TEST(TermCounter, FocusSpansAndExamples) {
   EXPECT_NE(examples[0].left.find("อัตรากำลัง"), std::string::npos);
   EXPECT_TRUE(terms.at("อัตรา").examples.empty()); // a target segment with focus: only near ones
 }
+
+// The frequency list: terms seen at least min_count times, by count, then segments, then text.
+TEST(TermCounter, FrequentTermsByCountThenSegmentsThenText) {
+  TermCounter counter(supanalyze::text::Tokenizer(), StopWords::thai_default(), CounterOptions{1});
+  counter.add_segment("งบประมาณ บุคลากร งบประมาณ", false);
+  counter.add_segment("บุคลากร วัสดุ", false);
+  counter.add_segment("วัสดุ", false);
+  std::vector<std::string> listed;
+  for (const Term *t : frequent_terms(counter, 2))
+    listed.push_back(t->text + " " + std::to_string(t->count) + "/" + std::to_string(t->segments));
+  // บุคลากร and วัสดุ: 2 times in 2 segments, ahead of งบประมาณ's 2 in 1; the tie by text.
+  EXPECT_EQ(listed, (std::vector<std::string>{"บุคลากร 2/2", "วัสดุ 2/2", "งบประมาณ 2/1"}));
+  EXPECT_EQ(frequent_terms(counter, 3).size(), 0u);
+  EXPECT_EQ(frequent_terms(counter, 1).size(), counter.terms().size());
+}

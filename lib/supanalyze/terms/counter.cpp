@@ -229,6 +229,18 @@ std::vector<TermCounter::Collocation> TermCounter::collocations(std::uint64_t mi
 
 namespace supanalyze::terms {
 
+std::vector<const Term *> frequent_terms(const TermCounter &counter, std::uint64_t min_count) {
+  std::vector<const Term *> listed;
+  for (const auto &t : counter.terms())
+    if (t.count >= min_count) listed.push_back(&t);
+  std::stable_sort(listed.begin(), listed.end(), [](const Term *x, const Term *y) {
+    if (x->count != y->count) return x->count > y->count;
+    if (x->segments != y->segments) return x->segments > y->segments;
+    return x->text < y->text;
+  });
+  return listed;
+}
+
 std::vector<KeyTerm> rank_keyness(const TermCounter &counter, std::uint64_t min_count) {
   std::vector<KeyTerm> out;
   for (const auto &term : counter.terms()) {

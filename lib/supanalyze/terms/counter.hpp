@@ -147,6 +147,10 @@ struct KeyTerm {
   double near_g2 = 0, near_p = 1; // suggest_terms: near a focus span against everywhere else
 };
 
+// The terms of `counter` seen at least `min_count` times, most frequent first: by count, then by
+// the segments that hold them, then by text (terms' frequency list).
+std::vector<const Term *> frequent_terms(const TermCounter &counter, std::uint64_t min_count);
+
 // The terms of `counter` seen at least `min_count` times, target against reference, by G²
 // descending, then by text (textstat_keyness's order).
 std::vector<KeyTerm> rank_keyness(const TermCounter &counter, std::uint64_t min_count);
