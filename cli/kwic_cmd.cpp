@@ -46,12 +46,8 @@ struct Hit {
   bool in_label; // the match is in the segment's ### label
 };
 
-void run_kwic(const KwicOptions &opts, Context &ctx) {
-  const auto format = opts.resolved_format();
-  const bool searching = !opts.terms.empty() || !opts.patterns.empty();
-  if (searching == !opts.themes.empty()) throw Error("kwic needs either -t THEME, or --term/--pattern (not both)");
-  const codebook::Codebook adhoc = searching ? search_codebook(opts) : codebook::Codebook{};
-  const Analysis a = prepare_analysis(opts, searching ? &adhoc : nullptr, Load::stream);
+// Every coding of a selected theme, with its contexts cut between words.
+std::vector<Hit> collect_hits(const Analysis &a, const KwicOptions &opts) {
   std::vector<Hit> hits; // only the hits are kept: the table aligns on the longest segment id
   const text::Tokenizer words(a.matcher->tokenizer()); // contexts are cut between words
   for_each_coded(a, opts.threads, [&](const corpus::Answer &answer, const coding::AnswerCodings &coded) {
@@ -70,79 +66,105 @@ void run_kwic(const KwicOptions &opts, Context &ctx) {
       }
     }
   });
+  return hits;
+}
+
+nlohmann::ordered_json hits_json(const std::vector<Hit> &hits, const Analysis &a, const KwicOptions &opts) {
+  nlohmann::ordered_json doc{{"schema", "supanalyze.kwic/2"},
+                             {"corpus", a.corpus.id},
+                             {"codebook", {{"id", a.codebook->id}, {"version", a.codebook->version}}},
+                             {"lang", to_string(opts.lang)},
+                             {"filters", filters_json(opts)},
+                             {"terms", opts.terms},
+                             {"patterns", opts.patterns}};
+  auto &list = doc["hits"] = nlohmann::ordered_json::array();
+  for (const auto &h : hits)
+    list.push_back({{"segment", h.segment_id},
+                    {"theme", h.theme},
+                    {"label", h.label},
+                    {"term", h.term},
+                    {"start", h.start},
+                    {"end", h.end},
+                    {"left", h.left},
+                    {"match", h.match},
+                    {"right", h.right},
+                    {"in", h.in_label ? "label" : "text"}});
+  return doc;
+}
+
+// The terminal's lines: segment id, left context, [hit], right context, aligned on the hit.
+void write_lines(const std::vector<Hit> &hits, bool show_theme, std::size_t context, std::ostream &out) {
+  std::size_t id_width = 0;
+  auto shown_id = [](const Hit &h) { return h.in_label ? h.segment_id + " ###" : h.segment_id; }; // ### marks a label
+  for (const auto &h : hits)
+    id_width = std::max(id_width, text::display_width(shown_id(h)));
+  for (const auto &h : hits)
+    out << output::pad(shown_id(h), id_width, output::Align::left) << "  "
+        << output::pad(h.left, context, output::Align::right) << " [" << h.match << "] " << h.right
+        << (show_theme ? "   (" + h.theme + ": " + h.term + ")" : "") << '\n';
+  out << hits.size() << " hits\n";
+}
+
+output::Table hits_table(const std::vector<Hit> &hits) {
+  output::Table t{"",
+                  {{"segment", "segment"},
+                   {"theme", "theme"},
+                   {"term", "term"},
+                   {"start", "start"},
+                   {"end", "end"},
+                   {"left", "left"},
+                   {"match", "match"},
+                   {"right", "right"},
+                   {"in", "in"},
+                   {"label", "label"}},
+                  {},
+                  {}};
+  for (const auto &h : hits)
+    t.rows.push_back({h.segment_id, h.theme, h.term, std::to_string(h.start), std::to_string(h.end), h.left, h.match,
+                      h.right, h.in_label ? "label" : "text", h.label});
+  return t;
+}
+
+// One sheet of the hits, titled with the search that found them.
+std::string hits_workbook(output::Table t, std::size_t hit_count, const Analysis &a, const KwicOptions &opts,
+                          bool searching) {
+  std::string what = searching ? "" : " -t";
+  for (const auto &id : opts.themes)
+    what += " " + id;
+  for (const auto &term : opts.terms)
+    what += " --term " + term;
+  for (const auto &pattern : opts.patterns)
+    what += " --pattern " + pattern;
+  output::Sheet sheet{"kwic",
+                      "kwic" + what + " · " + a.corpus.id + " · " + std::to_string(hit_count) + " hits",
+                      std::move(t),
+                      {},
+                      std::nullopt,
+                      {},
+                      0};
+  sheet.kinds.assign(sheet.table.columns.size(), output::CellKind::text);
+  sheet.kinds[3] = sheet.kinds[4] = output::CellKind::integer;
+  return output::xlsx_workbook({sheet});
+}
+
+void run_kwic(const KwicOptions &opts, Context &ctx) {
+  const auto format = opts.resolved_format();
+  const bool searching = !opts.terms.empty() || !opts.patterns.empty();
+  if (searching == !opts.themes.empty()) throw Error("kwic needs either -t THEME, or --term/--pattern (not both)");
+  const codebook::Codebook adhoc = searching ? search_codebook(opts) : codebook::Codebook{};
+  const Analysis a = prepare_analysis(opts, searching ? &adhoc : nullptr, Load::stream);
+  const std::vector<Hit> hits = collect_hits(a, opts);
   OutputSink sink(opts.output, ctx.out);
   auto &out = sink.stream();
   write_bom(opts, out);
-  if (format == output::Format::json) {
-    nlohmann::ordered_json doc{{"schema", "supanalyze.kwic/2"},
-                               {"corpus", a.corpus.id},
-                               {"codebook", {{"id", a.codebook->id}, {"version", a.codebook->version}}},
-                               {"lang", to_string(opts.lang)},
-                               {"filters", filters_json(opts)},
-                               {"terms", opts.terms},
-                               {"patterns", opts.patterns}};
-    auto &list = doc["hits"] = nlohmann::ordered_json::array();
-    for (const auto &h : hits)
-      list.push_back({{"segment", h.segment_id},
-                      {"theme", h.theme},
-                      {"label", h.label},
-                      {"term", h.term},
-                      {"start", h.start},
-                      {"end", h.end},
-                      {"left", h.left},
-                      {"match", h.match},
-                      {"right", h.right},
-                      {"in", h.in_label ? "label" : "text"}});
-    out << doc.dump(2, ' ', false) << '\n';
-  } else if (format == output::Format::table) {
-    std::size_t id_width = 0;
-    auto shown_id = [](const Hit &h) { return h.in_label ? h.segment_id + " ###" : h.segment_id; }; // ### marks a label
-    for (const auto &h : hits)
-      id_width = std::max(id_width, text::display_width(shown_id(h)));
-    for (const auto &h : hits)
-      out << output::pad(shown_id(h), id_width, output::Align::left) << "  "
-          << output::pad(h.left, opts.context, output::Align::right) << " [" << h.match << "] " << h.right
-          << (searching || a.codebook->themes.size() == 1 ? "" : "   (" + h.theme + ": " + h.term + ")") << '\n';
-    out << hits.size() << " hits\n";
-  } else {
-    output::Table t{"",
-                    {{"segment", "segment"},
-                     {"theme", "theme"},
-                     {"term", "term"},
-                     {"start", "start"},
-                     {"end", "end"},
-                     {"left", "left"},
-                     {"match", "match"},
-                     {"right", "right"},
-                     {"in", "in"},
-                     {"label", "label"}},
-                    {},
-                    {}};
-    for (const auto &h : hits)
-      t.rows.push_back({h.segment_id, h.theme, h.term, std::to_string(h.start), std::to_string(h.end), h.left, h.match,
-                        h.right, h.in_label ? "label" : "text", h.label});
-    if (format == output::Format::xlsx) {
-      std::string what = searching ? "" : " -t";
-      for (const auto &id : opts.themes)
-        what += " " + id;
-      for (const auto &term : opts.terms)
-        what += " --term " + term;
-      for (const auto &pattern : opts.patterns)
-        what += " --pattern " + pattern;
-      output::Sheet sheet{"kwic",
-                          "kwic" + what + " · " + a.corpus.id + " · " + std::to_string(hits.size()) + " hits",
-                          std::move(t),
-                          {},
-                          std::nullopt,
-                          {},
-                          0};
-      sheet.kinds.assign(sheet.table.columns.size(), output::CellKind::text);
-      sheet.kinds[3] = sheet.kinds[4] = output::CellKind::integer;
-      out << output::xlsx_workbook({sheet});
-    } else {
-      write_tables({t}, format, out);
-    }
-  }
+  if (format == output::Format::json)
+    out << hits_json(hits, a, opts).dump(2, ' ', false) << '\n';
+  else if (format == output::Format::table)
+    write_lines(hits, !searching && a.codebook->themes.size() != 1, opts.context, out);
+  else if (format == output::Format::xlsx)
+    out << hits_workbook(hits_table(hits), hits.size(), a, opts, searching);
+  else
+    write_tables({hits_table(hits)}, format, out);
   sink.commit();
 }
 
