@@ -201,6 +201,19 @@ TEST(QdcImport, ThaiNamesGetNumberedIdsAndClashesASuffix) {
   EXPECT_EQ(cb.themes[2].parent_id, "code_1");
 }
 
+// A name's id taken by another name's ("x 2" before two codes "x"): the first free suffix.
+TEST(QdcImport, ClashesTakeTheFirstFreeSuffix) {
+  std::string qdc = "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>";
+  for (const char *name : {"x 2", "x", "x", "X", "x 4"})
+    qdc += "<Code guid=\"1ff58b12-6f6f-4b0c-8be5-bbdc91f5529" + std::to_string(qdc.size() % 10) + "\" name=\"" + name +
+           "\" isCodable=\"true\"/>";
+  const auto cb = qda::read_qdc(qdc + "</Codes></CodeBook>", "clash.qdc");
+  std::vector<std::string> ids;
+  for (const auto &t : cb.themes)
+    ids.push_back(t.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"x_2", "x", "x_3", "x_4", "x_4_2"}));
+}
+
 TEST(QdcImport, BadFilesNameTheFileAndElementExit2) {
   const auto bad = temp_path("bad.qdc"), out = temp_path("bad.yaml");
   supanalyze::write_file_atomically(
