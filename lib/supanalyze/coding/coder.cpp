@@ -15,6 +15,14 @@ namespace {
 // coding, small enough that a few of them in flight keep memory flat and both cores busy.
 constexpr std::size_t k_batch_bytes = 256 * 1024;
 constexpr std::size_t k_batch_answers = 512;
+// The first batches are smaller, doubling up to k_batch_bytes: a small corpus (the bundled one
+// has ~300 KiB of text) would otherwise be one batch, coded by one worker while the others wait.
+constexpr std::size_t k_first_batch_bytes = 16 * 1024;
+
+// The text a batch may hold when `submitted` batches went before it.
+std::size_t batch_bytes(std::size_t submitted) {
+  return submitted >= 4 ? k_batch_bytes : std::min(k_batch_bytes, k_first_batch_bytes << submitted);
+}
 
 std::size_t text_bytes(const corpus::Answer &answer) {
   std::size_t n = 0;
@@ -93,9 +101,9 @@ void code_corpus(const corpus::Corpus &corpus, const codebook::Matcher &matcher,
       std::min<unsigned>(resolve_threads(threads), static_cast<unsigned>(std::max<std::size_t>(1, answers.size())));
   auto sessions = make_sessions(matcher, threads);
   OrderedPool pool(threads, 4 * threads);
-  for (std::size_t first = 0; first < answers.size();) {
+  for (std::size_t first = 0, submitted = 0; first < answers.size(); ++submitted) {
     std::size_t last = first, bytes = 0;
-    while (last < answers.size() && last - first < k_batch_answers && bytes < k_batch_bytes)
+    while (last < answers.size() && last - first < k_batch_answers && bytes < batch_bytes(submitted))
       bytes += text_bytes(answers[last++]);
     auto results = std::make_shared<std::vector<AnswerCodings>>(last - first);
     pool.submit(
@@ -130,7 +138,7 @@ StreamCoder::~StreamCoder() = default;
 void StreamCoder::add(corpus::Answer answer) {
   m_batch->bytes += text_bytes(answer);
   m_batch->answers.push_back(std::move(answer));
-  if (m_batch->bytes >= k_batch_bytes || m_batch->answers.size() >= k_batch_answers) submit();
+  if (m_batch->bytes >= batch_bytes(m_submitted) || m_batch->answers.size() >= k_batch_answers) submit();
 }
 
 void StreamCoder::finish() {
@@ -142,6 +150,7 @@ void StreamCoder::submit() {
   auto batch = std::move(m_batch);
   batch->first = m_arrived;
   m_arrived += batch->answers.size();
+  ++m_submitted;
   m_batch = std::make_shared<Batch>();
   m_pool.submit(
       [this, batch](std::size_t worker) {

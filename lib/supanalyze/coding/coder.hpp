@@ -56,7 +56,8 @@ private:
   bool m_code_labels;
   std::shared_ptr<Batch> m_batch;
   std::size_t m_arrived = 0;
-  OrderedPool m_pool; // last: its threads stop before the sessions go
+  std::size_t m_submitted = 0; // batches handed to the pool
+  OrderedPool m_pool;          // last: its threads stop before the sessions go
 };
 
 // The text a coding spans: in the segment's label or in its text.
