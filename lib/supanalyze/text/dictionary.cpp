@@ -3,18 +3,20 @@
 #include <supanalyze/text/dictionary.hpp>
 #include <supanalyze/text/utf8.hpp>
 
-#include <datrie/trie.h>
-#include <stdio_ext.h>
+#include <supanalyze/text/datrie_words.hpp>
+#include <supanalyze/text/word_trie.hpp>
 
 #include <algorithm>
-#include <atomic>
-#include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 
 namespace supanalyze::embedded {
 extern const std::string_view domain_words;
-}
+// lib/tools/compile_wordlist.cpp: libthai's word list as the arrays of a text::WordTrieView
+extern const std::uint16_t thai_words_labels[];
+extern const std::uint32_t thai_words_links[];
+extern const std::size_t thai_words_nodes;
+extern const std::size_t thai_words_count;
+} // namespace supanalyze::embedded
 
 namespace supanalyze::text {
 
@@ -125,32 +127,19 @@ const Dictionary &Dictionary::domain_default() {
 // --- libthai's word list ------------------------------------------------------------------------
 
 struct ThaiWordList::Trie {
-  ::Trie *trie;
-  std::uint64_t id; // never reused, unlike an address: keys the per-thread walking state
+  WordTrieData data; // the arrays of `view` when read from a file
+  WordTrieView view;
 };
 
 ThaiWordList::ThaiWordList(const std::string &path) {
-  static std::atomic<std::uint64_t> next_id{1};
-  // trie_new_from_file, with the FILE read without a lock per call and through one buffer
-  // the size of the file: libdatrie reads it four bytes at a time, and the locking was half of
-  // the cost of opening the list, a tenth of a small command's start-up.
-  std::FILE *file = std::fopen(path.c_str(), "rb");
-  if (!file) return;
-  __fsetlocking(file, FSETLOCKING_BYCALLER);
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > 0 && size < (std::uintmax_t{1} << 28))
-    std::setvbuf(file, nullptr, _IOFBF, static_cast<std::size_t>(size) + 1);
-  ::Trie *t = trie_fread(file);
-  std::fclose(file);
-  if (t) m_trie = new Trie{t, next_id++};
+  std::vector<std::u32string> words;
+  WordTrieData data;
+  if (path.empty() || !read_datrie_words(path, words) || !build_word_trie(words, data)) return;
+  m_trie = new Trie{std::move(data), {}};
+  m_trie->view = m_trie->data.view();
 }
 
-ThaiWordList::~ThaiWordList() {
-  if (!m_trie) return;
-  trie_free(m_trie->trie);
-  delete m_trie;
-}
+ThaiWordList::~ThaiWordList() { delete m_trie; }
 
 std::string ThaiWordList::libthai_path() {
   const char *dir = std::getenv("LIBTHAI_DICTDIR");
@@ -158,32 +147,24 @@ std::string ThaiWordList::libthai_path() {
 }
 
 const ThaiWordList &ThaiWordList::libthai() {
-  static const ThaiWordList words(libthai_path());
-  return words;
+  static const ThaiWordList *const chosen = []() -> const ThaiWordList * {
+    const char *dir = std::getenv("LIBTHAI_DICTDIR");
+    if ((dir && *dir) || embedded::thai_words_nodes <= 1) {
+      static const ThaiWordList from_file(libthai_path());
+      return &from_file;
+    }
+    // The list compiled into the binary (lib/tools/compile_wordlist.cpp): its arrays, read in place.
+    static ThaiWordList built_in{std::string()};
+    built_in.m_trie =
+        new Trie{{}, {embedded::thai_words_labels, embedded::thai_words_links, embedded::thai_words_nodes}};
+    return &built_in;
+  }();
+  return *chosen;
 }
 
-namespace {
-struct StateDeleter {
-  void operator()(TrieState *s) const { trie_state_free(s); }
-};
-} // namespace
-
 void ThaiWordList::prefix_lengths(std::u32string_view text, std::vector<std::uint32_t> &lengths) const {
-  if (!m_trie || text.empty()) return;
-  // One walking state per thread and list, rewound for each call: a state is a malloc.
-  thread_local std::unique_ptr<TrieState, StateDeleter> state;
-  thread_local std::uint64_t owner = 0;
-  if (owner != m_trie->id || !state) {
-    state.reset(trie_root(m_trie->trie));
-    owner = m_trie->id;
-    if (!state) return;
-  } else {
-    trie_state_rewind(state.get());
-  }
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (!trie_state_walk(state.get(), static_cast<AlphaChar>(text[i]))) return;
-    if (trie_state_is_terminal(state.get())) lengths.push_back(static_cast<std::uint32_t>(i + 1));
-  }
+  if (!m_trie) return;
+  m_trie->view.for_each_prefix(text, [&](std::size_t n) { lengths.push_back(static_cast<std::uint32_t>(n)); });
 }
 
 bool ThaiWordList::contains(std::u32string_view word) const {

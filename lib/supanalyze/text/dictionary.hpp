@@ -89,8 +89,8 @@ private:
 };
 
 // The Thai word list of libthai (Debian's libthai-data: about 25,000 words in thbrk.tri, a
-// libdatrie double-array trie), read in place through libdatrie, so opening it costs one file
-// read and no trie building. Words are in the normalized spelling, keyed by code point.
+// libdatrie trie), compiled into the binary at build time as a flat trie read in place
+// (text/word_trie.hpp); another file is read through libdatrie. Keyed by code point.
 class ThaiWordList {
 public:
   // Opens the trie file at `path`; an unreadable or missing file gives an empty list.
@@ -100,10 +100,10 @@ public:
   ThaiWordList &operator=(const ThaiWordList &) = delete;
 
   // libthai's own dictionary: $LIBTHAI_DICTDIR/thbrk.tri when that variable is set (as libthai
-  // itself reads it), else the installed one. Opened on the first call, then shared; safe to
-  // read from several threads.
+  // itself reads it), else the list compiled in (the installed file when the build found none).
+  // Opened on the first call, then shared; safe to read from several threads.
   static const ThaiWordList &libthai();
-  // The file libthai() opens.
+  // The file libthai() reads when it has no list compiled in or the variable is set.
   static std::string libthai_path();
 
   bool empty() const { return m_trie == nullptr; }
