@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include <supanalyze/text/normalizer.hpp>
 #include <supanalyze/text/tokenizer.hpp>
+#include <supanalyze/text/utf8.hpp>
 
 #include <gtest/gtest.h>
+
+#include <random>
+#include <set>
 
 using supanalyze::text::Dictionary;
 using supanalyze::text::Token;
@@ -112,6 +116,47 @@ TEST(Tokenizer, CopiesAreIndependent) {
   const Tokenizer a;
   const Tokenizer b = a;
   EXPECT_EQ(joined(a, k_budget_sentence), joined(b, k_budget_sentence));
+}
+
+// The dictionary's prefix walk, which looks a Thai first code point up in one step: every word
+// that is a prefix of the text, as a plain set of the (case-folded) words says, on random texts
+// of Thai letters and marks, Thai digits, ASCII in both cases and other scripts, and words of
+// one code point and longer, Thai and Latin, the domain list's among them.
+TEST(Dictionary, PrefixWalkFindsEveryWordThatStartsTheText) {
+  const std::u32string letters = supanalyze::text::to_u32("กขคงนมยรอะาำิีุู่้๊์เแโไ๑๕ aBcé中");
+  std::mt19937 rng(18);
+  auto random_text = [&](std::size_t n) {
+    std::string t;
+    for (std::size_t k = 0; k < n; ++k)
+      supanalyze::text::append_utf8(t, letters[rng() % letters.size()]);
+    return t;
+  };
+  auto folded = [](std::string s) {
+    for (char &c : s)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return s;
+  };
+  Dictionary dictionary = Dictionary::domain_default();
+  std::set<std::string> words;
+  for (const std::string &w : dictionary.words())
+    words.insert(folded(w));
+  for (int k = 0; k < 400; ++k) {
+    const std::string w = random_text(1 + rng() % 4);
+    dictionary.add(w);
+    words.insert(folded(w));
+  }
+  std::size_t found = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = random_text(rng() % 6);
+    if (rng() % 2) text = dictionary.words()[rng() % dictionary.words().size()] + text;
+    std::vector<std::size_t> walked, expected;
+    dictionary.for_each_prefix(text, [&](std::size_t len) { walked.push_back(len); });
+    for (std::size_t len = 1; len <= text.size(); ++len)
+      if (words.count(folded(text.substr(0, len)))) expected.push_back(len);
+    EXPECT_EQ(walked, expected) << text;
+    found += walked.size();
+  }
+  EXPECT_GT(found, 1500u);
 }
 
 } // namespace

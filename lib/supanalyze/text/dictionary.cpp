@@ -44,6 +44,13 @@ void Dictionary::add(std::string_view word) {
     }
     node = next;
   }
+  const auto *w = reinterpret_cast<const unsigned char *>(word.data());
+  if (word.size() >= 3 && w[0] == 0xE0 && (w[1] == 0xB8 || w[1] == 0xB9) && (w[2] & 0xC0) == 0x80) {
+    std::int32_t first = 0; // the node after the word's first code point (ids never change)
+    for (std::size_t k = 0; k < 3; ++k)
+      first = child(first, w[k]);
+    m_thai_first[static_cast<std::size_t>(((w[1] - 0xB8) << 6) | (w[2] & 0x3F))] = first;
+  }
   auto &terminal = m_nodes[static_cast<std::size_t>(node)].terminal;
   if (!terminal) {
     terminal = true;

@@ -36,7 +36,17 @@ public:
   // Calls `on_match(length)` for every word that is a prefix of `text`, shortest first.
   template <typename F> void for_each_prefix(std::string_view text, F &&on_match) const {
     std::int32_t node = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    std::size_t i = 0;
+    // A Thai code point (E0 B8 xx, E0 B9 xx) first: one lookup instead of three steps. The
+    // tokenizer asks at every code point of a phrase, and at most of them no word starts.
+    const auto *b = reinterpret_cast<const unsigned char *>(text.data());
+    if (text.size() >= 3 && b[0] == 0xE0 && (b[1] == 0xB8 || b[1] == 0xB9) && (b[2] & 0xC0) == 0x80) {
+      node = m_thai_first[static_cast<std::size_t>(((b[1] - 0xB8) << 6) | (b[2] & 0x3F))];
+      if (node < 0) return;
+      if (m_nodes[static_cast<std::size_t>(node)].terminal) on_match(3);
+      i = 3;
+    }
+    for (; i < text.size(); ++i) {
       node = child(node, fold(static_cast<unsigned char>(text[i])));
       if (node < 0) return;
       if (m_nodes[static_cast<std::size_t>(node)].terminal) on_match(i + 1);
@@ -83,7 +93,16 @@ private:
   // nodes: a Thai code point's last byte has up to 64 siblings).
   static constexpr std::size_t k_dense_after = 6;
 
+  static std::array<std::int32_t, 128> no_nodes() {
+    std::array<std::int32_t, 128> a;
+    a.fill(-1);
+    return a;
+  }
+
   std::vector<Node> m_nodes{Node{}};
+  // The node after a Thai code point from the root, by its last byte and the bit of its second
+  // (E0 B8 80-BF, E0 B9 80-BF: U+0E00-U+0E7F); -1 when no word starts with it.
+  std::array<std::int32_t, 128> m_thai_first = no_nodes();
   std::vector<std::array<std::int32_t, 256>> m_dense;
   std::vector<std::string> m_words;
 };

@@ -131,14 +131,16 @@ struct Tokenizer::Impl {
   }
 
   // Longest dictionary word accepted at `pos` of the phrase [begin, begin + phrase.size()).
+  // The trie walk comes first: at most positions no word starts, and it says so in a few
+  // bytes, where the cluster test decodes the code points on both sides.
   std::size_t dictionary_word_at(std::string_view phrase, std::size_t begin, std::size_t pos,
                                  PhraseBoundaries &boundaries) const {
-    if (!word_can_start(phrase, pos)) return 0;
     std::size_t lengths[32];
     std::size_t found = 0;
     dictionary->for_each_prefix(phrase.substr(pos), [&](std::size_t len) {
       if (found < 32) lengths[found++] = len;
     });
+    if (found == 0 || !word_can_start(phrase, pos)) return 0;
     for (std::size_t k = found; k-- > 0;) {
       const std::size_t end = pos + lengths[k];
       if (!word_can_end(phrase, end)) continue;
