@@ -57,6 +57,12 @@ struct Analysis : aggregate::Selection {
   bool code_labels = true;           // --no-labels turns it off
 };
 
+// main() calls this: the process ends when its one command returns, so the compiled codebook
+// and matcher every later prepare_analysis builds are left to the operating system at exit
+// instead of being freed one allocation at a time (a tenth of a small command's instructions).
+// Tests run many commands in one process and leave it off.
+void keep_analyses_until_exit();
+
 // Loads the corpus (or, with Load::stream, its metadata) and codebook (`codebook_override`
 // instead of -c when given) and resolves the filters.
 Analysis prepare_analysis(const AnalysisOptions &opts, const codebook::Codebook *codebook_override = nullptr,

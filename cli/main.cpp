@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "analysis.hpp"
 #include "cli.hpp"
 
 #include <supanalyze/io.hpp>
@@ -34,5 +35,6 @@ int main(int argc, char **argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   supanalyze::cli::Context ctx{std::cin, std::cout, std::cerr};
   ctx.terminal_width = terminal_width();
+  supanalyze::cli::keep_analyses_until_exit(); // one command per process: exit frees it all at once
   return supanalyze::cli::run(args, ctx);
 }
