@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <unordered_map>
 
 namespace supanalyze::qda {
 
@@ -17,23 +18,31 @@ const std::regex k_id("[a-z0-9][a-z0-9_-]*");
 // A source's province id from its name: "Ratchaburi interview" -> "ratchaburi_interview".
 std::string id_from(const std::string &name) { return text::ascii_id(name, {"-", text::IdOther::separate, "_-"}); }
 
-template <class T> std::size_t index_of(std::vector<T> &list, const std::string &id) {
-  for (std::size_t i = 0; i < list.size(); ++i)
-    if (list[i].id == id) return i;
-  list.push_back(T{});
-  list.back().id = id;
-  list.back().th = id;
-  return list.size() - 1;
-}
+// The places of a corpus list's entries by id, so that finding or adding one is not a search of
+// the list: a project of tens of thousands of sources would otherwise be square work.
+template <class T> class IdIndex {
+public:
+  // The place of `id` in `list`, appended (with its id as its name) when it is not there yet.
+  std::size_t find_or_add(std::vector<T> &list, const std::string &id) {
+    const auto [at, added] = m_places.try_emplace(id, list.size());
+    if (added) {
+      list.push_back(T{});
+      list.back().id = id;
+      list.back().th = id;
+    }
+    return at->second;
+  }
+  bool contains(const std::string &id) const { return m_places.count(id) != 0; }
 
-// `id`, or when a province of `c` has it, `id_N` with the first N from `first` that none has (a
-// source's id is suffixed with its number; "a_3" may be a source's own id before it).
-std::string free_province_id(const corpus::Corpus &c, const std::string &id, std::size_t first) {
-  const auto taken = [&](const std::string &candidate) {
-    return std::any_of(c.provinces.begin(), c.provinces.end(), [&](const auto &p) { return p.id == candidate; });
-  };
+private:
+  std::unordered_map<std::string, std::size_t> m_places;
+};
+
+// `id`, or when `taken` has it, `id_N` with the first N from `first` that is free (a source's
+// id is suffixed with its number; "a_3" may be a source's own id before it).
+std::string free_id(const IdIndex<corpus::Province> &taken, const std::string &id, std::size_t first) {
   std::string free = id;
-  for (std::size_t n = first; taken(free); ++n)
+  for (std::size_t n = first; taken.contains(free); ++n)
     free = id + "_" + std::to_string(n);
   return free;
 }
@@ -50,22 +59,27 @@ corpus::Corpus project_corpus(const Project &project, const std::string &id, int
   for (const auto &s : project.sources)
     for (const char *v : {"instrument", "question", "province"})
       by_variables = by_variables && s.variables.count(v) && std::regex_match(s.variables.at(v), k_id);
+  IdIndex<corpus::Instrument> instruments;
+  std::vector<IdIndex<corpus::Question>> questions; // per instrument
+  IdIndex<corpus::Province> provinces;
+  const auto question_of = [&](std::size_t instrument, const std::string &id) {
+    questions.resize(c.instruments.size());
+    return questions[instrument].find_or_add(c.instruments[instrument].questions, id);
+  };
   for (std::size_t n = 0; n < project.sources.size(); ++n) {
     const auto &s = project.sources[n];
     corpus::Answer answer;
     if (by_variables) {
-      answer.instrument = index_of(c.instruments, s.variables.at("instrument"));
-      auto &questions = c.instruments[answer.instrument].questions;
-      answer.question = index_of(questions, s.variables.at("question"));
-      answer.province = index_of(c.provinces, s.variables.at("province"));
+      answer.instrument = instruments.find_or_add(c.instruments, s.variables.at("instrument"));
+      answer.question = question_of(answer.instrument, s.variables.at("question"));
+      answer.province = provinces.find_or_add(c.provinces, s.variables.at("province"));
     } else {
-      answer.instrument = index_of(c.instruments, "qdpx");
+      answer.instrument = instruments.find_or_add(c.instruments, "qdpx");
       c.instruments[answer.instrument].th = "REFI-QDA project";
-      answer.question = index_of(c.instruments[answer.instrument].questions, "q1");
+      answer.question = question_of(answer.instrument, "q1");
       std::string pid = id_from(s.name);
       if (pid.empty() || !std::regex_match(pid, k_id)) pid = "source_" + std::to_string(n + 1);
-      pid = free_province_id(c, pid, n + 1);
-      answer.province = index_of(c.provinces, pid);
+      answer.province = provinces.find_or_add(c.provinces, free_id(provinces, pid, n + 1));
       c.provinces[answer.province].th = text::normalize(s.name);
     }
     answer.where = SourceLocation{project.file + "!" + s.name, 0, 0};
