@@ -307,22 +307,25 @@ TEST(BadRealFiles, ANulInAWordDocumentIsMalformedXmlAtItsLine) {
   EXPECT_NE(message.find("malformed XML"), std::string::npos) << message;
 }
 
-// A merged cell's gridSpan past Word's 63 columns ran the appendix reader's grid past its end.
-TEST(BadRealFiles, AGridSpanPastWordsColumnsIsRefusedAtItsLine) {
-  const fs::path dir = fresh_temp_dir("real-grid-span");
+// A merged cell's gridSpan past Word's 63 columns ran the appendix reader's grid past its end;
+// a span of 0 columns was read as 1 without a word.
+TEST(BadRealFiles, AGridSpanThatIsNotAColumnCountIsRefusedAtItsLine) {
   const std::string bytes = read_file(test_data("real/merged-cell.docx"));
-  supanalyze::write_file_atomically(dir / "span.docx", with_member(bytes, "word/document.xml", [](std::string &xml) {
-                                      xml.replace(xml.find("w:gridSpan w:val=\"2\""), 20,
-                                                  "w:gridSpan w:val=\"18446744073709551617\"");
-                                    }));
-  const auto r =
-      run_cli({"corpus", "import", (dir / "span.docx").string(), "--meta", meta(), "-o", (dir / "out").string()});
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("span.docx/word/document.xml:2: a table cell's gridSpan '18446744073709551617' is not a "
-                       "column count (1 to 63)"),
-            std::string::npos)
-      << r.err;
-  EXPECT_FALSE(fs::exists(dir / "out"));
+  for (const std::string span : {"18446744073709551617", "0"}) {
+    const fs::path dir = fresh_temp_dir("real-grid-span");
+    supanalyze::write_file_atomically(dir / "span.docx", with_member(bytes, "word/document.xml", [&](std::string &xml) {
+                                        xml.replace(xml.find("w:gridSpan w:val=\"2\""), 20,
+                                                    "w:gridSpan w:val=\"" + span + "\"");
+                                      }));
+    const auto r =
+        run_cli({"corpus", "import", (dir / "span.docx").string(), "--meta", meta(), "-o", (dir / "out").string()});
+    EXPECT_EQ(r.exit_code, 2) << span;
+    EXPECT_NE(r.err.find("span.docx/word/document.xml:2: a table cell's gridSpan '" + span +
+                         "' is not a column count (1 to 63)"),
+              std::string::npos)
+        << r.err;
+    EXPECT_FALSE(fs::exists(dir / "out")) << span;
+  }
 }
 
 void PrintTo(const BadFile &b, std::ostream *os) { *os << b.name; }

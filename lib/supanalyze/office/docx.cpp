@@ -85,11 +85,11 @@ Table table(const xmlNode *tbl, const std::string &where) {
         // Word's tables have at most 63 columns; a larger span would run the grid past its end.
         const std::string value = attribute(span, "val");
         const auto n = parse_digits(value);
-        if (!n || *n > k_max_columns)
+        if (!n || *n == 0 || *n > k_max_columns)
           throw InputError({where, static_cast<std::size_t>(std::max(0L, xmlGetLineNo(span))), 0},
                            "a table cell's gridSpan '" + value.substr(0, 20) + "' is not a column count (1 to " +
                                std::to_string(k_max_columns) + ")");
-        cell.span = std::max<std::size_t>(1, *n);
+        cell.span = *n;
       }
       if (const xmlNode *merge = child(properties, "vMerge"))
         cell.continues_above = attribute(merge, "val") != "restart";
